@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tormem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tormem-charts", targets: ["tormem-charts"]),
+        .library(name: "TormemKit", targets: ["TormemKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Cairo C library, found through pkg-config; only TormemCairo imports it.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Bytes -> CSV records (RFC 4180, streaming, line numbers).
+        .target(name: "TormemCSV"),
+        // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).
+        .target(name: "TormemData", dependencies: ["TormemCSV"]),
+        // Declarative chart values, scales, ticks, layout and the Canvas protocol.
+        .target(name: "TormemChart", dependencies: ["TormemData"]),
+        // The Cairo canvas: PNG, SVG and PDF surfaces.
+        .target(name: "TormemCairo", dependencies: ["TormemChart", "CCairo"]),
+        // Use cases the executables call: load, build charts, render, write atomically.
+        .target(name: "TormemKit", dependencies: ["TormemData", "TormemChart", "TormemCairo"]),
+        .executableTarget(
+            name: "tormem-charts",
+            dependencies: [
+                "TormemKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test helpers (recording canvas, fixture paths); ships in no product.
+        .target(name: "TormemTestSupport", dependencies: ["TormemChart", "TormemCairo"]),
+        .testTarget(name: "TormemCSVTests", dependencies: ["TormemCSV", "TormemTestSupport"]),
+        .testTarget(name: "TormemDataTests", dependencies: ["TormemData", "TormemTestSupport"]),
+        .testTarget(name: "TormemChartTests", dependencies: ["TormemChart", "TormemTestSupport"]),
+        .testTarget(name: "TormemCairoTests", dependencies: ["TormemCairo", "TormemTestSupport"]),
+        .testTarget(
+            name: "TormemKitTests",
+            dependencies: ["TormemKit", "TormemTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
