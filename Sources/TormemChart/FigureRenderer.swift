@@ -1,0 +1,88 @@
+/// Draws a `Figure` on any `Canvas`: background, title, panels (header with legend, axes, data,
+/// annotations), footnote. All sizes scale with the figure; all text goes through `TextLayout`, so
+/// no two labels overlap.
+public enum FigureRenderer {
+    public static func draw(_ figure: Figure, on canvas: Canvas) {
+        FigureDrawing(figure: figure, canvas: canvas).draw()
+    }
+
+    /// The scale factor of a figure's sizes (1 at about 2000×1000 device units).
+    public static func scale(for size: Size) -> Double {
+        min(4, max(0.45, min(size.width / 2000, size.height / 1000)))
+    }
+}
+
+/// The state of drawing one figure.
+final class FigureDrawing {
+    let figure: Figure
+    let canvas: Canvas
+    let layout: TextLayout
+    let s: Double
+    var theme: Theme { figure.theme }
+
+    let titleFont, subtitleFont, panelTitleFont, legendFont, tickFont, axisFont, calloutFont, markerFont, footFont: Font
+
+    init(figure: Figure, canvas: Canvas) {
+        self.figure = figure
+        self.canvas = canvas
+        layout = TextLayout(canvas: canvas)
+        s = FigureRenderer.scale(for: figure.size)
+        titleFont = Font(size: 34 * s, weight: .bold)
+        subtitleFont = Font(size: 20 * s)
+        panelTitleFont = Font(size: 22 * s, weight: .bold)
+        legendFont = Font(size: 18 * s)
+        tickFont = Font(size: 17 * s)
+        axisFont = Font(size: 18 * s)
+        calloutFont = Font(size: 17 * s, weight: .bold)
+        markerFont = Font(size: 15 * s)
+        footFont = Font(size: 14 * s)
+    }
+
+    func height(_ f: Font) -> Double { canvas.measure("Hg", font: f).height }
+    func width(_ t: String, _ f: Font) -> Double { canvas.measure(t, font: f).width }
+
+    /// `text` shortened with an ellipsis so it is at most `maxWidth` wide.
+    func fit(_ text: String, _ font: Font, _ maxWidth: Double) -> String {
+        if width(text, font) <= maxWidth { return text }
+        var chars = Array(text)
+        while !chars.isEmpty {
+            chars.removeLast()
+            let t = String(chars) + "…"
+            if width(t, font) <= maxWidth { return t }
+        }
+        return ""
+    }
+
+    func draw() {
+        let full = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
+        canvas.fill(full, color: theme.background)
+        var area = full.inset(top: 26 * s, left: 36 * s, bottom: 18 * s, right: 40 * s)
+
+        let title = fit(figure.title, titleFont, area.width)
+        layout.draw(TextItem(title, at: Point(x: area.minX, y: area.minY), font: titleFont, color: theme.text,
+                             vertical: .top))
+        area = area.sliceTop(height(titleFont) + 6 * s).1
+        if let sub = figure.subtitle {
+            layout.draw(TextItem(fit(sub, subtitleFont, area.width), at: Point(x: area.minX, y: area.minY),
+                                 font: subtitleFont, color: theme.mutedText, vertical: .top))
+            area = area.sliceTop(height(subtitleFont)).1
+        }
+        area = area.sliceTop(22 * s).1
+        if let foot = figure.footnote {
+            let (band, rest) = area.sliceBottom(height(footFont) + 10 * s)
+            layout.draw(TextItem(fit(foot, footFont, band.width), at: Point(x: band.maxX, y: band.maxY),
+                                 font: footFont, color: theme.mutedText, horizontal: .right, vertical: .bottom))
+            area = rest
+        }
+        let gap = 34 * s
+        let totalWeight = figure.panelWeights.reduce(0, +)
+        let available = area.height - gap * Double(max(0, figure.panels.count - 1))
+        var y = area.minY
+        for (i, panel) in figure.panels.enumerated() {
+            let w = i < figure.panelWeights.count ? figure.panelWeights[i] : 1
+            let h = available * w / max(totalWeight, 1e-9)
+            PanelDrawing(figure: self, panel: panel, rect: Rect(x: area.minX, y: y, width: area.width, height: h)).draw()
+            y += h + gap
+        }
+    }
+}

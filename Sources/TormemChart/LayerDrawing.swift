@@ -1,0 +1,54 @@
+/// Draws data layers (lines, areas, bands, bars) into a plot rectangle, decimated to the pixel grid.
+struct LayerDrawing {
+    let canvas: Canvas
+    let plot: Rect
+    let x: LinearScale
+    let y: LinearScale
+    let s: Double
+    let theme: Theme
+
+    func draw(_ layer: Layer) {
+        switch layer {
+        case .line(let l): drawLine(l)
+        case .area(let a):
+            let base = max(0, y.domain.lowerBound)
+            for p in Decimator.bands(xs: a.xs, upper: a.ys, lower: nil, baseline: base, mapX: x.map, mapY: y.map) {
+                canvas.fill(p, color: a.color)
+            }
+        case .band(let b):
+            for p in Decimator.bands(xs: b.xs, upper: b.upper, lower: b.lower, mapX: x.map, mapY: y.map) {
+                canvas.fill(p, color: b.color)
+            }
+        case .bars(let b): drawBars(b)
+        }
+    }
+
+    func drawLine(_ l: LineLayer) {
+        let lines = Decimator.polylines(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map)
+        let style = StrokeStyle(color: l.color, width: l.width * s, dash: l.dash.map { $0 * s })
+        for pts in lines {
+            if pts.count == 1 {
+                canvas.fill(.circle(center: pts[0], radius: max(l.width * s, 3 * s)), color: l.color)
+            } else {
+                canvas.stroke(Path(polyline: pts), style: style)
+            }
+        }
+        let points = lines.reduce(0) { $0 + $1.count }
+        guard l.markers, points > 0, Double(points) <= plot.width / (16 * s) else { return }
+        for pts in lines {
+            for p in pts { canvas.fill(.circle(center: p, radius: 4.5 * s), color: l.color) }
+        }
+    }
+
+    func drawBars(_ b: BarLayer) {
+        guard !b.values.isEmpty else { return }
+        let slot = plot.width / Double(b.values.count)
+        let w = max(1, slot * 0.72)
+        let y0 = y.map(max(0, y.domain.lowerBound))
+        for (i, v) in b.values.enumerated() where v.isFinite {
+            let cx = x.map(Double(i) + 0.5)
+            let top = y.map(v)
+            canvas.fill(Rect(x: cx - w / 2, y: min(top, y0), width: w, height: abs(y0 - top)), color: b.color)
+        }
+    }
+}

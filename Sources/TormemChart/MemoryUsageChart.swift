@@ -1,0 +1,90 @@
+import TormemData
+
+/// `memory_usage`: total memory over time (area + line, low and high labelled, relay-count changes
+/// marked) above the per-relay average with its min–max band.
+public enum MemoryUsageChart {
+    public static let defaultSize = Size(width: 2100, height: 1500)
+
+    public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let c = data.combined
+        let xs = c.times.map(Double.init)
+        let gbTotal = c.totalKB.map { $0 / kibPerGB }
+        let start = xs.first ?? 0, end = xs.last ?? 0
+        let daily = ChartText.allAtMidnight(c.times)
+
+        // Top panel: total.
+        var layers: [Layer] = [.area(AreaLayer(xs: xs, ys: gbTotal, color: theme.accent.withAlpha(0.16)))]
+        var legend: [LegendEntry] = []
+        let multi = data.servers.count > 1
+        if multi {
+            for (i, s) in data.servers.enumerated() {
+                let color = theme.series(i)
+                layers.append(.line(LineLayer(xs: s.times.map(Double.init), ys: s.totalKB.map { $0 / kibPerGB },
+                                              color: color, width: 2, markers: true)))
+                legend.append(LegendEntry("\(s.server) (latest \(ChartText.gb(s.totalKB.last ?? .nan)))", color: color))
+            }
+        }
+        layers.append(.line(LineLayer(xs: xs, ys: gbTotal, color: theme.accent, width: 3, markers: true)))
+        legend.insert(LegendEntry((multi ? "All servers" : "Total") + " (latest \(ChartText.gb(c.totalKB.last ?? .nan)))",
+                                  color: theme.accent), at: 0)
+
+        var callouts: [Callout] = []
+        let valid = c.totalKB.indices.filter { !c.totalKB[$0].isNaN }
+        if let hi = valid.max(by: { c.totalKB[$0] < c.totalKB[$1] }),
+           let lo = valid.min(by: { c.totalKB[$0] < c.totalKB[$1] }) {
+            callouts.append(Callout(x: xs[hi], y: gbTotal[hi], lines: ["High " + ChartText.gb(c.totalKB[hi]),
+                                                                         ChartText.when(c.times[hi], dailyOnly: daily)],
+                                    color: theme.warning, side: .above))
+            if lo != hi {
+                callouts.append(Callout(x: xs[lo], y: gbTotal[lo], lines: ["Low " + ChartText.gb(c.totalKB[lo]),
+                                                                             ChartText.when(c.times[lo], dailyOnly: daily)],
+                                        color: theme.cool, side: .above))
+            }
+        }
+        let changes = RelayCountChange.detect(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
+        let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
+        let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / kibPerGB)
+        let total = Panel(title: "Total memory", x: .time(start: start, end: end),
+                          y: YAxis(label: "GB", lo: 0, hi: topMax * 1.25),
+                          layers: layers, countChanges: changes, callouts: callouts, legend: legend)
+
+        // Bottom panel: per relay.
+        let avg = c.avgKB.map { $0 / kibPerGB }, mn = c.minKB.map { $0 / kibPerGB }, mx = c.maxKB.map { $0 / kibPerGB }
+        let band = theme.series(0)
+        var relayLayers: [Layer] = []
+        var relayLegend: [LegendEntry] = []
+        let hasRange = mn.contains { !$0.isNaN } && mx.contains { !$0.isNaN }
+        if hasRange {
+            relayLayers.append(.band(BandLayer(xs: xs, lower: mn, upper: mx, color: band.withAlpha(0.2))))
+            relayLayers.append(.line(LineLayer(xs: xs, ys: mx, color: theme.warning.withAlpha(0.8), width: 1.5, dash: [7, 5])))
+            relayLayers.append(.line(LineLayer(xs: xs, ys: mn, color: theme.cool.withAlpha(0.8), width: 1.5, dash: [7, 5])))
+        }
+        relayLayers.append(.line(LineLayer(xs: xs, ys: avg, color: theme.accent, width: 3, markers: true)))
+        func latest(_ v: [Double]) -> String { ChartText.gb((v.last(where: { !$0.isNaN }) ?? .nan) * kibPerGB) }
+        if hasRange {
+            relayLegend = [LegendEntry("max (latest \(latest(mx)))", color: theme.warning, swatch: .dashed),
+                           LegendEntry("avg (latest \(latest(avg)))", color: theme.accent),
+                           LegendEntry("min (latest \(latest(mn)))", color: theme.cool, swatch: .dashed),
+                           LegendEntry("min–max range", color: band.withAlpha(0.35), swatch: .band)]
+        } else {
+            relayLegend = [LegendEntry("avg (latest \(latest(avg)))", color: theme.accent)]
+        }
+        let relayMax = (hasRange ? mx : avg).filter { !$0.isNaN }.max() ?? 0
+        let perRelay = Panel(title: "Memory per relay", x: .time(start: start, end: end),
+                             y: YAxis(label: "GB per relay", lo: 0, hi: max(relayMax, avg.filter { !$0.isNaN }.max() ?? 0) * 1.08),
+                             layers: relayLayers, countChanges: changes, legend: relayLegend)
+
+        let name = style.title ?? ChartText.defaultTitle(data)
+        var sub = [ChartText.period(c), ChartText.plural(c.count, "sample")]
+        if let r = ChartText.relayRange(c) { sub.append(r) }
+        if multi { sub.append(ChartText.plural(data.servers.count, "server")) }
+        return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · Tor relay memory",
+                      subtitle: sub.joined(separator: " · "), panels: [total, perRelay], panelWeights: [1.15, 1],
+                      footnote: footnote(style))
+    }
+
+    static func footnote(_ style: ChartStyle) -> String {
+        (style.source.map { "Data: \($0) · " } ?? "") + "1 GB = 1024 MiB · tormem"
+    }
+}

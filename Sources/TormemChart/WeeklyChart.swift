@@ -1,0 +1,27 @@
+import TormemData
+
+/// `memory_weekly`: one bar per ISO week with the week's average total memory, labelled with the
+/// value and the week's highest relay count.
+public enum WeeklyChart {
+    public static let defaultSize = Size(width: 1800, height: 900)
+
+    public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let weeks = WeeklyBucket.buckets(data.combined)
+        let values = weeks.map { $0.averageTotalKB / kibPerGB }
+        let bars = BarLayer(values: values, color: theme.accent,
+                            labelsAbove: weeks.map { ChartText.gb($0.averageTotalKB) },
+                            labelsInside: weeks.map { $0.maxRelays >= 0 ? ChartText.plural($0.maxRelays, "relay") : "" })
+        let panel = Panel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
+                          y: YAxis(label: "GB", lo: 0, hi: (values.max() ?? 1) * 1.05), layers: [.bars(bars)],
+                          legend: [LegendEntry("average total (GB)", color: theme.accent, swatch: .bar),
+                                   LegendEntry("label: GB · max relays that week", color: theme.mutedText, swatch: .bar)])
+        let name = style.title ?? ChartText.defaultTitle(data)
+        let first = weeks.first.map { $0.week.description } ?? ""
+        let last = weeks.last.map { $0.week.description } ?? ""
+        let sub = [first == last ? first : "\(first) → \(last)", ChartText.plural(weeks.count, "ISO week"),
+                   ChartText.period(data.combined)].joined(separator: " · ")
+        return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · weekly memory",
+                      subtitle: sub, panels: [panel], footnote: MemoryUsageChart.footnote(style))
+    }
+}

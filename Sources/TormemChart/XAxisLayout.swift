@@ -1,0 +1,88 @@
+/// The x axis of a panel: its scale, ticks and tick labels for time, numeric and category axes.
+struct XAxisLayout {
+    struct Tick { var value: Double; var label: String; var grid: Bool }
+    enum Orientation { case horizontal, rotated }
+
+    let panel: Panel
+    let f: FigureDrawing
+
+    init(panel: Panel, drawing: FigureDrawing) { self.panel = panel; f = drawing }
+
+    var gap: Double { 28 * f.s }
+
+    var domain: ClosedRange<Double> {
+        switch panel.x {
+        case .time(let a, let b):
+            return b > a ? a...b : (a - 43_200)...(a + 43_200)
+        case .categories(let c):
+            return 0...Double(max(1, c.count))
+        case .linear(let lo, let hi, _):
+            return hi > lo ? lo...hi : (lo - 0.5)...(lo + 0.5)
+        }
+    }
+
+    func scale(plot: Rect) -> LinearScale { LinearScale(domain: domain, range: plot.minX...plot.maxX) }
+
+    /// Label orientation and stride for categories.
+    func categoryLayout(plotWidth: Double) -> (Orientation, stride: Int) {
+        guard case .categories(let labels) = panel.x, !labels.isEmpty else { return (.horizontal, 1) }
+        let slot = plotWidth / Double(labels.count)
+        let widest = labels.map { f.width($0, f.tickFont) }.max() ?? 0
+        let h = f.height(f.tickFont)
+        if widest + 12 * f.s <= slot { return (.horizontal, 1) }
+        if h + 4 * f.s <= slot { return (.rotated, 1) }
+        return (.horizontal, Int(((widest + 16 * f.s) / slot).rounded(.up)))
+    }
+
+    func height(plotWidth: Double) -> Double {
+        let h = f.height(f.tickFont)
+        switch panel.x {
+        case .time: return h + 14 * f.s
+        case .linear(_, _, let label): return h + 14 * f.s + (label.isEmpty ? 0 : f.height(f.axisFont) + 8 * f.s)
+        case .categories(let labels):
+            let (o, _) = categoryLayout(plotWidth: plotWidth)
+            if o == .rotated { return (labels.map { f.width($0, f.tickFont) }.max() ?? 0) + 16 * f.s }
+            return h + 14 * f.s
+        }
+    }
+
+    func ticks(plot: Rect, scale: LinearScale) -> [Tick] {
+        switch panel.x {
+        case .time:
+            let d = domain
+            return TimeTicks.make(start: d.lowerBound, end: d.upperBound, width: plot.width, gap: gap) {
+                f.width($0, f.tickFont)
+            }.map { Tick(value: $0.seconds, label: $0.label, grid: true) }
+        case .linear:
+            let d = domain
+            let n = NiceTicks(lo: d.lowerBound, hi: d.upperBound, maxCount: max(2, min(12, Int(plot.width / (110 * f.s)))))
+            return n.values.filter { d.contains($0) }.map { Tick(value: $0, label: n.label($0), grid: true) }
+        case .categories(let labels):
+            let (_, stride) = categoryLayout(plotWidth: plot.width)
+            return labels.indices.filter { $0 % stride == 0 }.map { Tick(value: Double($0) + 0.5, label: labels[$0], grid: false) }
+        }
+    }
+
+    func drawLabels(_ ticks: [Tick], plot: Rect, scale: LinearScale, panelRect: Rect) {
+        let (orientation, _) = categoryLayout(plotWidth: plot.width)
+        let top = plot.maxY + 10 * f.s
+        for t in ticks {
+            let x = scale.map(t.value)
+            if orientation == .rotated {
+                f.layout.drawFirstFree([TextItem(t.label, at: Point(x: x, y: top), font: f.tickFont, color: f.theme.mutedText,
+                                                 horizontal: .right, vertical: .middle, quarterTurns: 1)])
+                continue
+            }
+            var item = TextItem(t.label, at: Point(x: x, y: top), font: f.tickFont, color: f.theme.mutedText,
+                                horizontal: .center, vertical: .top)
+            let b = f.layout.box(item)
+            if b.maxX > panelRect.maxX { item.position.x -= b.maxX - panelRect.maxX }
+            if b.minX < panelRect.minX { item.position.x += panelRect.minX - b.minX }
+            f.layout.drawFirstFree([item])
+        }
+        if case .linear(_, _, let label) = panel.x, !label.isEmpty {
+            f.layout.drawFirstFree([TextItem(label, at: Point(x: plot.midX, y: top + f.height(f.tickFont) + 8 * f.s),
+                                             font: f.axisFont, color: f.theme.mutedText, horizontal: .center, vertical: .top)])
+        }
+    }
+}

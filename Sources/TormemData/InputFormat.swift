@@ -1,0 +1,64 @@
+/// The four input formats of the spec, recognised from a file's header row.
+public enum InputFormat: String, CaseIterable, Sendable {
+    case monitor, unified, experiment, snapshot
+
+    /// The header columns that identify each format (extra columns are allowed).
+    public var requiredColumns: [String] {
+        switch self {
+        case .monitor: return ["date", "time", "num_relays", "total_mb"]
+        case .unified: return ["timestamp", "server", "type", "nickname", "rss_kb", "total_kb"]
+        case .experiment: return ["group", "relay", "day0…dayN"]
+        case .snapshot: return ["relay", "pid", "rss_gb"]
+        }
+    }
+
+    /// A one-line description used in the "unknown header" message.
+    public var headerSummary: String {
+        switch self {
+        case .monitor: return "monitor (date,time,num_relays,total_mb,avg_mb,min_mb,max_mb[,total_kb,...])"
+        case .unified: return "unified (timestamp,server,type,fingerprint,nickname[,group],rss_kb,...,total_kb,...)"
+        case .experiment: return "experiment (group,relay,day0,day1,...)"
+        case .snapshot: return "snapshot (relay,pid,rss_gb,vmsize_gb,hwm_gb,frag_ratio)"
+        }
+    }
+
+    /// Detects the format from header names (case-insensitive, surrounding spaces ignored).
+    public static func detect(header: [String]) -> InputFormat? {
+        let names = Set(header.map(normalizeColumn))
+        if ["date", "time", "num_relays"].allSatisfy(names.contains),
+           names.contains("total_mb") || names.contains("total_kb") {
+            return .monitor
+        }
+        if ["timestamp", "type", "rss_kb"].allSatisfy(names.contains),
+           names.contains("total_kb") || names.contains("count") {
+            return .unified
+        }
+        let cols = header.map(normalizeColumn)
+        if cols.count >= 3, cols[0] == "group", cols[1] == "relay", cols.dropFirst(2).contains(where: { dayIndex($0) != nil }) {
+            return .experiment
+        }
+        if ["relay", "rss_gb"].allSatisfy(names.contains) { return .snapshot }
+        return nil
+    }
+
+    /// `day7` → 7.
+    public static func dayIndex(_ column: String) -> Int? {
+        guard column.hasPrefix("day") else { return nil }
+        return Int(column.dropFirst(3))
+    }
+
+    /// The message for a header no format matches.
+    public static func unknownHeaderMessage(found header: [String]) -> String {
+        let shown = header.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : "")
+        return "unrecognised header \"\(shown)\"; expected one of: "
+            + allCases.map(\.headerSummary).joined(separator: "; ")
+    }
+}
+
+/// Lower-cased, trimmed column name.
+public func normalizeColumn(_ s: String) -> String {
+    var t = Substring(s)
+    while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
+    while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+    return t.lowercased()
+}

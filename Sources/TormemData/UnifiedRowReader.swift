@@ -1,0 +1,155 @@
+import TormemCSV
+
+/// Reads rows of the unified format. Aggregate rows are taken as they are; for timestamps that have
+/// relay rows but no aggregate row, the aggregate is computed from the relay rows.
+struct UnifiedRowReader {
+    let file: String
+    let header: HeaderMap
+    let defaultServer: String
+    private let timestamp, server, type, rss, count, total, avg, min, max: Int?
+    private var servers: [String: ServerState] = [:]
+    private var lastServerName = ""
+    private var lastServerKey: String?
+
+    /// Relay rows summed per timestamp.
+    struct RelaySum { var count = 0; var sum = 0.0; var min = Double.infinity; var max = 0.0 }
+
+    struct ServerState {
+        var builder: SeriesBuilder
+        var aggregateTimes = Set<Int64>()
+        var relayIndex: [Int64: Int] = [:]
+        var relayTimes: [Int64] = []
+        var relayLines: [Int] = []
+        var relaySums: [RelaySum] = []
+        var lastRelayTime = Int64.min
+        var lastRelaySlot = -1
+    }
+
+    init(file: String, header: HeaderMap, defaultServer: String) {
+        self.file = file
+        self.header = header
+        self.defaultServer = defaultServer
+        timestamp = header["timestamp"]; server = header["server"]; type = header["type"]
+        rss = header["rss_kb"]; count = header["count"]; total = header["total_kb"]
+        avg = header["avg_kb"]; min = header["min_kb"]; max = header["max_kb"]
+    }
+
+    mutating func read(_ row: CSVRow) -> Diagnostic? {
+        let file = self.file
+        func problem(_ column: String?, _ message: String) -> Diagnostic {
+            Diagnostic(file: file, line: row.line, column: column, message: message)
+        }
+        if row.count != header.count {
+            return problem(nil, "expected \(header.count) fields, found \(row.count)")
+        }
+        guard let ti = timestamp, let t = row[ti].withBytes(TimestampParser.timestamp)?.seconds else {
+            return problem("timestamp", "expected an ISO 8601 time like 2025-12-25T02:00:00, found \(quoted(row.text(at: timestamp)))")
+        }
+        guard let ty = type else { return problem("type", "missing") }
+        let isRelay = row[ty].equals("relay")
+        let isAggregate = !isRelay && row[ty].equals("aggregate")
+        if !isRelay && !isAggregate {
+            let s = normalizeColumn(row[ty].string)
+            guard s == "relay" || s == "aggregate" else {
+                return problem("type", "expected \"aggregate\" or \"relay\", found \(quoted(row[ty].string))")
+            }
+            return readKind(row, time: t, relay: s == "relay", problem: problem)
+        }
+        return readKind(row, time: t, relay: isRelay, problem: problem)
+    }
+
+    private mutating func readKind(_ row: CSVRow, time t: Int64, relay: Bool,
+                                   problem: (String?, String) -> Diagnostic) -> Diagnostic? {
+        if relay {
+            let value: Double
+            switch row.number(at: rss) {
+            case .value(let v): value = v
+            case .missing: return nil  // a relay that was not running: no sample
+            case .invalid(let s): return problem("rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
+            }
+            let key = serverName(row)
+            servers[key, default: ServerState(builder: SeriesBuilder(server: key))].addRelay(time: t, rss: value, line: row.line)
+            return nil
+        }
+        var v = [Double](repeating: .nan, count: 4)
+        for (k, (col, name)) in [(total, "total_kb"), (avg, "avg_kb"), (min, "min_kb"), (max, "max_kb")].enumerated() {
+            switch row.number(at: col) {
+            case .value(let x): v[k] = x
+            case .missing: break
+            case .invalid(let s): return problem(name, "expected a non-negative number of KiB, found \(quoted(s))")
+            }
+        }
+        var relays = -1
+        switch row.integer(at: count) {
+        case .value(let x): relays = Int(x)
+        case .missing: break
+        case .invalid(let s): return problem("count", "expected a whole number of relays, found \(quoted(s))")
+        }
+        if v[0].isNaN, !v[1].isNaN, relays >= 0 { v[0] = v[1] * Double(relays) }
+        if v[1].isNaN, !v[0].isNaN, relays > 0 { v[1] = v[0] / Double(relays) }
+        guard !v[0].isNaN else {
+            return problem("total_kb", "expected the total memory of an aggregate row, found none")
+        }
+        let key = serverName(row)
+        servers[key, default: ServerState(builder: SeriesBuilder(server: key))].addAggregate(
+            AggregateSample(time: t, relays: relays, totalKB: v[0], avgKB: v[1], minKB: v[2], maxKB: v[3]),
+            line: row.line)
+        return nil
+    }
+
+    private mutating func serverName(_ row: CSVRow) -> String {
+        guard let s = server, s < row.count, !row[s].isEmpty else { return defaultServer }
+        // Most files hold one server: reuse the last String when the bytes match.
+        if let key = lastServerKey, row[s].withBytes({ $0.elementsEqual(lastServerName.utf8) }) { return key }
+        let name = row[s].string
+        lastServerName = name
+        lastServerKey = name
+        return name
+    }
+
+    func finish() -> ([AggregateSeries], [Diagnostic]) {
+        var out: [AggregateSeries] = []
+        var notes: [Diagnostic] = []
+        for name in servers.keys.sorted() {
+            var state = servers[name]!
+            for (k, t) in state.relayTimes.enumerated() where !state.aggregateTimes.contains(t) {
+                let r = state.relaySums[k]
+                state.builder.add(AggregateSample(time: t, relays: r.count, totalKB: r.sum,
+                                                  avgKB: r.sum / Double(r.count), minKB: r.min, maxKB: r.max),
+                                  line: state.relayLines[k], checkOrder: false)
+            }
+            let (series, n) = state.builder.build(file: file)
+            if !series.isEmpty { out.append(series) }
+            notes += n
+        }
+        return (out, notes)
+    }
+}
+
+extension UnifiedRowReader.ServerState {
+    mutating func addAggregate(_ s: AggregateSample, line: Int) {
+        aggregateTimes.insert(s.time)
+        builder.add(s, line: line)
+    }
+
+    mutating func addRelay(time t: Int64, rss: Double, line: Int) {
+        let slot: Int
+        if t == lastRelayTime {
+            slot = lastRelaySlot
+        } else if let s = relayIndex[t] {
+            slot = s
+        } else {
+            slot = relayTimes.count
+            relayIndex[t] = slot
+            relayTimes.append(t)
+            relayLines.append(line)
+            relaySums.append(UnifiedRowReader.RelaySum())
+        }
+        lastRelayTime = t
+        lastRelaySlot = slot
+        relaySums[slot].count += 1
+        relaySums[slot].sum += rss
+        relaySums[slot].min = Swift.min(relaySums[slot].min, rss)
+        relaySums[slot].max = Swift.max(relaySums[slot].max, rss)
+    }
+}

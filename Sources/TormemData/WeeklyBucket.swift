@@ -1,0 +1,41 @@
+/// One ISO week of aggregate data: the average total memory and the most relays seen.
+public struct WeeklyBucket: Equatable, Sendable {
+    public var week: ISOWeek
+    public var averageTotalKB: Double
+    public var maxRelays: Int
+    public var samples: Int
+
+    public init(week: ISOWeek, averageTotalKB: Double, maxRelays: Int, samples: Int) {
+        self.week = week; self.averageTotalKB = averageTotalKB; self.maxRelays = maxRelays; self.samples = samples
+    }
+
+    /// Groups a series by ISO week, in time order. Weeks without samples are not invented.
+    public static func buckets(_ s: AggregateSeries) -> [WeeklyBucket] {
+        var out: [WeeklyBucket] = []
+        var sum = 0.0
+        var n = 0
+        var maxRelays = -1
+        var current: ISOWeek?
+        var currentDay = Int.min
+        func flush() {
+            if let w = current, n > 0 { out.append(WeeklyBucket(week: w, averageTotalKB: sum / Double(n), maxRelays: maxRelays, samples: n)) }
+        }
+        for i in 0..<s.count {
+            let day = Int(floorDiv(s.times[i], 86_400))
+            if day != currentDay {
+                currentDay = day
+                let w = ISOWeek(CivilDate(daysSinceEpoch: day))
+                if w != current {
+                    flush()
+                    current = w; sum = 0; n = 0; maxRelays = -1
+                }
+            }
+            guard !s.totalKB[i].isNaN else { continue }
+            sum += s.totalKB[i]
+            n += 1
+            maxRelays = max(maxRelays, s.relays[i])
+        }
+        flush()
+        return out
+    }
+}
