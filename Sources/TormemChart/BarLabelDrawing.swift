@@ -7,15 +7,22 @@ struct BarLabelDrawing {
     let y: LinearScale
     var s: Double { f.s }
 
-    enum Mode { case stacked, rotated(stride: Int) }
+    enum Mode { case stacked, rotated(font: Font, stride: Int) }
 
+    /// Side by side when wide enough; else rotated, shrinking the font (not below 60%) so every bar
+    /// keeps its label; only then every k-th bar.
     static func mode(_ b: BarLayer, drawing f: FigureDrawing, plotWidth: Double, count: Int) -> Mode {
         let n = max(1, count)
         let slot = plotWidth / Double(n)
         let widest = (b.labelsAbove.map { f.width($0, f.calloutFont) } + b.labelsInside.map { f.width($0, f.markerFont) }).max() ?? 0
         if widest + 6 * f.s <= slot { return .stacked }
-        let h = f.height(f.tickFont)
-        return .rotated(stride: max(1, Int(((h + 4 * f.s) / slot).rounded(.up))))
+        let full = f.tickFont
+        let h = f.height(full)
+        let room = slot - 3 * f.s
+        if h <= room { return .rotated(font: full, stride: 1) }
+        let shrunk = Font(size: full.size * max(0.6, room / h), weight: full.weight)
+        let hs = f.height(shrunk)
+        return .rotated(font: shrunk, stride: max(1, Int(((hs + 3 * f.s) / slot).rounded(.up))))
     }
 
     static func text(_ b: BarLayer, _ i: Int) -> String {
@@ -29,8 +36,8 @@ struct BarLabelDrawing {
         switch mode(b, drawing: f, plotWidth: plotWidth, count: count) {
         case .stacked:
             return f.height(f.calloutFont) + (b.labelsInside.isEmpty ? 0 : f.height(f.markerFont)) + 14 * f.s
-        case .rotated:
-            return (b.values.indices.map { f.width(text(b, $0), f.tickFont) }.max() ?? 0) + 16 * f.s
+        case .rotated(let font, _):
+            return (b.values.indices.map { f.width(text(b, $0), font) }.max() ?? 0) + 16 * f.s
         }
     }
 
@@ -52,11 +59,11 @@ struct BarLabelDrawing {
                                                      color: f.theme.text, horizontal: .center, vertical: .bottom)], inside: plot)
                 }
             }
-        case .rotated(let stride):
+        case .rotated(let font, let stride):
             for (i, v) in b.values.enumerated() where v.isFinite && i % stride == 0 {
                 let cx = x.map(Double(i) + 0.5)
                 f.layout.drawFirstFree([TextItem(BarLabelDrawing.text(b, i), at: Point(x: cx, y: y.map(v) - 6 * s),
-                                                 font: f.tickFont, color: f.theme.text, horizontal: .left,
+                                                 font: font, color: f.theme.text, horizontal: .left,
                                                  vertical: .middle, quarterTurns: 1)], inside: plot)
             }
         }

@@ -1,10 +1,12 @@
 /// Labelled points: a dot on the data and a small text block beside it, placed where it overlaps no
-/// other text and stays inside the plot.
+/// other text, stays inside the plot and, where possible, does not cover the drawn lines.
 struct CalloutDrawing {
     let f: FigureDrawing
     let plot: Rect
     let x: LinearScale
     let y: LinearScale
+    /// Device-space polylines the text should avoid covering.
+    let avoid: [[Point]]
     var s: Double { f.s }
 
     func draw(_ callouts: [Callout]) {
@@ -25,24 +27,52 @@ struct CalloutDrawing {
         let h = heights.reduce(0, +) + 2 * pad
         let gap = 14 * s
         let vertical: [Double] = c.side == .above
-            ? [pt.y - gap - h, pt.y + gap]
-            : [pt.y + gap, pt.y - gap - h]
+            ? [pt.y - gap - h, pt.y + gap, pt.y - gap - h - 3 * gap, pt.y + 4 * gap]
+            : [pt.y + gap, pt.y - gap - h, pt.y + 4 * gap, pt.y - gap - h - 3 * gap]
         let shifts: [Double] = [0, -0.6, 0.6, -1.1, 1.1].map { $0 * w }
+        var candidates: [Rect] = []
         for top in vertical {
             for dx in shifts {
-                var left = pt.x - w / 2 + dx
-                left = min(max(left, plot.minX + 2 * s), plot.maxX - w - 2 * s)
+                let left = min(max(pt.x - w / 2 + dx, plot.minX + 2 * s), plot.maxX - w - 2 * s)
                 let block = Rect(x: left, y: top, width: w, height: h)
-                guard plot.contains(block), f.layout.isFree(block) else { continue }
-                f.canvas.fill(block, color: f.theme.panel.withAlpha(0.85))
-                var ty = top + pad
-                for (k, line) in c.lines.enumerated() {
-                    f.layout.draw(TextItem(line, at: Point(x: block.midX, y: ty), font: fs[k],
-                                           color: k == 0 ? c.color : f.theme.text, horizontal: .center, vertical: .top))
-                    ty += heights[k]
-                }
-                return
+                if plot.contains(block), f.layout.isFree(block) { candidates.append(block) }
             }
         }
+        // Prefer a place that covers no line; otherwise the first free one.
+        guard let block = candidates.first(where: { !covers($0.inset(by: -2 * s)) }) ?? candidates.first else { return }
+        f.canvas.fill(block, color: f.theme.panel.withAlpha(0.85))
+        var ty = block.minY + pad
+        for (k, line) in c.lines.enumerated() {
+            f.layout.draw(TextItem(line, at: Point(x: block.midX, y: ty), font: fs[k],
+                                   color: k == 0 ? c.color : f.theme.text, horizontal: .center, vertical: .top))
+            ty += heights[k]
+        }
+    }
+
+    /// True when any avoided polyline passes through `r`.
+    func covers(_ r: Rect) -> Bool {
+        for line in avoid {
+            for i in line.indices {
+                let a = line[i]
+                if a.x >= r.minX, a.x <= r.maxX, a.y >= r.minY, a.y <= r.maxY { return true }
+                if i > 0, CalloutDrawing.segment(line[i - 1], a, crosses: r) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Segment–rectangle intersection (Liang–Barsky clipping).
+    static func segment(_ a: Point, _ b: Point, crosses r: Rect) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { if t > t1 { return false }; t0 = max(t0, t) } else { if t < t0 { return false }; t1 = min(t1, t) }
+            }
+        }
+        return t0 <= t1
     }
 }

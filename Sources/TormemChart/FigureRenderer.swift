@@ -43,7 +43,7 @@ final class FigureDrawing {
 
     /// `text` shortened with an ellipsis so it is at most `maxWidth` wide.
     func fit(_ text: String, _ font: Font, _ maxWidth: Double) -> String {
-        if width(text, font) <= maxWidth { return text }
+        if width(text, font) <= maxWidth + 0.5 { return text }
         var chars = Array(text)
         while !chars.isEmpty {
             chars.removeLast()
@@ -78,11 +78,17 @@ final class FigureDrawing {
         let totalWeight = figure.panelWeights.reduce(0, +)
         let available = area.height - gap * Double(max(0, figure.panels.count - 1))
         var y = area.minY
+        var drawings: [PanelDrawing] = []
         for (i, panel) in figure.panels.enumerated() {
             let w = i < figure.panelWeights.count ? figure.panelWeights[i] : 1
             let h = available * w / max(totalWeight, 1e-9)
-            PanelDrawing(figure: self, panel: panel, rect: Rect(x: area.minX, y: y, width: area.width, height: h)).draw()
+            drawings.append(PanelDrawing(figure: self, panel: panel, rect: Rect(x: area.minX, y: y, width: area.width, height: h)))
             y += h + gap
         }
+        // Stacked time panels share one left edge so their time axes line up.
+        let left = drawings.map { d in
+            d.leftMargin(plotHeight: d.plotHeight(in: d.rect, headerHeight: d.drawHeader(dryRun: true)))
+        }.max() ?? 0
+        for d in drawings { d.draw(minLeft: left) }
     }
 }

@@ -25,7 +25,11 @@ struct LayerDrawing {
 
     func drawLine(_ l: LineLayer) {
         let lines = Decimator.polylines(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map)
-        let style = StrokeStyle(color: l.color, width: l.width * s, dash: l.dash.map { $0 * s })
+        // Dense lines are drawn thinner and solid: dashes and thick strokes turn into noise there.
+        let dense = Double(lines.reduce(0) { $0 + $1.count }) > plot.width / 3
+        let style = dense
+            ? StrokeStyle(color: l.color, width: min(l.width, 1.5) * s)
+            : StrokeStyle(color: l.color, width: l.width * s, dash: l.dash.map { $0 * s })
         for pts in lines {
             if pts.count == 1 {
                 canvas.fill(.circle(center: pts[0], radius: max(l.width * s, 3 * s)), color: l.color)
@@ -43,7 +47,7 @@ struct LayerDrawing {
     func drawBars(_ b: BarLayer) {
         guard !b.values.isEmpty else { return }
         let slot = plot.width / Double(b.values.count)
-        let w = max(1, slot * 0.72)
+        let w = max(1, min(slot * 0.72, 240 * s))
         let y0 = y.map(max(0, y.domain.lowerBound))
         for (i, v) in b.values.enumerated() where v.isFinite {
             let cx = x.map(Double(i) + 0.5)

@@ -1,5 +1,7 @@
 /// Relay-count change markers: a dashed line at every change and labels that never overlap. Changes
-/// too close together to label one by one are labelled as a group ("32 → 120 relays (4 changes)").
+/// too close together to label one by one are labelled as a group ("4 changes · 32–120 relays").
+/// When changes are dense, each is a short tick on a rug along the bottom of the plot and only the
+/// first change of each labelled group gets a full-height line.
 struct MarkerDrawing {
     let f: FigureDrawing
     let plot: Rect
@@ -7,25 +9,46 @@ struct MarkerDrawing {
     var s: Double { f.s }
     let maxLanes = 3
 
-    func drawLines(_ markers: [CountChangeMarker]) {
-        let dense = Double(markers.count) > plot.width / (8 * s)
-        let style = StrokeStyle(color: f.theme.mutedText.withAlpha(dense ? 0.3 : 0.6), width: (dense ? 1 : 1.5) * s,
-                                dash: [6 * s, 5 * s])
-        for m in markers {
-            let px = x.map(m.x)
-            f.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: style)
-        }
+    /// Labels ready to draw and the markers that start each labelled group.
+    struct Placement {
+        var labels: [(TextItem, Rect)] = []
+        var groupStarts: [Double] = []
     }
 
+    func isDense(_ markers: [CountChangeMarker]) -> Bool { Double(markers.count) > plot.width / (30 * s) }
+
+    func drawLines(_ markers: [CountChangeMarker]) -> Placement {
+        guard !markers.isEmpty else { return Placement() }
+        let placement = place(markers)
+        let full = StrokeStyle(color: f.theme.mutedText.withAlpha(0.6), width: 1.5 * s, dash: [6 * s, 5 * s])
+        if isDense(markers) {
+            let rug = StrokeStyle(color: f.theme.mutedText.withAlpha(0.7), width: 1 * s)
+            for m in markers {
+                let px = x.map(m.x)
+                f.canvas.stroke(.segment(Point(x: px, y: plot.maxY - 14 * s), Point(x: px, y: plot.maxY)), style: rug)
+            }
+            for px in placement.groupStarts {
+                f.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
+            }
+        } else {
+            for m in markers {
+                let px = x.map(m.x)
+                f.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
+            }
+        }
+        return placement
+    }
+
+    /// `3 → 10 relays` for one change; `126 changes · 29–50 relays` for a group.
     static func label(_ group: ArraySlice<CountChangeMarker>) -> String {
-        let first = group.first!, last = group.last!
-        let base = "\(first.from) → \(last.to) relays"
-        return group.count == 1 ? base : base + " (\(group.count) changes)"
+        if group.count == 1, let m = group.first { return "\(m.from) → \(m.to) relays" }
+        let counts = group.flatMap { [$0.from, $0.to] }
+        return "\(group.count) changes · \(counts.min()!)–\(counts.max()!) relays"
     }
 
     /// Labels for clusters of markers closer than `threshold` device units; nil if some would not fit.
-    func placement(_ markers: [CountChangeMarker], threshold: Double) -> [(TextItem, Rect)]? {
-        var out: [(TextItem, Rect)] = []
+    func placement(_ markers: [CountChangeMarker], threshold: Double) -> Placement? {
+        var out = Placement()
         var i = 0
         let h = f.height(f.markerFont)
         while i < markers.count {
@@ -34,20 +57,18 @@ struct MarkerDrawing {
             let text = MarkerDrawing.label(markers[i..<j])
             let px = x.map(markers[i].x)
             var placed = false
-            for lane in 0..<maxLanes {
+            for lane in 0..<maxLanes where !placed {
                 let top = plot.minY + 6 * s + Double(lane) * (h + 8 * s)
-                for right in [false, true] {
+                for right in [false, true] where !placed {
                     let item = TextItem(text, at: Point(x: right ? px - 6 * s : px + 6 * s, y: top), font: f.markerFont,
                                         color: f.theme.text, horizontal: right ? .right : .left, vertical: .top)
-                    let box = f.layout.box(item)
-                    let padded = box.inset(by: -3 * s)
+                    let padded = f.layout.box(item).inset(by: -3 * s)
                     guard plot.contains(padded), f.layout.isFree(padded),
-                          !out.contains(where: { $0.1.intersects(padded) }) else { continue }
-                    out.append((item, padded))
+                          !out.labels.contains(where: { $0.1.intersects(padded) }) else { continue }
+                    out.labels.append((item, padded))
+                    out.groupStarts.append(px)
                     placed = true
-                    break
                 }
-                if placed { break }
             }
             if !placed { return nil }
             i = j
@@ -55,16 +76,17 @@ struct MarkerDrawing {
         return out
     }
 
-    func drawLabels(_ markers: [CountChangeMarker]) {
-        guard !markers.isEmpty else { return }
+    func place(_ markers: [CountChangeMarker]) -> Placement {
         var threshold = 0.0
-        var result: [(TextItem, Rect)]?
-        while result == nil {
-            result = placement(markers, threshold: threshold)
-            if threshold > plot.width * 2 { break }
+        while threshold <= plot.width * 2 {
+            if let p = placement(markers, threshold: threshold) { return p }
             threshold = max(threshold * 1.5, 40 * s)
         }
-        for (item, box) in result ?? [] {
+        return Placement()
+    }
+
+    func drawLabels(_ p: Placement) {
+        for (item, box) in p.labels {
             f.canvas.fill(box, color: f.theme.panel.withAlpha(0.85))
             f.layout.draw(item)
         }

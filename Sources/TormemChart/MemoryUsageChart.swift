@@ -46,7 +46,7 @@ public enum MemoryUsageChart {
         let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
         let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / kibPerGB)
         let total = Panel(title: "Total memory", x: .time(start: start, end: end),
-                          y: YAxis(label: "GB", lo: 0, hi: topMax * 1.25),
+                          y: YAxis(label: "GB", lo: 0, hi: topMax * 1.12),
                           layers: layers, countChanges: changes, callouts: callouts, legend: legend)
 
         // Bottom panel: per relay.

@@ -54,7 +54,9 @@ public struct NiceTicks: Equatable, Sendable {
         return d
     }
 
-    public func label(_ v: Double) -> String { NumberFormat.fixed(v, decimals: decimals) }
+    public func label(_ v: Double) -> String {
+        decimals == 0 && abs(v) >= 10_000 ? NumberFormat.grouped(Int(v.rounded())) : NumberFormat.fixed(v, decimals: decimals)
+    }
 }
 
 /// Number formatting without Foundation (locale-independent, deterministic).
@@ -80,6 +82,7 @@ public enum NumberFormat {
     public static func gb(_ kib: Double) -> String {
         let g = kib / 1_048_576
         let a = abs(g)
+        if a >= 1000 { return grouped(Int(g.rounded())) }
         return fixed(g, decimals: a < 10 ? 2 : a < 100 ? 1 : 0)
     }
 

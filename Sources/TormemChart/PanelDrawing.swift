@@ -11,23 +11,37 @@ struct PanelDrawing {
         f = figure; self.panel = panel; self.rect = rect
     }
 
-    func draw() {
+    /// Left margin of the plot within `rect` (y label + tick labels), for a given plot height.
+    func leftMargin(plotHeight: Double) -> Double {
+        let ticks = yTicks(plotHeight: plotHeight).ticks
+        let yLabelW = panel.y.label.isEmpty ? 0 : f.height(f.axisFont) + 14 * s
+        let yTickW = ticks.values.map { f.width(ticks.label($0), f.tickFont) }.max() ?? 0
+        return yLabelW + yTickW + 12 * s
+    }
+
+    /// Height of the plot area once header and x axis are taken off.
+    func plotHeight(in area: Rect, headerHeight: Double) -> Double {
+        let xAxis = XAxisLayout(panel: panel, drawing: f)
+        let inner = area.sliceTop(headerHeight + 12 * s).1.sliceRight(12 * s).1
+        return max(10, inner.height - xAxis.height(plotWidth: max(10, inner.width - 80 * s)))
+    }
+
+    /// Draws the panel; `minLeft` aligns plot areas of stacked panels.
+    func draw(minLeft: Double = 0) {
         var area = rect
         // Header: title on the left, legend right-aligned beside it or wrapped below it.
         let headerHeight = drawHeader()
         area = area.sliceTop(headerHeight + 12 * s).1
 
-        let tickH = f.height(f.tickFont)
         let xAxis = XAxisLayout(panel: panel, drawing: f)
         let yLabelW = panel.y.label.isEmpty ? 0 : f.height(f.axisFont) + 14 * s
         area = area.sliceRight(12 * s).1
 
-        // First pass: plot height decides y ticks, whose labels decide the left margin.
+        // Plot height decides y ticks, whose labels decide the left margin.
         let xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * s))
         let plotHeight = max(10, area.height - xAxisHeight)
         let yScaleInfo = yTicks(plotHeight: plotHeight)
-        let yTickW = yScaleInfo.ticks.values.map { f.width(yScaleInfo.ticks.label($0), f.tickFont) }.max() ?? 0
-        let left = yLabelW + yTickW + 12 * s
+        let left = max(minLeft, leftMargin(plotHeight: plotHeight))
         let plot = Rect(x: area.minX + left, y: area.minY, width: max(10, area.width - left), height: plotHeight)
 
         let xScale = xAxis.scale(plot: plot)
@@ -58,7 +72,7 @@ struct PanelDrawing {
                           style: StrokeStyle(color: ref.color, width: 2 * s, dash: [10 * s, 6 * s]))
         }
         let markers = MarkerDrawing(f: f, plot: plot, x: xScale)
-        markers.drawLines(panel.countChanges)
+        let markerLabels = markers.drawLines(panel.countChanges)
         canvas.popClip()
 
         // Axis line.
@@ -75,7 +89,6 @@ struct PanelDrawing {
             f.layout.draw(TextItem(panel.y.label, at: Point(x: rect.minX, y: plot.midY), font: f.axisFont,
                                    color: theme.mutedText, horizontal: .center, vertical: .top, quarterTurns: 1))
         }
-        _ = tickH
 
         // Annotations: reference labels, relay-count labels, callouts, bar labels.
         for ref in panel.references {
@@ -87,11 +100,15 @@ struct PanelDrawing {
                          horizontal: .right, vertical: .top),
             ], inside: plot)
         }
-        markers.drawLabels(panel.countChanges)
+        markers.drawLabels(markerLabels)
         for layer in panel.layers {
             if case .bars(let b) = layer { BarLabelDrawing(f: f, plot: plot, x: xScale, y: yScale).draw(b) }
         }
-        CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale).draw(panel.callouts)
+        let lines = panel.layers.flatMap { layer -> [[Point]] in
+            guard case .line(let l) = layer else { return [] }
+            return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
+        }
+        CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale, avoid: lines).draw(panel.callouts)
     }
 
     /// Y ticks for the plot height; bars get headroom for their labels.
@@ -112,11 +129,12 @@ struct PanelDrawing {
     }
 
     /// Draws the title and legend; returns the header height.
-    func drawHeader() -> Double {
+    @discardableResult
+    func drawHeader(dryRun: Bool = false) -> Double {
         let titleH = panel.title == nil ? 0 : f.height(f.panelTitleFont)
         let legendH = f.height(f.legendFont)
         let titleW = panel.title.map { f.width($0, f.panelTitleFont) } ?? 0
-        if let t = panel.title {
+        if let t = panel.title, !dryRun {
             f.layout.draw(TextItem(f.fit(t, f.panelTitleFont, rect.width), at: Point(x: rect.minX, y: rect.minY),
                                    font: f.panelTitleFont, color: theme.text, vertical: .top))
         }
@@ -144,7 +162,7 @@ struct PanelDrawing {
             let rowW = row.map { widths[$0] }.reduce(0, +) + spacing * Double(row.count - 1)
             var x = rect.maxX - rowW
             let midY = rowTop + legendH / 2
-            for i in row {
+            for i in row where !dryRun {
                 let e = panel.legend[i]
                 drawSwatch(e, Rect(x: x, y: midY - 7 * s, width: swatch, height: 14 * s))
                 let label = f.fit(e.label, f.legendFont, widths[i] - swatch - pad)

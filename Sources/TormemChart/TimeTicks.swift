@@ -20,7 +20,8 @@ public enum TimeTicks {
 
     /// Ticks inside `start...end` for an axis `width` device units wide.
     /// `measure` gives a label's width; labels keep at least `gap` between them.
-    public static func make(start: Double, end: Double, width: Double, gap: Double,
+    /// Steps finer than `minStep` seconds (the sampling interval) are not used when a coarser one fits.
+    public static func make(start: Double, end: Double, width: Double, gap: Double, minStep: Double = 0,
                             measure: (String) -> Double) -> [Tick] {
         guard end > start, width > 0 else {
             let t = Timestamp(seconds: Int64(start.rounded(.down)))
@@ -31,6 +32,7 @@ public enum TimeTicks {
             let approx = (end - start) / approxSeconds(unit, step)
             // Cheap pre-check before generating: labels are at least ~3 characters wide.
             if approx > width / (gap + 24) { continue }
+            if approxSeconds(unit, step) < minStep * 0.99, approxSeconds(unit, step) * 2 < end - start { continue }
             let ticks = generate(unit: unit, step: step, start: start, end: end, crossesYear: crossesYear)
             if ticks.count < 2, unit != .year { continue }
             if fits(ticks, start: start, end: end, width: width, gap: gap, measure: measure) { return ticks }
@@ -44,7 +46,8 @@ public enum TimeTicks {
         for t in ticks {
             let x = (t.seconds - start) / (end - start) * width
             let w = measure(t.label)
-            if x - w / 2 < prevRight + gap { return false }
+            // Leave at least half a label of air on top of the gap, so the axis stays calm.
+            if x - w / 2 < prevRight + gap + w / 2 { return false }
             prevRight = x + w / 2
         }
         return true

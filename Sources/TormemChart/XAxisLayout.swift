@@ -21,6 +21,24 @@ struct XAxisLayout {
         }
     }
 
+    /// The median spacing of the panel's first series (0 when unknown).
+    var samplingInterval: Double {
+        for layer in panel.layers {
+            let xs: [Double]
+            switch layer {
+            case .line(let l): xs = l.xs
+            case .area(let a): xs = a.xs
+            case .band(let b): xs = b.xs
+            case .bars: continue
+            }
+            guard xs.count > 2 else { continue }
+            var d = (1..<xs.count).map { xs[$0] - xs[$0 - 1] }
+            d.sort()
+            return d[d.count / 2]
+        }
+        return 0
+    }
+
     func scale(plot: Rect) -> LinearScale { LinearScale(domain: domain, range: plot.minX...plot.maxX) }
 
     /// Label orientation and stride for categories.
@@ -50,7 +68,8 @@ struct XAxisLayout {
         switch panel.x {
         case .time:
             let d = domain
-            return TimeTicks.make(start: d.lowerBound, end: d.upperBound, width: plot.width, gap: gap) {
+            return TimeTicks.make(start: d.lowerBound, end: d.upperBound, width: plot.width, gap: gap,
+                                  minStep: samplingInterval) {
                 f.width($0, f.tickFont)
             }.map { Tick(value: $0.seconds, label: $0.label, grid: true) }
         case .linear:

@@ -1,0 +1,36 @@
+# tormem: `make run` renders the bundled example, `make test` runs every test.
+# Both install what they need on a fresh Debian machine (libcairo2-dev, fonts-dejavu-core).
+
+SWIFT ?= swift
+EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
+EXAMPLE_OUT := out/example
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release run test clean
+
+all: build
+
+# System packages: Cairo headers (pkg-config "cairo") and the DejaVu fonts every chart uses.
+deps:
+	@if ! pkg-config --exists cairo 2>/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		echo "tormem: installing libcairo2-dev fonts-dejavu-core (apt-get)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcairo2-dev fonts-dejavu-core pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/tormem-charts --data $(EXAMPLE_DATA) --output-dir $(EXAMPLE_OUT)
+	@echo "Charts are in $(EXAMPLE_OUT)/"
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

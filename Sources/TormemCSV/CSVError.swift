@@ -1,0 +1,38 @@
+/// Why a CSV input could not be opened or read.
+///
+/// Every message is lowercase, names the file, and says what is wrong,
+/// e.g. `data.csv: no such file`.
+public enum CSVError: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
+    /// Nothing exists at the path (or a folder on the way is not a folder).
+    case fileNotFound(path: String)
+    /// The path names a directory.
+    case isDirectory(path: String)
+    /// The path names something that is neither a regular file nor a directory
+    /// (`kind` is "fifo", "character device", "block device", "socket").
+    case notRegularFile(path: String, kind: String)
+    /// The file exists but could not be opened or read; `reason` is the system's
+    /// explanation in lowercase (e.g. "permission denied").
+    case unreadable(path: String, reason: String)
+
+    /// The path (or input name) the error is about.
+    public var path: String {
+        switch self {
+        case .fileNotFound(let path), .isDirectory(let path),
+            .notRegularFile(let path, _), .unreadable(let path, _):
+            return path
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file"
+        case .isDirectory(let path):
+            return "\(path): is a directory, expected a csv file"
+        case .notRegularFile(let path, let kind):
+            return "\(path): is a \(kind), expected a regular csv file"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        }
+    }
+}

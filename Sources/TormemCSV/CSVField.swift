@@ -1,0 +1,39 @@
+/// One field of a `CSVRow`: a view on its bytes with quotes removed and `""` unescaped.
+/// Valid only inside the `forEachRow` callback that produced it.
+public struct CSVField {
+    let start: UnsafePointer<UInt8>
+    /// The number of bytes in the field.
+    public let count: Int
+
+    init(start: UnsafePointer<UInt8>, count: Int) {
+        self.start = start
+        self.count = count
+    }
+
+    /// True for an empty cell (`a,,b`, or `""`).
+    public var isEmpty: Bool { count == 0 }
+
+    /// The field as a string; invalid UTF-8 is repaired with U+FFFD.
+    public var string: String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    /// Calls `body` with the field's bytes (valid only during the call).
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Exact byte comparison with a literal, without allocating.
+    public func equals(_ ascii: StaticString) -> Bool {
+        ascii.withUTF8Buffer { literal in
+            guard literal.count == count else { return false }
+            guard count > 0 else { return true }
+            var i = 0
+            while i < count {
+                if literal[i] != start[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+}

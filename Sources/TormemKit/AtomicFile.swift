@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TormemData
+
+/// Writes files so that readers only ever see the old or the new content: the bytes go to a
+/// temporary file in the same folder, are flushed, and the temporary file is renamed over the target.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(TormemError) {
+        let dir = parentDirectory(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let tmp = (dir == "." && !path.hasPrefix("./") ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .output(path: path, reason: errnoText()) }
+        var ok = true
+        var reason = ""
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false; reason = errnoText(); return
+                }
+                offset += n
+            }
+        }
+        if ok, fsync(fd) != 0 { ok = false; reason = errnoText() }
+        if close(fd) != 0, ok { ok = false; reason = errnoText() }
+        if ok, rename(tmp, path) != 0 { ok = false; reason = errnoText() }
+        if !ok {
+            unlink(tmp)
+            throw .output(path: path, reason: reason)
+        }
+    }
+
+    /// Creates `path` and its parents when missing; an existing non-directory is an error.
+    public static func makeDirectory(_ path: String) throws(TormemError) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) != S_IFDIR { throw .output(path: path, reason: "exists and is not a directory") }
+            return
+        }
+        let parent = parentDirectory(of: path)
+        if parent != path, parent != "." , parent != "/" { try makeDirectory(parent) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw .output(path: path, reason: errnoText()) }
+    }
+
+    static func parentDirectory(of path: String) -> String {
+        var p = path
+        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        if slash == p.startIndex { return "/" }
+        return String(p[..<slash])
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

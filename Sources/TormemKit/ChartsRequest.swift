@@ -1,0 +1,35 @@
+import TormemChart
+import TormemCairo
+
+/// Everything `tormem-charts` was asked to do.
+public struct ChartsRequest: Sendable {
+    public enum ThemeName: String, CaseIterable, Sendable { case dark, light }
+
+    public var dataPaths: [String]
+    public var outputDirectory: String
+    public var title: String?
+    public var accent: Color?
+    public var prefix: String
+    public var theme: ThemeName
+    public var format: OutputFormat
+    public var width: Int?
+    public var height: Int?
+    /// Any unreadable row fails the run.
+    public var strict: Bool
+
+    public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: Color? = nil,
+                prefix: String = "memory", theme: ThemeName = .dark, format: OutputFormat = .png,
+                width: Int? = nil, height: Int? = nil, strict: Bool = false) {
+        self.dataPaths = dataPaths; self.outputDirectory = outputDirectory; self.title = title; self.accent = accent
+        self.prefix = prefix; self.theme = theme; self.format = format; self.width = width; self.height = height
+        self.strict = strict
+    }
+
+    var chartStyle: ChartStyle {
+        var t: Theme = theme == .dark ? .dark : .light
+        if let accent { t = t.withAccent(accent) }
+        let names = dataPaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
+                          source: names.joined(separator: ", "))
+    }
+}

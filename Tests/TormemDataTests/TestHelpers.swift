@@ -1,0 +1,23 @@
+import TormemTestSupport
+@testable import TormemData
+
+func fixture(_ relative: String) -> String { Fixtures.url(relative) }
+
+func load(_ text: String, name: String = "data.csv") throws -> LoadedFile {
+    try DataLoader.load(bytes: Array(text.utf8), name: name)
+}
+
+/// The error a load throws, or nil.
+func loadError(_ text: String, name: String = "data.csv") -> TormemError? {
+    do {
+        _ = try load(text, name: name)
+        return nil
+    } catch let e as TormemError {
+        return e
+    } catch {
+        return nil
+    }
+}
+
+let monitorHeader = "date,time,num_relays,total_mb,avg_mb,min_mb,max_mb,total_kb,avg_kb,min_kb,max_kb\n"
+let unifiedHeader = "timestamp,server,type,fingerprint,nickname,group,rss_kb,vmsize_kb,hwm_kb,frag_ratio,count,total_kb,avg_kb,min_kb,max_kb\n"

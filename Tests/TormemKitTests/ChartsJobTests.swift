@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TormemData
+import TormemCairo
+import TormemTestSupport
+@testable import TormemKit
+
+@Suite struct ChartsJobTests {
+    @Test func writesBothChartsAndSummary() throws {
+        let dir = try temporaryFolder() + "/new/charts"
+        let report = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir))
+        #expect(listing(dir) == ["memory_usage.png", "memory_weekly.png"])
+        #expect(report.written.count == 2)
+        let text = report.text
+        for needle in ["co:", "period", "data points", "relays", "total", "per relay", "wrote "] {
+            #expect(text.contains(needle), "summary mentions \(needle)")
+        }
+    }
+
+    @Test(arguments: OutputFormat.allCases)
+    func outputIsDeterministic(format: OutputFormat) throws {
+        let a = try temporaryFolder("det-a-\(format)"), b = try temporaryFolder("det-b-\(format)")
+        for dir in [a, b] {
+            _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir, format: format))
+        }
+        for name in ["memory_usage", "memory_weekly"] {
+            let file = "\(name).\(format.fileExtension)"
+            let x = bytes(a + "/" + file) ?? [], y = bytes(b + "/" + file) ?? []
+            #expect(x == y, "\(file) differs between runs")
+            #expect(x.count > 1000)
+        }
+    }
+
+    @Test func prefixAndSizeOptions() throws {
+        let dir = try temporaryFolder()
+        _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir, prefix: "co",
+                                            theme: .light, width: 1000, height: 600))
+        #expect(listing(dir) == ["co_usage.png", "co_weekly.png"])
+        let png = try #require(bytes(dir + "/co_usage.png"))
+        // IHDR width and height (big-endian) at bytes 16...23.
+        let w = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, h = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(w == 1000 && h == 600)
+    }
+
+    @Test func multiServerSummary() throws {
+        let dir = try temporaryFolder()
+        let header = "date,time,num_relays,total_mb,avg_mb,min_mb,max_mb\n"
+        try write(header + "2025-01-01,00:00:00,2,2048,1024,1000,1048\n2025-01-02,00:00:00,2,3072,1536,1500,1572\n",
+                  to: dir + "/alpha.csv")
+        try write(header + "2025-01-01,00:00:00,3,3072,1024,1000,1048\n2025-01-02,00:00:00,3,6144,2048,2000,2096\n",
+                  to: dir + "/beta.csv")
+        let report = try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/alpha.csv", dir + "/beta.csv"],
+                                                     outputDirectory: dir + "/out"))
+        #expect(report.summaries.map(\.name) == ["alpha", "beta"])
+        let combined = try #require(report.combined)
+        #expect(combined.latestTotalKB == (3072 + 6144) * 1024)
+        #expect(report.text.contains("all 2 servers"))
+    }
+
+    @Test func unusableInputWritesNothing() throws {
+        let dir = try temporaryFolder()
+        try write("foo,bar\n1,2\n", to: dir + "/bad.csv")
+        #expect(throws: TormemError.self) {
+            try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/bad.csv"], outputDirectory: dir + "/out"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func strictFailsOnSkippedRows() throws {
+        let dir = try temporaryFolder()
+        try write("date,time,num_relays,total_mb,avg_mb,min_mb,max_mb\n2025-01-01,00:00:00,2,2048,1024,1000,1048\n"
+                  + "2025-01-02,00:00:00,x,2048,1024,1000,1048\n", to: dir + "/d.csv")
+        let lax = try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/d.csv"], outputDirectory: dir + "/lax"))
+        #expect(lax.skippedRows == 1)
+        do {
+            _ = try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/d.csv"], outputDirectory: dir + "/strict", strict: true))
+            Issue.record("expected --strict to fail")
+        } catch {
+            #expect(error.exitCode == 3)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/strict"))
+    }
+
+    @Test func failedRunKeepsEarlierCharts() throws {
+        let dir = try temporaryFolder()
+        _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir))
+        let before = bytes(dir + "/memory_usage.png")
+        try write("date,time,num_relays,total_mb\n", to: dir + "/empty.csv")
+        #expect(throws: TormemError.self) {
+            try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/empty.csv"], outputDirectory: dir))
+        }
+        #expect(bytes(dir + "/memory_usage.png") == before)
+        #expect(listing(dir) == ["empty.csv", "memory_usage.png", "memory_weekly.png"])
+    }
+}
