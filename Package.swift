@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tormem-charts", targets: ["tormem-charts"]),
+        .executable(name: "tormem", targets: ["tormem"]),
         .library(name: "TormemKit", targets: ["TormemKit"]),
     ],
     dependencies: [
@@ -35,12 +36,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Host-side collection: relay discovery and memory from /proc, unified rows, locking appends.
+        .target(name: "TormemCollect", dependencies: ["TormemData"]),
+        .executableTarget(
+            name: "tormem",
+            dependencies: [
+                "TormemCollect",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Test helpers (recording canvas, fixture paths); ships in no product.
         .target(name: "TormemTestSupport", dependencies: ["TormemChart", "TormemCairo"]),
         .testTarget(name: "TormemCSVTests", dependencies: ["TormemCSV", "TormemTestSupport"]),
         .testTarget(name: "TormemDataTests", dependencies: ["TormemData", "TormemTestSupport"]),
         .testTarget(name: "TormemChartTests", dependencies: ["TormemChart", "TormemTestSupport"]),
         .testTarget(name: "TormemCairoTests", dependencies: ["TormemCairo", "TormemTestSupport"]),
+        .testTarget(name: "TormemCollectTests", dependencies: ["TormemCollect", "TormemTestSupport"]),
         .testTarget(
             name: "TormemKitTests",
             dependencies: ["TormemKit", "TormemTestSupport"]

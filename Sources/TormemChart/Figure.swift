@@ -6,7 +6,7 @@ public struct Figure: Equatable, Sendable {
     public var title: String
     public var subtitle: String?
     /// Panels stacked top to bottom.
-    public var panels: [Panel]
+    public var panels: [FigurePanel]
     /// Relative heights of the panels (defaults to equal).
     public var panelWeights: [Double]
     /// Small print at the bottom (data source).
@@ -14,11 +14,23 @@ public struct Figure: Equatable, Sendable {
 
     public init(size: Size, theme: Theme, title: String, subtitle: String? = nil, panels: [Panel],
                 panelWeights: [Double]? = nil, footnote: String? = nil) {
+        self.init(size: size, theme: theme, title: title, subtitle: subtitle, content: panels.map(FigurePanel.plot),
+                  panelWeights: panelWeights, footnote: footnote)
+    }
+
+    public init(size: Size, theme: Theme, title: String, subtitle: String? = nil, content panels: [FigurePanel],
+                panelWeights: [Double]? = nil, footnote: String? = nil) {
         self.size = size; self.theme = theme; self.title = title; self.subtitle = subtitle
         self.panels = panels
         self.panelWeights = panelWeights ?? Array(repeating: 1, count: panels.count)
         self.footnote = footnote
     }
+}
+
+/// What a figure stacks: plots with axes, or rankings (labelled horizontal bars).
+public enum FigurePanel: Equatable, Sendable {
+    case plot(Panel)
+    case ranking(RankingPanel)
 }
 
 /// One plot area with its axes, data layers and annotations.
@@ -65,6 +77,15 @@ public enum Layer: Equatable, Sendable {
     case area(AreaLayer)
     case band(BandLayer)
     case bars(BarLayer)
+    case histogram(HistogramLayer)
+}
+
+/// Bins on a numeric x axis: bin i spans edges[i]..<edges[i+1] with height counts[i].
+public struct HistogramLayer: Equatable, Sendable {
+    public var edges: [Double]
+    public var counts: [Double]
+    public var color: Color
+    public init(edges: [Double], counts: [Double], color: Color) { self.edges = edges; self.counts = counts; self.color = color }
 }
 
 /// A polyline through (x, y); NaN in y breaks the line.
@@ -133,11 +154,16 @@ public struct Callout: Equatable, Sendable {
     }
 }
 
+/// A dashed line at a value with a label: horizontal at y (default) or vertical at x.
 public struct ReferenceLine: Equatable, Sendable {
+    public enum Axis: Sendable { case x, y }
     public var y: Double
     public var label: String
     public var color: Color
-    public init(y: Double, label: String, color: Color) { self.y = y; self.label = label; self.color = color }
+    public var axis: Axis
+    public init(y: Double, label: String, color: Color) { self.y = y; self.label = label; self.color = color; axis = .y }
+    public init(x: Double, label: String, color: Color) { y = x; self.label = label; self.color = color; axis = .x }
+    public var value: Double { y }
 }
 
 public struct LegendEntry: Equatable, Sendable {

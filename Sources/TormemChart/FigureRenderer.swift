@@ -79,16 +79,28 @@ final class FigureDrawing {
         let available = area.height - gap * Double(max(0, figure.panels.count - 1))
         var y = area.minY
         var drawings: [PanelDrawing] = []
+        var order: [(Int, Rect)] = []
         for (i, panel) in figure.panels.enumerated() {
             let w = i < figure.panelWeights.count ? figure.panelWeights[i] : 1
             let h = available * w / max(totalWeight, 1e-9)
-            drawings.append(PanelDrawing(figure: self, panel: panel, rect: Rect(x: area.minX, y: y, width: area.width, height: h)))
+            let rect = Rect(x: area.minX, y: y, width: area.width, height: h)
+            if case .plot(let p) = panel { drawings.append(PanelDrawing(figure: self, panel: p, rect: rect)) }
+            order.append((i, rect))
             y += h + gap
         }
-        // Stacked time panels share one left edge so their time axes line up.
+        // Stacked plot panels share one left edge so their axes line up.
         let left = drawings.map { d in
             d.leftMargin(plotHeight: d.plotHeight(in: d.rect, headerHeight: d.drawHeader(dryRun: true)))
         }.max() ?? 0
-        for d in drawings { d.draw(minLeft: left) }
+        var k = 0
+        for (i, rect) in order {
+            switch figure.panels[i] {
+            case .plot:
+                drawings[k].draw(minLeft: left)
+                k += 1
+            case .ranking(let r):
+                RankingDrawing(f: self, panel: r, rect: rect).draw()
+            }
+        }
     }
 }

@@ -20,6 +20,14 @@ struct LayerDrawing {
                 canvas.fill(p, color: b.color)
             }
         case .bars(let b): drawBars(b)
+        case .histogram(let h):
+            let y0 = y.map(max(0, y.domain.lowerBound))
+            for (i, c) in h.counts.enumerated() where c > 0 && i + 1 < h.edges.count {
+                let x0 = x.map(h.edges[i]), x1 = x.map(h.edges[i + 1])
+                let top = y.map(c)
+                let gap = min(2 * s, (x1 - x0) * 0.1)
+                canvas.fill(Rect(x: x0 + gap / 2, y: top, width: max(0.5, x1 - x0 - gap), height: y0 - top), color: h.color)
+            }
         }
     }
 

@@ -67,9 +67,14 @@ struct PanelDrawing {
         let data = LayerDrawing(canvas: canvas, plot: plot, x: xScale, y: yScale, s: s, theme: theme)
         for layer in panel.layers { data.draw(layer) }
         for ref in panel.references {
-            let y = yScale.map(ref.y)
-            canvas.stroke(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)),
-                          style: StrokeStyle(color: ref.color, width: 2 * s, dash: [10 * s, 6 * s]))
+            let dash = StrokeStyle(color: ref.color, width: 2 * s, dash: [10 * s, 6 * s])
+            if ref.axis == .x {
+                let x = xScale.map(ref.value)
+                canvas.stroke(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), style: dash)
+            } else {
+                let y = yScale.map(ref.y)
+                canvas.stroke(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)), style: dash)
+            }
         }
         let markers = MarkerDrawing(f: f, plot: plot, x: xScale)
         let markerLabels = markers.drawLines(panel.countChanges)
@@ -91,22 +96,33 @@ struct PanelDrawing {
         }
 
         // Annotations: reference labels, relay-count labels, callouts, bar labels.
-        for ref in panel.references {
-            let y = yScale.map(ref.y)
-            f.layout.drawFirstFree([
-                TextItem(ref.label, at: Point(x: plot.maxX - 8 * s, y: y - 6 * s), font: f.markerFont, color: ref.color,
-                         horizontal: .right, vertical: .bottom),
-                TextItem(ref.label, at: Point(x: plot.maxX - 8 * s, y: y + 6 * s), font: f.markerFont, color: ref.color,
-                         horizontal: .right, vertical: .top),
-            ], inside: plot)
-        }
-        markers.drawLabels(markerLabels)
-        for layer in panel.layers {
-            if case .bars(let b) = layer { BarLabelDrawing(f: f, plot: plot, x: xScale, y: yScale).draw(b) }
+        for ref in panel.references where ref.axis == .x {
+            ReferenceLabelDrawing(f: f, plot: plot).drawVertical(ref, x: xScale.map(ref.value))
         }
         let lines = panel.layers.flatMap { layer -> [[Point]] in
             guard case .line(let l) = layer else { return [] }
             return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
+        }
+        let avoid = CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale, avoid: lines)
+        for ref in panel.references where ref.axis == .y {
+            let y = yScale.map(ref.y)
+            // Right or left end, above or below the line; first where no data line runs through it.
+            var candidates: [TextItem] = []
+            for (x, h) in [(plot.maxX - 8 * s, TextItem.HorizontalAnchor.right), (plot.minX + 8 * s, .left)] {
+                for (dy, v) in [(-6 * s, TextItem.VerticalAnchor.bottom), (6 * s, .top)] {
+                    candidates.append(TextItem(ref.label, at: Point(x: x, y: y + dy), font: f.markerFont, color: ref.color,
+                                               horizontal: h, vertical: v))
+                }
+            }
+            let clear = candidates.filter { c in
+                let b = f.layout.box(c)
+                return f.layout.isFree(b, inside: plot) && !avoid.covers(b)
+            }
+            f.layout.drawFirstFree(clear + candidates, inside: plot)
+        }
+        markers.drawLabels(markerLabels)
+        for layer in panel.layers {
+            if case .bars(let b) = layer { BarLabelDrawing(f: f, plot: plot, x: xScale, y: yScale).draw(b) }
         }
         CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale, avoid: lines).draw(panel.callouts)
     }
@@ -118,6 +134,7 @@ struct PanelDrawing {
         if !hi.isFinite || hi <= lo { hi = lo + 1 }
         let count = max(2, min(10, Int(plotHeight / (70 * s))))
         for layer in panel.layers {
+            if case .histogram(let h) = layer { hi = max(hi, (h.counts.max() ?? 0) * 1.15) }
             if case .bars(let b) = layer {
                 let need = BarLabelDrawing.headroom(b, drawing: f, plotWidth: rect.width, count: panel.x.categoryCount)
                 if need < plotHeight * 0.8 {

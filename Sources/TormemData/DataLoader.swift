@@ -21,7 +21,9 @@ public enum DataLoader {
         var reader = r
         var state = LoadState(file: name)
         do {
-            try reader.forEachRow(comment: { _, _ in }) { row in try state.read(row) }
+            try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
+                try state.read(row)
+            }
         } catch let e as TormemError {
             throw e
         } catch {
@@ -37,6 +39,9 @@ private struct LoadState {
     var format: InputFormat?
     var monitor: MonitorRowReader?
     var unified: UnifiedRowReader?
+    var experiment: ExperimentRowReader?
+    var snapshot: SnapshotRowReader?
+    var metadata = CommentMetadata()
     var rows = 0
     var problems = RowProblems()
 
@@ -57,7 +62,8 @@ private struct LoadState {
         switch format {
         case .monitor: problem = monitor!.read(row)
         case .unified: problem = unified!.read(row)
-        case .experiment, .snapshot: problem = nil
+        case .experiment: problem = experiment!.read(row)
+        case .snapshot: problem = snapshot!.read(row)
         }
         if let problem { problems.skip(problem) }
     }
@@ -72,7 +78,8 @@ private struct LoadState {
         switch f {
         case .monitor: monitor = MonitorRowReader(file: file, header: header, server: serverName(fromPath: file))
         case .unified: unified = UnifiedRowReader(file: file, header: header, defaultServer: serverName(fromPath: file))
-        case .experiment, .snapshot: break
+        case .experiment: experiment = ExperimentRowReader(file: file, header: header)
+        case .snapshot: snapshot = SnapshotRowReader(file: file, header: header)
         }
     }
 
@@ -95,8 +102,21 @@ private struct LoadState {
             let first = problems.diagnostics.first.map { "; first: \($0)" } ?? ""
             throw .input(Diagnostic(file: file, message: "no readable rows (all \(rows) skipped)\(first)"))
         }
-        return LoadedFile(path: file, format: format, servers: servers, rows: rows,
-                          skipped: problems.skipped, warnings: problems.diagnostics + notes)
+        var loaded = LoadedFile(path: file, format: format, servers: servers, rows: rows,
+                                skipped: problems.skipped, warnings: problems.diagnostics + notes)
+        loaded.metadata = metadata
+        switch format {
+        case .unified: loaded.relays = unified!.relayTable()
+        case .experiment:
+            var table = experiment!.finish()
+            for r in table.relays.indices where table.relays[r].group.isEmpty {
+                table.relays[r].group = metadata.relayGroups[table.relays[r].nickname] ?? ""
+            }
+            loaded.daily = table
+        case .snapshot: loaded.snapshot = snapshot!.finish(metadata: metadata)
+        case .monitor: break
+        }
+        return loaded
     }
 }
 

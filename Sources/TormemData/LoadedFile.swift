@@ -10,6 +10,14 @@ public struct LoadedFile: Sendable {
     public var skipped: Int
     /// Problems found: every skipped row's reason (the first ones) and file-wide notes.
     public var warnings: [Diagnostic]
+    /// Per-relay series (unified relay rows); empty for other formats.
+    public var relays = RelayTable(relays: [])
+    /// RSS per relay per day (experiment format).
+    public var daily: DailyTable?
+    /// A point-in-time reading (snapshot format).
+    public var snapshot: SnapshotTable?
+    /// What the file's comment lines say (group definitions, collection time, host).
+    public var metadata = CommentMetadata()
 
     public init(path: String, format: InputFormat, servers: [AggregateSeries] = [], rows: Int = 0,
                 skipped: Int = 0, warnings: [Diagnostic] = []) {

@@ -7,7 +7,11 @@ struct UnifiedRowReader {
     let header: HeaderMap
     let defaultServer: String
     private let timestamp, server, type, rss, count, total, avg, min, max: Int?
+    private let fingerprint, nickname, group: Int?
     private var servers: [String: ServerState] = [:]
+    /// Per-relay series, found by "server \u{1} id".
+    private var relayIndex: [String: Int] = [:]
+    private var relays: [RelaySeries] = []
     private var lastServerName = ""
     private var lastServerKey: String?
 
@@ -32,6 +36,7 @@ struct UnifiedRowReader {
         timestamp = header["timestamp"]; server = header["server"]; type = header["type"]
         rss = header["rss_kb"]; count = header["count"]; total = header["total_kb"]
         avg = header["avg_kb"]; min = header["min_kb"]; max = header["max_kb"]
+        fingerprint = header["fingerprint"]; nickname = header["nickname"]; group = header["group"]
     }
 
     mutating func read(_ row: CSVRow) -> Diagnostic? {
@@ -67,8 +72,13 @@ struct UnifiedRowReader {
             case .missing: return nil  // a relay that was not running: no sample
             case .invalid(let s): return problem("rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
             }
+            let fp = row.text(at: fingerprint), nick = row.text(at: nickname)
+            if fp.isEmpty && nick.isEmpty {
+                return problem("nickname", "expected a nickname or fingerprint for a relay row, found none")
+            }
             let key = serverName(row)
             servers[key, default: ServerState(builder: SeriesBuilder(server: key))].addRelay(time: t, rss: value, line: row.line)
+            addRelaySample(server: key, fingerprint: fp, nickname: nick, group: row.text(at: group), time: t, rss: value)
             return nil
         }
         var v = [Double](repeating: .nan, count: 4)
@@ -105,6 +115,28 @@ struct UnifiedRowReader {
         lastServerName = name
         lastServerKey = name
         return name
+    }
+
+    private mutating func addRelaySample(server: String, fingerprint fp: String, nickname nick: String, group g: String,
+                                         time t: Int64, rss: Double) {
+        let key = server + "\u{1}" + (fp.isEmpty ? nick : fp)
+        let slot: Int
+        if let s = relayIndex[key] {
+            slot = s
+        } else {
+            slot = relays.count
+            relayIndex[key] = slot
+            relays.append(RelaySeries(info: RelayInfo(nickname: nick, fingerprint: fp, group: g, server: server)))
+        }
+        if relays[slot].info.nickname.isEmpty, !nick.isEmpty { relays[slot].info.nickname = nick }
+        if relays[slot].info.group.isEmpty, !g.isEmpty { relays[slot].info.group = g }
+        relays[slot].times.append(t)
+        relays[slot].rssKB.append(rss)
+    }
+
+    /// The per-relay series read so far.
+    func relayTable() -> RelayTable {
+        RelayTable(relays: relays.map { r in var r = r; r.normalize(); return r })
     }
 
     func finish() -> ([AggregateSeries], [Diagnostic]) {

@@ -5,13 +5,8 @@ import TormemCairo
 /// `tormem-charts`: load every data file, build the charts the data supports, render them, and
 /// only then write them (atomically) into the output folder.
 public enum ChartsJob {
-    /// One chart to draw: its file stem and figure.
-    public struct Planned: Sendable {
-        public var name: String
-        public var figure: Figure
-    }
-
-    public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
+    /// Loads the request's data files and the side files next to the first one.
+    public static func inputs(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartInputs {
         guard !request.dataPaths.isEmpty else { throw .usage("no data: give at least one --data FILE") }
         var files: [LoadedFile] = []
         for path in request.dataPaths {
@@ -25,18 +20,29 @@ public enum ChartsJob {
             }
             files.append(f)
         }
-        let series = files.flatMap(\.servers)
-        guard !series.isEmpty else {
-            let formats = Set(files.map(\.format.rawValue)).sorted().joined(separator: ", ")
-            throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
-                                    message: "no aggregate time series to chart (\(formats) data); memory_usage and memory_weekly need monitor or unified data"))
-        }
-        let data = AggregateDataset(servers: series)
-        let planned = plan(data, request: request)
+        let side = try SideFiles.load(nextTo: request.dataPaths[0])
+        return ChartInputs(files: files, side: side, overrides: request.groupLabels, factor: request.factor,
+                           control: request.control, best: request.compare)
+    }
 
-        // Render everything first, so a failure leaves the output folder untouched.
+    public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
+        let inputs = try inputs(request, warn: warn)
+        let plan = ChartPlan(inputs, request: request)
+        guard !plan.charts.isEmpty else {
+            let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
+            throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
+                                    message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
+        }
+        let rendered = try render(plan, request: request)
+        try AtomicFile.makeDirectory(request.outputDirectory)
+        for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
+        return ChartsReport(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped)
+    }
+
+    /// Renders every planned chart in memory (so a failure leaves the output folder untouched).
+    public static func render(_ plan: ChartPlan, request: ChartsRequest) throws(TormemError) -> [(String, [UInt8])] {
         var rendered: [(String, [UInt8])] = []
-        for p in planned {
+        for p in plan.charts {
             let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
             do {
                 let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format) { canvas in
@@ -47,22 +53,7 @@ public enum ChartsJob {
                 throw .output(path: path, reason: "\(error)")
             }
         }
-        try AtomicFile.makeDirectory(request.outputDirectory)
-        for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
-
-        return ChartsReport(written: rendered.map(\.0), files: files,
-                            summaries: data.servers.compactMap(MemorySummary.init),
-                            combined: data.servers.count > 1 ? MemorySummary(data.combined) : nil,
-                            warnings: files.flatMap(\.warnings))
-    }
-
-    /// The charts for a dataset, named with the request's prefix.
-    public static func plan(_ data: AggregateDataset, request: ChartsRequest) -> [Planned] {
-        let style = request.chartStyle
-        return [
-            Planned(name: "\(request.prefix)_usage", figure: MemoryUsageChart.make(data, style: style)),
-            Planned(name: "\(request.prefix)_weekly", figure: WeeklyChart.make(data, style: style)),
-        ]
+        return rendered
     }
 
     static func join(_ dir: String, _ name: String) -> String {

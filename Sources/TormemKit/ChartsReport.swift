@@ -7,6 +7,22 @@ public struct ChartsReport: Sendable {
     public var summaries: [MemorySummary]
     public var combined: MemorySummary?
     public var warnings: [Diagnostic]
+    public var skippedCharts: [ChartPlan.Skipped]
+    public var groups: GroupAnalysis?
+    public var relayStats: RelayStatistics?
+    public var relayCount: Int
+
+    public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
+        self.written = written
+        files = inputs.files
+        summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
+        combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
+        warnings = inputs.files.flatMap(\.warnings)
+        skippedCharts = skipped
+        groups = inputs.groups
+        relayCount = inputs.relays.count
+        relayStats = inputs.relays.isEmpty ? nil : RelayStatistics(latestOf: inputs.relays)
+    }
 
     public var skippedRows: Int { files.reduce(0) { $0 + $1.skipped } }
 
@@ -29,7 +45,9 @@ public struct ChartsReport: Sendable {
             if !s.latestMaxKB.isNaN { per += " · max \(gb(s.latestMaxKB))" }
             out.append("\(indent)per relay    \(per) (latest)")
         }
-        if summaries.count == 1 {
+        if summaries.isEmpty {
+            // No aggregate series: the group and relay lines below say it all.
+        } else if summaries.count == 1 {
             out.append("\(summaries[0].name):")
             describe(summaries[0], indent: "  ")
         } else {
@@ -42,10 +60,25 @@ public struct ChartsReport: Sendable {
                 describe(c, indent: "  ")
             }
         }
+        if let g = groups {
+            out.append("groups (baseline \(fixed(g.baseline, 2)) GB = mean of day \(g.table.days.first ?? 0)):")
+            let width = g.groups.map { $0.group.count }.max() ?? 1
+            for s in g.groups {
+                let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(fixed($0, 1))%)" } ?? ""
+                var tags: [String] = [s.status.rawValue]
+                if s.group == g.control { tags.append("control") }
+                if s.group == g.best { tags.append("best") }
+                out.append("  \(s.group.padding(width))  \(fixed(s.startMean, 2)) → \(fixed(s.endMean, 2)) GB\(change)  \(tags.joined(separator: ", "))  \(s.relays) relays  \(s.label)")
+            }
+        }
+        if let r = relayStats {
+            out.append("relays       \(relayCount); latest RSS mean \(fixed(r.mean, 2)) GB, σ \(fixed(r.standardDeviation, 2)) GB; \(r.outliers().count) above mean + 2σ")
+        }
         let rows = files.reduce(0) { $0 + $1.rows }
         out.append("rows read    \(rows) from \(files.count) file\(files.count == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
         for w in written { out.append("wrote \(w)") }
+        for k in skippedCharts { out.append("skipped \(k.name): \(k.reason)") }
         return out.joined(separator: "\n")
     }
 
@@ -59,4 +92,8 @@ func fixed(_ v: Double, _ d: Int) -> String {
     let i = Int(r / p), f = Int(r) - i * Int(p)
     let fs = String(f)
     return (v < 0 && r > 0 ? "-" : "") + String(i) + (d > 0 ? "." + String(repeating: "0", count: d - fs.count) + fs : "")
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }

@@ -1,5 +1,6 @@
 import TormemChart
 import TormemCairo
+import TormemData
 
 /// Everything `tormem-charts` was asked to do.
 public struct ChartsRequest: Sendable {
@@ -16,6 +17,15 @@ public struct ChartsRequest: Sendable {
     public var height: Int?
     /// Any unreadable row fails the run.
     public var strict: Bool
+    /// `--group-label A="..."` overrides.
+    public var groupLabels: [String: String] = [:]
+    /// `--control GROUP` and `--compare GROUP`.
+    public var control: String?
+    public var compare: String?
+    /// Factor of the STABLE / FRAGMENTED rule.
+    public var factor: Double = FragmentationStatus.defaultFactor
+    /// Zone, expected maximum, top N, outlier threshold.
+    public var relayOptions = RelayChartOptions()
 
     public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: Color? = nil,
                 prefix: String = "memory", theme: ThemeName = .dark, format: OutputFormat = .png,

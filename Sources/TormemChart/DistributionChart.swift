@@ -1,0 +1,40 @@
+import TormemData
+
+/// `memory_distribution`: a histogram of the relays' latest RSS with the mean marked, above a
+/// ranking of the top 10 and bottom 5 relays.
+public enum DistributionChart {
+    public static let defaultSize = Size(width: 2100, height: 1500)
+
+    public static func make(_ stats: RelayStatistics, subject: String, subtitle: String, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let (edges, counts) = stats.histogram()
+        let hist = Panel(title: "Latest RSS per relay", x: .linear(lo: edges.first ?? 0, hi: edges.last ?? 1, label: "GB (latest RSS)"),
+                         y: YAxis(label: "relays", lo: 0, hi: Double(counts.max() ?? 1)),
+                         layers: [.histogram(HistogramLayer(edges: edges, counts: counts.map(Double.init), color: theme.accent))],
+                         references: [ReferenceLine(x: stats.mean, label: "mean \(ChartText.gbValue(stats.mean))", color: theme.warning)],
+                         legend: [LegendEntry("relays per \(NumberFormat.fixed(edges.count > 1 ? edges[1] - edges[0] : 1, decimals: 2)) GB bin",
+                                              color: theme.accent, swatch: .bar)])
+        let n = stats.ranked.count
+        var rows: [RankingPanel.Row] = []
+        let topCount = n <= 15 ? n : 10
+        for (i, e) in stats.ranked.prefix(topCount).enumerated() {
+            rows.append(RankingPanel.Row(label: "#\(i + 1) \(e.info.displayName)", value: e.gb,
+                                         color: (e.gb > stats.mean ? theme.warning : theme.cool).withAlpha(0.85),
+                                         text: ChartText.gbValue(e.gb)))
+        }
+        if n > 15 {
+            for (k, e) in stats.ranked.suffix(5).enumerated() {
+                rows.append(RankingPanel.Row(label: "#\(n - 4 + k) \(e.info.displayName)", value: e.gb, color: theme.cool.withAlpha(0.85),
+                                             text: ChartText.gbValue(e.gb), gapBefore: k == 0))
+            }
+        }
+        let title = n <= 15 ? "All \(n) relays by latest RSS" : "Top 10 and bottom 5 of \(n) relays by latest RSS"
+        let ranking = RankingPanel(title: title, rows: rows, axisLabel: "GB",
+                                   references: [ReferenceLine(x: stats.mean, label: "mean", color: theme.warning)])
+        return Figure(size: style.size(default: defaultSize), theme: theme,
+                      title: subject + " · relay memory distribution",
+                      subtitle: subtitle + " · mean \(ChartText.gbValue(stats.mean)) · σ \(ChartText.gbValue(stats.standardDeviation))",
+                      content: [.plot(hist), .ranking(ranking)], panelWeights: [1, 1.1],
+                      footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}

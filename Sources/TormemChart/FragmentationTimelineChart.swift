@@ -1,0 +1,75 @@
+import TormemData
+
+/// `chart3_fragmentation_timeline`: a representative relay of the control group against one of the
+/// best group, with the control's jump and the best relay's plateau annotated (all computed).
+public enum FragmentationTimelineChart {
+    public static let defaultSize = Size(width: 2100, height: 1300)
+
+    /// The numbers the chart prints.
+    public struct Annotations: Equatable, Sendable {
+        public var controlRelay: Int
+        public var bestRelay: Int
+        /// Control relay: its post-change minimum and the highest value after it (GB).
+        public var jumpFrom: Double
+        public var jumpTo: Double
+        public var jumpFromDay: Int
+        public var jumpToDay: Int
+        /// Best relay: its final value, and its reduction against the control relay's final value.
+        public var plateau: Double
+        public var plateauDay: Int
+        public var reductionPercent: Double?
+
+        public var jumpPercent: Double { jumpFrom > 0 ? (jumpTo - jumpFrom) / jumpFrom * 100 : .nan }
+    }
+
+    public static func annotations(_ a: GroupAnalysis) -> Annotations? {
+        guard let c = a.control, let b = a.best, c != b,
+              let cr = a.representative(of: c), let br = a.representative(of: b) else { return nil }
+        let t = a.table
+        let cv = t.values[cr], bv = t.values[br]
+        let post = cv.indices.dropFirst().filter { !cv[$0].isNaN }
+        guard let minIdx = post.min(by: { cv[$0] < cv[$1] }) else { return nil }
+        let after = post.filter { $0 >= minIdx }
+        let maxIdx = after.max { cv[$0] < cv[$1] } ?? minIdx
+        guard let bFinal = t.final(br), let cFinal = t.final(cr) else { return nil }
+        let reduction = cFinal.gb > 0 ? (bFinal.gb - cFinal.gb) / cFinal.gb * 100 : nil
+        return Annotations(controlRelay: cr, bestRelay: br, jumpFrom: cv[minIdx], jumpTo: cv[maxIdx],
+                           jumpFromDay: t.days[minIdx], jumpToDay: t.days[maxIdx], plateau: bFinal.gb,
+                           plateauDay: t.days[bFinal.day], reductionPercent: reduction)
+    }
+
+    public static func make(_ a: GroupAnalysis, _ n: Annotations, labels: GroupLabels, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let t = a.table
+        let days = t.days.map(Double.init)
+        let control = t.relays[n.controlRelay], best = t.relays[n.bestRelay]
+        let cColor = theme.warning, bColor = theme.accent
+        let layers: [Layer] = [
+            .area(AreaLayer(xs: days, ys: t.values[n.controlRelay], color: cColor.withAlpha(0.12))),
+            .area(AreaLayer(xs: days, ys: t.values[n.bestRelay], color: bColor.withAlpha(0.16))),
+            .line(LineLayer(xs: days, ys: t.values[n.controlRelay], color: cColor, width: 3.5, markers: true)),
+            .line(LineLayer(xs: days, ys: t.values[n.bestRelay], color: bColor, width: 3.5, markers: true)),
+        ]
+        var callouts = [Callout(x: Double(n.jumpToDay), y: n.jumpTo,
+                                lines: ["\(ChartText.gbValue(n.jumpFrom)) → \(ChartText.gbValue(n.jumpTo))",
+                                        "\(ChartText.signedPercent(n.jumpPercent)) (day \(n.jumpFromDay) → \(n.jumpToDay))"],
+                                color: cColor, side: .above)]
+        var plateau = ["plateau \(ChartText.gbValue(n.plateau))"]
+        if let r = n.reductionPercent { plateau.append("\(ChartText.signedPercent(r)) vs control") }
+        callouts.append(Callout(x: Double(n.plateauDay), y: n.plateau, lines: plateau, color: bColor, side: .above))
+        let legend = [
+            LegendEntry("\(control.displayName) · control: \(labels.titled(control.group))", color: cColor),
+            LegendEntry("\(best.displayName) · best: \(labels.titled(best.group))", color: bColor),
+        ]
+        let maxV = (t.values[n.controlRelay] + t.values[n.bestRelay]).filter { !$0.isNaN }.max() ?? 1
+        let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
+        let axis = t.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
+        let panel = Panel(title: "RSS of one representative relay per group (median relay by final RSS)",
+                          x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
+                          layers: layers, callouts: callouts, legend: legend)
+        return Figure(size: style.size(default: defaultSize), theme: theme,
+                      title: (style.title.map { $0 + " · " } ?? "") + "Fragmentation timeline",
+                      subtitle: "control group \(labels.titled(control.group)) against best group \(labels.titled(best.group))",
+                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}

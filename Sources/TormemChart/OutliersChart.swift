@@ -1,0 +1,48 @@
+import TormemData
+
+/// `memory_outliers`: every relay as a faint line, the relays whose latest RSS exceeds the threshold
+/// highlighted and named, with the threshold and the mean marked.
+public enum OutliersChart {
+    public static let defaultSize = Size(width: 2100, height: 1300)
+
+    /// Nil when no relay is above the threshold (the chart is skipped).
+    public static func make(_ table: RelayTable, stats: RelayStatistics, options: RelayChartOptions, style: ChartStyle) -> Figure? {
+        let outliers = stats.outliers(fixed: options.outlierThresholdGB)
+        guard !outliers.isEmpty else { return nil }
+        let theme = style.theme
+        let threshold = stats.threshold(fixed: options.outlierThresholdGB)
+        let ids = Set(outliers.map(\.info))
+        var layers: [Layer] = []
+        var maxV = 0.0
+        for r in table.relays where !ids.contains(r.info) {
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB },
+                                          color: theme.mutedText.withAlpha(0.28), width: 1)))
+            maxV = max(maxV, r.rssKB.max() ?? 0)
+        }
+        var callouts: [Callout] = []
+        var legend: [LegendEntry] = [LegendEntry("other relays", color: theme.mutedText.withAlpha(0.5))]
+        let shown = outliers.prefix(12)
+        for (i, o) in shown.enumerated() {
+            guard let r = table.relays.first(where: { $0.info == o.info }), let t = r.latestTime else { continue }
+            let color = i == 0 ? theme.warning : theme.distinct(i + 2)
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB }, color: color, width: 2.5)))
+            callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
+                                    color: color, side: .above))
+            legend.append(LegendEntry("\(o.info.displayName) (\(ChartText.gbValue(o.gb)))", color: color))
+            maxV = max(maxV, r.rssKB.max() ?? 0)
+        }
+        let rule = options.outlierThresholdGB == nil ? "mean + 2σ" : "--outlier-threshold"
+        let refs = [ReferenceLine(y: threshold, label: "threshold \(ChartText.gbValue(threshold)) (\(rule))", color: theme.warning),
+                    ReferenceLine(y: stats.mean, label: "mean \(ChartText.gbValue(stats.mean))", color: theme.cool)]
+        let more = outliers.count > shown.count ? " (\(shown.count) named)" : ""
+        let panel = Panel(title: "\(outliers.count) of \(stats.ranked.count) relays above the threshold\(more)",
+                          x: .time(start: Double(table.start ?? 0), end: Double(table.end ?? 0)),
+                          y: YAxis(label: "GB", lo: 0, hi: max(maxV / kibPerGB, threshold) * 1.18),
+                          layers: layers, callouts: callouts, references: refs, legend: legend)
+        let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
+        return Figure(size: style.size(default: defaultSize), theme: theme,
+                      title: (style.title ?? servers) + " · memory outliers",
+                      subtitle: TrajectoriesChart.subtitle(table) + " · latest RSS above \(ChartText.gbValue(threshold))",
+                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}

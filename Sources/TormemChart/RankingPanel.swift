@@ -1,0 +1,34 @@
+/// Labelled horizontal bars, one row per item, longest values first or in the order given.
+public struct RankingPanel: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var label: String
+        public var value: Double
+        public var color: Color
+        /// Printed at the bar's end (e.g. "5.12 GB").
+        public var text: String
+        /// Printed after `text` in a muted colour (e.g. "−42% vs baseline · STABLE").
+        public var detail: String
+        /// Leave a gap above this row (separates "top" from "bottom" rankings).
+        public var gapBefore: Bool
+        public init(label: String, value: Double, color: Color, text: String, detail: String = "", gapBefore: Bool = false) {
+            self.label = label; self.value = value; self.color = color; self.text = text; self.detail = detail
+            self.gapBefore = gapBefore
+        }
+    }
+
+    public var title: String?
+    public var rows: [Row]
+    /// Label of the value axis (e.g. "GB").
+    public var axisLabel: String
+    /// Vertical reference lines at values, labelled.
+    public var references: [ReferenceLine]
+    public var legend: [LegendEntry]
+    /// A line under the bars (e.g. "180 more relays not shown").
+    public var note: String?
+
+    public init(title: String? = nil, rows: [Row], axisLabel: String, references: [ReferenceLine] = [],
+                legend: [LegendEntry] = [], note: String? = nil) {
+        self.title = title; self.rows = rows; self.axisLabel = axisLabel; self.references = references
+        self.legend = legend; self.note = note
+    }
+}

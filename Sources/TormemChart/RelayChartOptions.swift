@@ -1,0 +1,26 @@
+/// Thresholds and choices of the per-relay and experiment charts (all options of the command).
+public struct RelayChartOptions: Equatable, Sendable {
+    /// Lower edge of the shaded "fragmentation zone" (GB).
+    public var zoneGB: Double
+    /// The expected maximum RSS, drawn as a labelled reference line (GB).
+    public var expectedMaxGB: Double
+    /// Relays drawn as named lines in the trajectories chart.
+    public var topN: Int
+    /// Fixed outlier threshold (GB); nil: mean + 2σ.
+    public var outlierThresholdGB: Double?
+
+    public init(zoneGB: Double = 4, expectedMaxGB: Double = 1, topN: Int = 20, outlierThresholdGB: Double? = nil) {
+        self.zoneGB = zoneGB; self.expectedMaxGB = expectedMaxGB; self.topN = topN
+        self.outlierThresholdGB = outlierThresholdGB
+    }
+}
+
+extension ChartText {
+    static func gbValue(_ gb: Double) -> String { NumberFormat.fixed(gb, decimals: 2) + " GB" }
+
+    static func signedPercent(_ p: Double) -> String {
+        let r = NumberFormat.fixed(abs(p), decimals: abs(p) >= 10 ? 0 : 1)
+        return (p < 0 ? "−" : "+") + r + "%"
+    }
+
+}

@@ -1,0 +1,48 @@
+import TormemData
+
+/// `memory_ranking` (snapshot files): every running relay's RSS as a bar, highest first, with VmSize
+/// and fragmentation ratio where known; relays that were not running are listed, not drawn as zero.
+public enum SnapshotRankingChart {
+    /// Rows get at least this many pixels; more relays than fit are summarised in a note.
+    static let minimumRowHeight = 16.0
+
+    public static func make(_ snap: SnapshotTable, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let sorted = snap.relays.sorted { ($0.rssGB, $1.name) > ($1.rssGB, $0.name) }
+        let height = style.height ?? min(2600, max(900, 420 + 26 * Double(sorted.count)))
+        let width = style.width ?? 2100
+        let s = FigureRenderer.scale(for: Size(width: width, height: height))
+        let fit = max(1, Int((height - 420 * s) / (minimumRowHeight * max(1, s))))
+        let shown = sorted.prefix(fit)
+        let rows = shown.map { r -> RankingPanel.Row in
+            var detail: [String] = []
+            if !r.vmsizeGB.isNaN { detail.append("VmSize \(NumberFormat.fixed(r.vmsizeGB, decimals: 1)) GB") }
+            if !r.fragRatio.isNaN { detail.append("frag \(NumberFormat.fixed(r.fragRatio, decimals: 1))×") }
+            return RankingPanel.Row(label: r.name, value: r.rssGB, color: theme.accent, text: ChartText.gbValue(r.rssGB),
+                                    detail: detail.joined(separator: " · "))
+        }
+        var notes: [String] = []
+        if sorted.count > shown.count { notes.append("\(sorted.count - shown.count) more relays not shown") }
+        if !snap.notRunning.isEmpty {
+            let names = snap.notRunning.prefix(8).joined(separator: ", ") + (snap.notRunning.count > 8 ? ", …" : "")
+            notes.append("not running (\(snap.notRunning.count)): \(names)")
+        }
+        let total = sorted.reduce(0) { $0 + $1.rssGB }
+        let mean = sorted.isEmpty ? 0 : total / Double(sorted.count)
+        let panel = RankingPanel(title: "RSS per relay", rows: rows, axisLabel: "GB (RSS)",
+                                 references: [ReferenceLine(x: mean, label: "mean \(ChartText.gbValue(mean))", color: theme.warning)],
+                                 note: notes.isEmpty ? nil : notes.joined(separator: " · "))
+        return Figure(size: Size(width: width, height: height), theme: theme,
+                      title: (style.title ?? snap.host ?? "snapshot") + " · relay memory snapshot",
+                      subtitle: subtitle(snap) + " · total \(ChartText.gbValue(total))",
+                      content: [.ranking(panel)], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+
+    public static func subtitle(_ snap: SnapshotTable) -> String {
+        var parts: [String] = []
+        if let t = snap.collected { parts.append("collected \(t.dateTimeMinutes)") }
+        parts.append("\(ChartText.plural(snap.relays.count, "relay")) running")
+        if !snap.notRunning.isEmpty { parts.append("\(snap.notRunning.count) not running") }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,61 @@
+import TormemData
+
+/// `memory_trajectories`: per-relay RSS over time. The top N relays by latest RSS are named lines;
+/// with more relays than that, every relay also feeds a p10–p90 band and a median line.
+public enum TrajectoriesChart {
+    public static let defaultSize = Size(width: 2100, height: 1400)
+
+    public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let ranked = table.relays.filter { $0.latestKB != nil }
+            .sorted { ($0.latestKB!, $1.info.displayName) > ($1.latestKB!, $0.info.displayName) }
+        let top = Array(ranked.prefix(max(1, options.topN)))
+        let start = Double(table.start ?? 0), end = Double(table.end ?? 0)
+        var layers: [Layer] = []
+        var legend: [LegendEntry] = []
+        var maxV = top.flatMap(\.rssKB).max() ?? 0
+        let banded = table.count > top.count
+        // With many samples per pixel the named lines turn into a thicket: draw them lighter and the
+        // median on top, so the spread stays readable.
+        let dense = (top.map(\.count).max() ?? 0) > 600
+        var medianLayer: Layer?
+        if banded {
+            let band = PercentileBand(table)
+            let xs = band.times.map(Double.init)
+            layers.append(.band(BandLayer(xs: xs, lower: band.p10.map { $0 / kibPerGB }, upper: band.p90.map { $0 / kibPerGB },
+                                          color: theme.mutedText.withAlpha(dense ? 0.32 : 0.22))))
+            medianLayer = .line(LineLayer(xs: xs, ys: band.median.map { $0 / kibPerGB }, color: theme.text.withAlpha(0.9),
+                                          width: dense ? 3 : 2, dash: [8, 5]))
+            legend.append(LegendEntry("all \(table.count) relays: p10–p90", color: theme.mutedText.withAlpha(0.4), swatch: .band))
+            legend.append(LegendEntry("median", color: theme.text.withAlpha(0.85), swatch: .dashed))
+            maxV = max(maxV, band.p90.filter { !$0.isNaN }.max() ?? 0)
+        }
+        // Draw the highest relay last so it stays on top.
+        for (i, r) in top.enumerated().reversed() {
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB },
+                                          color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
+                                          width: dense ? 1.2 : 2, markers: r.count <= 60)))
+        }
+        if let m = medianLayer { layers.append(m) }
+        for (i, r) in top.enumerated() {
+            legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestKB! / kibPerGB)))", color: theme.distinct(i)))
+        }
+        let panel = Panel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
+                                        : "RSS per relay",
+                          x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / kibPerGB * 1.1),
+                          layers: layers, legend: legend)
+        let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
+        return Figure(size: style.size(default: defaultSize), theme: theme,
+                      title: (style.title ?? servers) + " · relay memory trajectories",
+                      subtitle: subtitle(table),
+                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+
+    public static func subtitle(_ table: RelayTable) -> String {
+        let times = [table.start, table.end].compactMap { $0 }
+        let daily = ChartText.allAtMidnight(times)
+        let period = times.count == 2 ? ChartText.when(times[0], dailyOnly: daily) + " → " + ChartText.when(times[1], dailyOnly: daily) : ""
+        let samples = table.relays.reduce(0) { $0 + $1.count }
+        return "\(period) · \(ChartText.plural(table.count, "relay")) · \(ChartText.plural(samples, "sample"))"
+    }
+}

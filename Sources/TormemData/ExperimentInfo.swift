@@ -1,0 +1,65 @@
+import Foundation
+
+/// `experiment.json` next to the data: what the experiment was about.
+public struct ExperimentInfo: Equatable, Sendable {
+    public struct Group: Equatable, Sendable {
+        public var name: String?
+        /// The configuration, flattened to `key: value` text.
+        public var config: String?
+    }
+
+    public var id: String?
+    public var name: String?
+    public var server: String?
+    public var startDate: String?
+    public var endDate: String?
+    public var hypothesis: String?
+    public var description: String?
+    public var torVersion: String?
+    public var allocator: String?
+    public var groups: [String: Group] = [:]
+
+    public init() {}
+
+    /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it.
+    public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> ExperimentInfo {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw .input(Diagnostic(file: file, message: "expected a JSON object (experiment.json): \(error.localizedDescription)"))
+        }
+        guard let dict = object as? [String: Any] else {
+            throw .input(Diagnostic(file: file, message: "expected a JSON object at the top level"))
+        }
+        func text(_ v: Any?) -> String? {
+            switch v {
+            case let s as String: return s.isEmpty ? nil : s
+            case let n as NSNumber: return n.stringValue
+            default: return nil
+            }
+        }
+        var info = ExperimentInfo()
+        info.id = text(dict["id"]); info.name = text(dict["name"]); info.server = text(dict["server"])
+        info.startDate = text(dict["start_date"]); info.endDate = text(dict["end_date"])
+        info.hypothesis = text(dict["hypothesis"]); info.description = text(dict["description"])
+        info.torVersion = text(dict["tor_version"]); info.allocator = text(dict["allocator"])
+        if let groups = dict["groups"] as? [String: Any] {
+            for (key, value) in groups {
+                var g = Group()
+                if let d = value as? [String: Any] {
+                    g.name = text(d["name"]) ?? text(d["label"])
+                    if let c = d["config"] as? [String: Any] {
+                        g.config = c.keys.sorted().map { "\($0): \(text(c[$0]) ?? "")" }.joined(separator: ", ")
+                    } else {
+                        g.config = text(d["config"])
+                    }
+                } else {
+                    g.name = text(value)
+                }
+                info.groups[key] = g
+            }
+        }
+        return info
+    }
+}

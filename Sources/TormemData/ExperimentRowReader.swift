@@ -1,0 +1,64 @@
+import TormemCSV
+
+/// Reads rows of the experiment format: `group,relay,day0,...,dayN` with values in GB.
+struct ExperimentRowReader {
+    let file: String
+    let header: HeaderMap
+    /// (column index, day number) for every `dayK` column, by day.
+    let dayColumns: [(column: Int, day: Int)]
+    private let groupColumn: Int, relayColumn: Int
+    private var relays: [RelayInfo] = []
+    private var values: [[Double]] = []
+    private var seen: [String: Int] = [:]
+
+    init(file: String, header: HeaderMap) {
+        self.file = file
+        self.header = header
+        groupColumn = header["group"] ?? 0
+        relayColumn = header["relay"] ?? 1
+        dayColumns = header.names.enumerated()
+            .compactMap { i, n in InputFormat.dayIndex(n).map { (i, $0) } }
+            .sorted { $0.day < $1.day }
+    }
+
+    mutating func read(_ row: CSVRow) -> Diagnostic? {
+        func problem(_ column: String?, _ message: String) -> Diagnostic {
+            Diagnostic(file: file, line: row.line, column: column, message: message)
+        }
+        if row.count != header.count {
+            return problem(nil, "expected \(header.count) fields, found \(row.count)")
+        }
+        let name = row.text(at: relayColumn).trimmingSpaces
+        guard !name.isEmpty else { return problem("relay", "expected a relay nickname, found none") }
+        let group = row.text(at: groupColumn).trimmingSpaces
+        var v = [Double](repeating: .nan, count: dayColumns.count)
+        for (k, d) in dayColumns.enumerated() {
+            switch row.number(at: d.column) {
+            case .value(let x): v[k] = x
+            case .missing: break
+            case .invalid(let s):
+                return problem(header.names[d.column], "expected a non-negative number of GB, found \(quoted(s))")
+            }
+        }
+        if let previous = seen[name] {
+            return problem("relay", "relay \(quoted(name)) already appears on an earlier row (row \(previous)); this row is skipped")
+        }
+        seen[name] = row.line
+        relays.append(RelayInfo(nickname: name, group: group))
+        values.append(v)
+        return nil
+    }
+
+    func finish() -> DailyTable {
+        DailyTable(days: dayColumns.map(\.day), relays: relays, values: values)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

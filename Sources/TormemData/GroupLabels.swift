@@ -1,0 +1,38 @@
+/// A readable label for each experiment group, from (first wins): `--group-label A="..."`,
+/// `experiment.json`, the `# GROUP DEFINITIONS` comment block, `relay_config.csv` notes shared by
+/// the whole group, else the group letter itself. Nothing about particular groups lives in code.
+public struct GroupLabels: Equatable, Sendable {
+    public var labels: [String: String]
+
+    public init(_ labels: [String: String] = [:]) { self.labels = labels }
+
+    public init(overrides: [String: String], experiment: ExperimentInfo?, comments: CommentMetadata?,
+                relayConfig: RelayConfig?) {
+        var l: [String: String] = [:]
+        if let rc = relayConfig {
+            let byGroup = Dictionary(grouping: rc.entries, by: \.group)
+            for (g, es) in byGroup {
+                let notes = Set(es.map(\.notes))
+                if notes.count == 1, let n = notes.first, !n.isEmpty { l[g] = n }
+            }
+        }
+        for (g, v) in comments?.groupLabels ?? [:] { l[g] = v }
+        for (g, info) in experiment?.groups ?? [:] {
+            if let n = info.name ?? info.config { l[g] = n }
+        }
+        for (g, v) in overrides { l[g] = v }
+        labels = l
+    }
+
+    /// The label of `group` (the group itself when nothing names it; "(no group)" for "").
+    public func label(_ group: String) -> String {
+        if let l = labels[group], !l.isEmpty { return l }
+        return group.isEmpty ? "(no group)" : group
+    }
+
+    /// "A · DirCache 0" style: letter and label, or just the letter when that is the label.
+    public func titled(_ group: String) -> String {
+        let l = label(group)
+        return l == group || group.isEmpty ? l : "\(group) · \(l)"
+    }
+}

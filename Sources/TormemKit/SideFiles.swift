@@ -1,0 +1,31 @@
+import Foundation
+import TormemData
+
+/// `experiment.json` and `relay_config.csv` found next to a data file.
+public struct SideFiles: Sendable {
+    public var experiment: ExperimentInfo?
+    public var experimentPath: String?
+    public var relayConfig: RelayConfig?
+    public var relayConfigPath: String?
+
+    public init() {}
+
+    /// Reads the side files in the folder of `dataPath`; absent files are fine, malformed ones are
+    /// input errors naming the file.
+    public static func load(nextTo dataPath: String) throws(TormemError) -> SideFiles {
+        let dir = (dataPath as NSString).deletingLastPathComponent
+        func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
+        var side = SideFiles()
+        let json = path("experiment.json")
+        if let data = FileManager.default.contents(atPath: json) {
+            side.experiment = try ExperimentInfo.parse([UInt8](data), file: json)
+            side.experimentPath = json
+        }
+        let config = path("relay_config.csv")
+        if let data = FileManager.default.contents(atPath: config) {
+            side.relayConfig = try RelayConfig.parse([UInt8](data), file: config)
+            side.relayConfigPath = config
+        }
+        return side
+    }
+}
