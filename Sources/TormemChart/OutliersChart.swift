@@ -14,9 +14,12 @@ public enum OutliersChart {
         let ids = Set(outliers.map(\.info))
         var layers: [Layer] = []
         var maxV = 0.0
+        // Faint enough that hundreds of relays show their density rather than a solid mass.
+        let faint = theme.mutedText.withAlpha(max(0.06, min(0.3, 8 / Double(max(1, table.count)))))
+        let highlight = [theme.warning] + theme.palette.filter { $0 != theme.warning } + (0..<8).map { theme.distinct(theme.palette.count + $0) }
         for r in table.relays where !ids.contains(r.info) {
             layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB },
-                                          color: theme.mutedText.withAlpha(0.28), width: 1)))
+                                          color: faint, width: 1)))
             maxV = max(maxV, r.rssKB.max() ?? 0)
         }
         var callouts: [Callout] = []
@@ -24,7 +27,7 @@ public enum OutliersChart {
         let shown = outliers.prefix(12)
         for (i, o) in shown.enumerated() {
             guard let r = table.relays.first(where: { $0.info == o.info }), let t = r.latestTime else { continue }
-            let color = i == 0 ? theme.warning : theme.distinct(i + 2)
+            let color = highlight[i % highlight.count]
             layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB }, color: color, width: 2.5)))
             callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
                                     color: color, side: .above))

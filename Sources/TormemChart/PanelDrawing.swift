@@ -108,7 +108,8 @@ struct PanelDrawing {
             let y = yScale.map(ref.y)
             // Right or left end, above or below the line; first where no data line runs through it.
             var candidates: [TextItem] = []
-            for (x, h) in [(plot.maxX - 8 * s, TextItem.HorizontalAnchor.right), (plot.minX + 8 * s, .left)] {
+            for (x, h) in [(plot.maxX - 8 * s, TextItem.HorizontalAnchor.right), (plot.minX + 8 * s, .left),
+                           (plot.midX, .center), (plot.minX + plot.width * 0.25, .center), (plot.minX + plot.width * 0.75, .center)] {
                 for (dy, v) in [(-6 * s, TextItem.VerticalAnchor.bottom), (6 * s, .top)] {
                     candidates.append(TextItem(ref.label, at: Point(x: x, y: y + dy), font: f.markerFont, color: ref.color,
                                                horizontal: h, vertical: v))
