@@ -119,7 +119,7 @@ struct PanelDrawing {
                 let b = f.layout.box(c)
                 return f.layout.isFree(b, inside: plot) && !avoid.covers(b)
             }
-            f.layout.drawFirstFree(clear + candidates, inside: plot)
+            ReferenceLabelDrawing(f: f, plot: plot).drawOnBackdrop(clear + candidates)
         }
         markers.drawLabels(markerLabels)
         for layer in panel.layers {
