@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test clean
+.PHONY: all deps build release run test reports clean
 
 all: build
 
@@ -31,6 +31,12 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	.build/debug/tormem-charts regenerate reports --check
+
+# Redraw every report folder's charts and generated Markdown sections.
+reports: deps
+	$(SWIFT) build
+	.build/debug/tormem-charts regenerate reports
 
 clean:
 	rm -rf .build out

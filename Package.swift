@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: parses the generated Markdown to check its tables are tables.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Cairo C library, found through pkg-config; only TormemCairo imports it.
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(name: "TormemCollectTests", dependencies: ["TormemCollect", "TormemTestSupport"]),
         .testTarget(
             name: "TormemKitTests",
-            dependencies: ["TormemKit", "TormemTestSupport"]
+            dependencies: ["TormemKit", "TormemTestSupport", .product(name: "Ink", package: "Ink")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,14 @@
+/// What one `collect` run did.
+public struct CollectReport: Equatable, Sendable {
+    public var snapshot: HostSnapshot
+    /// The measurements file appended to, if any.
+    public var measurementsPath: String?
+    /// The header was written (new or restarted file).
+    public var wroteHeader = false
+    public var prometheusPath: String?
+    public var diagnosticsPath: String?
+    /// Header and rows for standard output (`--stdout`), else nil.
+    public var printed: String?
+
+    public init(snapshot: HostSnapshot) { self.snapshot = snapshot }
+}

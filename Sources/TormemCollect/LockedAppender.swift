@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import TormemData
+
+/// Appends whole rows to a CSV file that several collectors (cron runs) may write at once: each
+/// append holds an exclusive `flock` on the file, writes the header only when the file is empty,
+/// and writes its rows with a single `write(2)`, so rows are never interleaved, lost or preceded by
+/// a second header. A failed write is undone (the file is cut back to its earlier length).
+public struct LockedAppender: Sendable {
+    public let path: String
+    /// The header line (with its line end) that the file starts with.
+    public let header: String
+
+    public init(path: String, header: String) { self.path = path; self.header = header }
+
+    public struct Result: Equatable, Sendable {
+        /// The header was written (the file was new, empty, or started over).
+        public var wroteHeader: Bool
+        /// Bytes appended.
+        public var bytes: Int
+    }
+
+    /// Appends `rows` (complete lines). `restart`: cut the file to nothing first and start it with
+    /// the header (`--init`), discarding earlier rows.
+    @discardableResult
+    public func append(_ rows: String, restart: Bool = false) throws(TormemError) -> Result {
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw fail("\(errnoText()); expected a writable file in an existing folder")
+        }
+        defer { close(fd) }  // closing releases the lock
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw fail("cannot lock: \(errnoText())") }
+        }
+        if restart, ftruncate(fd, 0) != 0 { throw fail(errnoText()) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw fail(errnoText()) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw fail("not a regular file") }
+        let size = Int(st.st_size)
+        var text = ""
+        if size == 0 {
+            text = header
+        } else {
+            try checkHeader(fd: fd, size: size)
+            if try lastByte(fd: fd, size: size) != UInt8(ascii: "\n") { text = "\n" }  // an unfinished last line
+        }
+        text += rows
+        let bytes = Array(text.utf8)
+        if let reason = writeAll(fd: fd, bytes) {
+            _ = ftruncate(fd, off_t(size))
+            throw fail(reason)
+        }
+        if fsync(fd) != 0 { throw fail(errnoText()) }
+        return Result(wroteHeader: size == 0, bytes: bytes.count)
+    }
+
+    /// The file's first line that is not blank or a comment must be our header: rows of another
+    /// format appended to it could not be read back.
+    private func checkHeader(fd: Int32, size: Int) throws(TormemError) {
+        var buffer = [UInt8](repeating: 0, count: min(size, 65_536))
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n >= 0 else { throw fail(errnoText()) }
+        var text = String(decoding: buffer[0..<n], as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let expected = header.trimmingWhitespace
+        for line in text.split(whereSeparator: \.isNewline) {
+            let t = line.trimmingWhitespace
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            if t == expected { return }
+            let shown = t.count > 80 ? String(t.prefix(80)) + "..." : t
+            throw fail("the file starts with another header (\"\(shown)\"); expected \"\(expected)\" "
+                       + "(collect into a new file, or start this one over with --init)")
+        }
+        // Only comments or blank lines so far: no header yet, but not empty either.
+        throw fail("the file has no header; expected it to start with \"\(expected)\" (start it over with --init)")
+    }
+
+    private func lastByte(fd: Int32, size: Int) throws(TormemError) -> UInt8 {
+        var b: UInt8 = 0
+        guard pread(fd, &b, 1, off_t(size - 1)) == 1 else { throw fail(errnoText()) }
+        return b
+    }
+
+    /// Writes everything; one `write(2)` unless the kernel takes less. Returns an error text or nil.
+    private func writeAll(fd: Int32, _ bytes: [UInt8]) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errnoText()
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    private func fail(_ reason: String) -> TormemError { .output(path: path, reason: reason) }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }

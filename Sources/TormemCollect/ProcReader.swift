@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a proc file system: `/proc` on a live host, or a fake tree in tests (`--proc-root`).
+/// Nothing here runs another program or asks for privileges: what cannot be read is reported as nil.
+public struct ProcReader: Sendable {
+    public let root: String
+
+    public init(root: String = "/proc") {
+        var r = root
+        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
+        self.root = r
+    }
+
+    /// The process ids present, ascending. An unreadable proc root is an input error.
+    public func processIDs() throws(FileReadError) -> [Int32] {
+        try DirectoryListing.names(root).compactMap { name in
+            name.allSatisfy(\.isASCIIDigit) ? Int32(name) : nil
+        }.sorted()
+    }
+
+    /// The command line arguments (NUL-separated in `cmdline`); nil when the process is gone.
+    public func commandLine(_ pid: Int32) -> [String]? {
+        guard let bytes = try? FileBytes.read(path(pid, "cmdline"), limit: 1 << 20) else { return nil }
+        return bytes.split(separator: 0, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+            .dropLast(bytes.last == 0 ? 1 : 0)
+    }
+
+    /// The memory lines of `status`; nil when the process is gone.
+    public func status(_ pid: Int32) -> MemoryStatus? {
+        FileBytes.textIfReadable(path(pid, "status")).map(MemoryStatus.parse)
+    }
+
+    /// The smaps sums; nil when smaps cannot be read (another user's process without privileges).
+    public func smaps(_ pid: Int32) -> SmapsRatio? {
+        guard let bytes = try? FileBytes.read(path(pid, "smaps")) else { return nil }
+        return SmapsRatio.parse(bytes)
+    }
+
+    /// The environment (`NAME=value` strings); nil when unreadable.
+    public func environment(_ pid: Int32) -> [String]? {
+        guard let bytes = try? FileBytes.read(path(pid, "environ"), limit: 1 << 20) else { return nil }
+        return bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text of `maps`; nil when unreadable.
+    public func maps(_ pid: Int32) -> String? {
+        FileBytes.textIfReadable(path(pid, "maps"))
+    }
+
+    /// `MemTotal`, `MemAvailable`, ... from `meminfo`, in KiB; nil when unreadable.
+    public func memoryInfo() -> MemoryStatus? {
+        FileBytes.textIfReadable(root + "/meminfo").map(MemoryStatus.parse)
+    }
+
+    /// The kernel release (`sys/kernel/osrelease`), nil when unreadable.
+    public func kernelRelease() -> String? {
+        firstLine(root + "/sys/kernel/osrelease")
+    }
+
+    /// The host name (`sys/kernel/hostname`), nil when unreadable.
+    public func hostName() -> String? {
+        firstLine(root + "/sys/kernel/hostname")
+    }
+
+    public func path(_ pid: Int32, _ file: String) -> String { "\(root)/\(pid)/\(file)" }
+
+    private func firstLine(_ path: String) -> String? {
+        guard let text = FileBytes.textIfReadable(path) else { return nil }
+        let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let trimmed = line.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and carriage returns.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the process of each instance: the one whose command line names `<instances-dir>/NAME/`
+/// (`tor -f /etc/tor/instances/NAME/torrc`), by reading every `<proc-root>/PID/cmdline`.
+public struct ProcessFinder: Sendable {
+    /// The instances folder as the processes name it (several spellings: given, resolved, mapped).
+    public let directories: [String]
+
+    public init(directories: [String]) {
+        var seen = Set<String>()
+        self.directories = directories.map { d in
+            var p = d
+            while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+            return p
+        }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The instances folder given on the command line, its resolved path (symbolic links), and the
+    /// folder as the processes see it when they run elsewhere (a host's /proc in a container).
+    public static func spellings(of instancesDirectory: String, processView: String?) -> [String] {
+        var out = [instancesDirectory]
+        if let resolved = realpath(instancesDirectory, nil) {
+            out.append(String(cString: resolved))
+            free(resolved)
+        }
+        if let processView { out.append(processView) }
+        return out
+    }
+
+    /// The instance NAME a command line names, if any.
+    public func instanceName(in arguments: [String]) -> String? {
+        for arg in arguments {
+            for dir in directories {
+                let prefix = dir == "/" ? "/" : dir + "/"
+                guard let range = arg.range(of: prefix) else { continue }
+                let rest = arg[range.upperBound...]
+                guard let slash = rest.firstIndex(of: "/") else { continue }
+                let name = rest[..<slash]
+                if !name.isEmpty, name != ".", name != ".." { return String(name) }
+            }
+        }
+        return nil
+    }
+
+    /// The process of each of `names` that is running: name → pid. When several processes name one
+    /// instance, a `tor` binary wins over other programs, then the oldest (lowest) pid.
+    public func find(names: Set<String>, in proc: ProcReader) throws(FileReadError) -> [String: Int32] {
+        let me = ownProcessID(proc)
+        var found: [String: (pid: Int32, isTor: Bool)] = [:]
+        for pid in try proc.processIDs() where pid != me {
+            guard let args = proc.commandLine(pid), let name = instanceName(in: args), names.contains(name) else { continue }
+            let isTor = args.first.map { ($0.split(separator: "/").last ?? "").hasPrefix("tor") } ?? false
+            if let old = found[name], old.isTor || !isTor { continue }
+            found[name] = (pid, isTor)
+        }
+        return found.mapValues(\.pid)
+    }
+
+    /// This process's pid as the proc root knows it (`self`), so `tormem` never counts itself.
+    private func ownProcessID(_ proc: ProcReader) -> Int32? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let n = readlink(proc.root + "/self", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return Int32(String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+}

@@ -1,0 +1,106 @@
+import TormemData
+
+/// A Markdown document whose generated parts sit between `<!-- tormem:begin NAME -->` and
+/// `<!-- tormem:end NAME -->` lines. Regenerating replaces only what is between markers; every other
+/// line (what a person wrote) is kept byte for byte.
+public struct MarkedDocument: Equatable, Sendable {
+    public static func begin(_ name: String) -> String { "<!-- tormem:begin \(name) -->" }
+    public static func end(_ name: String) -> String { "<!-- tormem:end \(name) -->" }
+
+    /// A generated section as it appears in a fresh document.
+    public static func section(_ name: String, _ body: String) -> String {
+        begin(name) + "\n" + body + (body.isEmpty || body.hasSuffix("\n") ? "" : "\n") + end(name)
+    }
+
+    enum Part: Equatable, Sendable {
+        case text([Substring])
+        case section(name: String, begin: Substring, body: [Substring], end: Substring)
+    }
+
+    var parts: [Part]
+
+    /// Splits `text` at the marker lines; unbalanced or nested markers are an input error naming
+    /// `file` and the line.
+    public init(parsing text: String, file: String) throws(TormemError) {
+        var parts: [Part] = []
+        var plain: [Substring] = []
+        var open: (name: String, line: Int, begin: Substring, body: [Substring])?
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters
+            if let name = MarkedDocument.marker(trimmed, "begin") {
+                if let o = open {
+                    throw .input(Diagnostic(file: file, line: i + 1, message:
+                        "marker \(MarkedDocument.begin(name)) inside section \"\(o.name)\" opened on line \(o.line); expected \(MarkedDocument.end(o.name)) first"))
+                }
+                parts.append(.text(plain))
+                plain = []
+                open = (name, i + 1, line, [])
+            } else if let name = MarkedDocument.marker(trimmed, "end") {
+                guard let o = open, o.name == name else {
+                    throw .input(Diagnostic(file: file, line: i + 1, message:
+                        "marker \(MarkedDocument.end(name)) has no matching \(MarkedDocument.begin(name)) before it"))
+                }
+                parts.append(.section(name: name, begin: o.begin, body: o.body, end: line))
+                open = nil
+            } else if open != nil {
+                open!.body.append(line)
+            } else {
+                plain.append(line)
+            }
+        }
+        if let o = open {
+            throw .input(Diagnostic(file: file, line: o.line, message:
+                "marker \(MarkedDocument.begin(o.name)) is never closed; expected \(MarkedDocument.end(o.name))"))
+        }
+        parts.append(.text(plain))
+        self.parts = parts
+    }
+
+    /// Names of the generated sections, in order.
+    public var sectionNames: [String] {
+        parts.compactMap { if case .section(let n, _, _, _) = $0 { n } else { nil } }
+    }
+
+    /// The text between a section's markers (no trailing newline).
+    public func body(of name: String) -> String? {
+        for p in parts { if case .section(let n, _, let b, _) = p, n == name { return b.joined(separator: "\n") } }
+        return nil
+    }
+
+    /// The document with each named section's body replaced (sections not in `bodies` keep theirs);
+    /// everything outside the markers is unchanged, byte for byte.
+    public func replacing(_ bodies: [String: String]) -> String {
+        var lines: [Substring] = []
+        for p in parts {
+            switch p {
+            case .text(let t): lines += t
+            case .section(let n, let begin, let body, let end):
+                lines.append(begin)
+                if let new = bodies[n] {
+                    let trimmed = new.hasSuffix("\n") ? String(new.dropLast()) : new
+                    if !trimmed.isEmpty { lines += trimmed.split(separator: "\n", omittingEmptySubsequences: false) }
+                } else {
+                    lines += body
+                }
+                lines.append(end)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func marker(_ line: String, _ kind: String) -> String? {
+        let prefix = "<!-- tormem:\(kind) ", suffix = " -->"
+        guard line.hasPrefix(prefix), line.hasSuffix(suffix), line.count > prefix.count + suffix.count else { return nil }
+        let name = String(line.dropFirst(prefix.count).dropLast(suffix.count))
+        return name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) ? name : nil
+    }
+}
+
+private extension Substring {
+    var trimmingCharacters: String {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,237 @@
+import TormemData
+import TormemChart
+
+/// Writes the Markdown of a report folder from the same analysis the charts are drawn from:
+/// `README.md` and `REPORT.md`, each a template for a new file plus the bodies of its generated
+/// sections (which are all that regenerating touches).
+public struct ReportEmitter: Sendable {
+    public struct Document: Sendable {
+        /// The whole file for a folder that has none yet.
+        public var template: String
+        /// Generated section name → body.
+        public var sections: [String: String]
+    }
+
+    public var folderName: String
+    /// How the folder is named in commands (e.g. `reports/2025-09-18-co-guard`).
+    public var commandPath: String
+    public var inputs: ChartInputs
+    /// Charts in drawing order: file name (relative to the folder) and description.
+    public var charts: [(path: String, description: String)]
+    public var skipped: [ChartPlan.Skipped]
+    /// Data files relative to the folder.
+    public var dataFiles: [String]
+
+    public init(folderName: String, commandPath: String, inputs: ChartInputs, charts: [(path: String, description: String)],
+                skipped: [ChartPlan.Skipped], dataFiles: [String]) {
+        self.folderName = folderName; self.commandPath = commandPath; self.inputs = inputs; self.charts = charts
+        self.skipped = skipped; self.dataFiles = dataFiles
+    }
+
+    // MARK: Facts from the data
+
+    var title: String { inputs.side.experiment?.name ?? folderName }
+
+    var period: (start: Timestamp, end: Timestamp)? {
+        var times: [Int64] = []
+        if let a = inputs.aggregate?.combined.times, let f = a.first, let l = a.last { times += [f, l] }
+        if let s = inputs.relays.start, let e = inputs.relays.end { times += [s, e] }
+        if let snap = inputs.snapshot?.collected { times.append(snap.seconds) }
+        guard let lo = times.min(), let hi = times.max() else { return nil }
+        return (Timestamp(seconds: lo), Timestamp(seconds: hi))
+    }
+
+    var periodText: String {
+        if let p = period {
+            let daily = p.start.secondOfDay == 0 && p.end.secondOfDay == 0
+            func w(_ t: Timestamp) -> String { daily ? t.date.description : t.dateTimeMinutes + " UTC" }
+            return p.start == p.end ? w(p.start) : "\(w(p.start)) → \(w(p.end))"
+        }
+        if let e = inputs.side.experiment, let a = e.startDate, let b = e.endDate { return "\(a) → \(b)" }
+        if let d = inputs.daily { return "days \(d.days.first ?? 0)–\(d.days.last ?? 0) after the configuration change" }
+        return "unknown"
+    }
+
+    var servers: [String] {
+        var s = Set<String>()
+        for a in inputs.aggregate?.servers ?? [] { s.insert(a.server) }
+        for r in inputs.relays.relays where !r.info.server.isEmpty { s.insert(r.info.server) }
+        if let h = inputs.snapshot?.host { s.insert(h) }
+        if s.isEmpty, let e = inputs.side.experiment?.server { s.insert(e) }
+        return s.sorted()
+    }
+
+    var relayCount: Int {
+        if !inputs.relays.isEmpty { return inputs.relays.count }
+        if let d = inputs.daily { return d.relays.count }
+        if let s = inputs.snapshot { return s.relays.count + s.notRunning.count }
+        return inputs.aggregate?.combined.relays.max() ?? 0
+    }
+
+    var dataPoints: Int { inputs.files.reduce(0) { $0 + $1.rows - $1.skipped } }
+
+    // MARK: README.md
+
+    public var readme: Document {
+        let sections = [
+            "title": "# " + MarkdownText.escape(title),
+            "summary": readmeSummary,
+            "charts": chartsBody(level: "##"),
+            "regenerate": regenerateBody,
+        ]
+        let template = [
+            MarkedDocument.section("title", sections["title"]!), "",
+            MarkedDocument.section("summary", sections["summary"]!), "",
+            "## Notes", "", "_Add context here: what was changed on the relays, and when. This text is kept when the report is regenerated._", "",
+            "## Charts", "",
+            MarkedDocument.section("charts", sections["charts"]!), "",
+            "## Regenerate", "",
+            MarkedDocument.section("regenerate", sections["regenerate"]!), "",
+            "See [REPORT.md](REPORT.md) for the analysis.", "",
+        ].joined(separator: "\n")
+        return Document(template: template, sections: sections)
+    }
+
+    var readmeSummary: String {
+        var rows: [[String]] = [
+            ["Period", MarkdownText.cell(periodText)],
+            ["Server" + (servers.count == 1 ? "" : "s"), MarkdownText.cell(servers.joined(separator: ", "))],
+            ["Relays", "\(relayCount)"],
+        ]
+        for f in inputs.files {
+            let name = relativeName(f.path)
+            rows.append(["Data file", MarkdownText.escape(name) + ": \(f.rows) rows, \(f.format.rawValue) format" + (f.skipped > 0 ? ", \(f.skipped) skipped" : "")])
+        }
+        return MarkdownText.table(["", ""], rows)
+    }
+
+    func chartsBody(level: String) -> String {
+        var out: [String] = []
+        for c in charts {
+            out.append(MarkdownText.image(alt: c.description, path: c.path))
+            out.append("")
+        }
+        if !skipped.isEmpty {
+            out.append("Not drawn for this data:")
+            out.append("")
+            for s in skipped { out.append("- `\(s.name)`: \(MarkdownText.escape(s.reason))") }
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
+    var regenerateBody: String {
+        "```sh\ntormem-charts report \(commandPath)\n```"
+    }
+
+    // MARK: REPORT.md
+
+    public var report: Document {
+        let sections = [
+            "title": "# " + MarkdownText.escape(title) + " — report",
+            "hypothesis": inputs.side.experiment?.hypothesis.map(MarkdownText.escape) ?? "_State the hypothesis: what change should do what to memory._",
+            "setup": setupBody,
+            "groups": groupsBody,
+            "key-metrics": keyMetricsBody,
+            "charts": chartsBody(level: "###"),
+            "data-reference": dataReferenceBody,
+        ]
+        func placeholder(_ s: String) -> String { "_\(s)_" }
+        let template = [
+            MarkedDocument.section("title", sections["title"]!), "",
+            "## Executive summary", "",
+            "**Problem.** " + placeholder("What was wrong (e.g. relays grow from 0.5 GB to 5 GB RSS within two days)."), "",
+            "**Hypothesis.**", "",
+            MarkedDocument.section("hypothesis", sections["hypothesis"]!), "",
+            "**Result.** " + placeholder("What the key metrics below show."), "",
+            "**Recommendation.** " + placeholder("What operators should do."), "",
+            "## Setup", "",
+            MarkedDocument.section("setup", sections["setup"]!), "",
+            "## Groups", "",
+            MarkedDocument.section("groups", sections["groups"]!), "",
+            "## Key metrics", "",
+            MarkedDocument.section("key-metrics", sections["key-metrics"]!), "",
+            "## Charts", "",
+            MarkedDocument.section("charts", sections["charts"]!), "",
+            "## Analysis", "", placeholder("What the charts and numbers mean."), "",
+            "## Root cause", "", placeholder("Why memory behaves this way."), "",
+            "## Recommendations", "", placeholder("Configuration changes, with the evidence for each."), "",
+            "## Next steps", "", placeholder("Follow-up experiments."), "",
+            "## Data reference", "",
+            MarkedDocument.section("data-reference", sections["data-reference"]!), "",
+        ].joined(separator: "\n")
+        return Document(template: template, sections: sections)
+    }
+
+    var setupBody: String {
+        let e = inputs.side.experiment
+        var rows: [[String]] = [
+            ["Server" + (servers.count == 1 ? "" : "s"), MarkdownText.cell(servers.joined(separator: ", "))],
+            ["Period", MarkdownText.cell(periodText)],
+            ["Tor version", MarkdownText.cell(e?.torVersion ?? "")],
+            ["Allocator", MarkdownText.cell(e?.allocator ?? "")],
+            ["Relays", "\(relayCount)"],
+        ]
+        if let g = inputs.groups { rows.append(["Groups", "\(g.groups.count)"]) }
+        if let d = e?.description { rows.append(["Description", MarkdownText.cell(d)]) }
+        return MarkdownText.table(["", ""], rows)
+    }
+
+    var groupsBody: String {
+        guard let g = inputs.groups, !g.groups.isEmpty else { return "_No groups in the data._" }
+        let rows = g.groups.map { s in
+            [MarkdownText.cell(s.group), MarkdownText.cell(s.label), "\(s.relays)"]
+                + [s.group == g.control ? "control" : (s.group == g.best ? "best" : "")]
+        }
+        return MarkdownText.table(["Group", "Label", "Relays", "Role"], rows.map { r in r.map { $0.isEmpty ? "—" : $0 } },
+                                  rightAligned: [2])
+    }
+
+    var keyMetricsBody: String {
+        if let g = inputs.groups, !g.groups.isEmpty {
+            let rows = g.groups.map { s -> [String] in
+                [MarkdownText.cell(s.group), MarkdownText.cell(s.label),
+                 gb(s.startMean) + (s.startDay.map { " (day \($0))" } ?? ""),
+                 gb(s.endMean) + (s.endDay.map { " (day \($0))" } ?? ""),
+                 s.changePercent.map(signedPercent) ?? "—", s.status.rawValue]
+            }
+            var text = MarkdownText.table(["Group", "Label", "Start mean", "End mean", "Change", "Status"], rows, rightAligned: [2, 3, 4])
+            text += "\n\nBaseline (mean of every day-\(g.table.days.first ?? 0) value): \(gb(g.baseline)). "
+            text += "Status: FRAGMENTED when, after the first day, a group's mean grew to more than \(fixed(g.factor, 1))× its post-change minimum and ends above it by that factor; STABLE otherwise."
+            return text
+        }
+        if let a = inputs.aggregate, let s = MemorySummary(a.combined) {
+            let rows: [[String]] = [
+                ["Total memory at start", gb(s.startTotalKB / kibPerGB)],
+                ["Total memory at end", gb(s.latestTotalKB / kibPerGB)],
+                ["Growth", s.growthPercent.map(signedPercent) ?? "—"],
+                ["Peak total", gb(s.peakTotalKB / kibPerGB) + " (" + s.peakTime.date.description + ")"],
+                ["Per relay at end (avg)", gb(s.latestAvgKB / kibPerGB)],
+                ["Relays at start / end / max", "\(s.firstRelays) / \(s.latestRelays) / \(s.maxRelays)"],
+            ]
+            return MarkdownText.table(["Metric", "Value"], rows, rightAligned: [1])
+        }
+        if let snap = inputs.snapshot {
+            let total = snap.relays.reduce(0) { $0 + $1.rssGB }
+            let rows: [[String]] = [["Relays running", "\(snap.relays.count)"], ["Relays not running", "\(snap.notRunning.count)"],
+                                    ["Total RSS", gb(total)], ["Mean RSS per relay", gb(snap.relays.isEmpty ? .nan : total / Double(snap.relays.count))]]
+            return MarkdownText.table(["Metric", "Value"], rows, rightAligned: [1])
+        }
+        return "_No metrics: the data has no series._"
+    }
+
+    var dataReferenceBody: String {
+        var rows = inputs.files.map { f in
+            [MarkdownText.cell(relativeName(f.path)), f.format.rawValue, "\(f.rows)", "\(f.skipped)"]
+        }
+        if let p = inputs.side.experimentPath { rows.append([MarkdownText.cell(relativeName(p)), "experiment metadata", "—", "—"]) }
+        if let p = inputs.side.relayConfigPath { rows.append([MarkdownText.cell(relativeName(p)), "relay groups", "\(inputs.side.relayConfig?.entries.count ?? 0)", "—"]) }
+        var text = MarkdownText.table(["File", "Kind", "Rows", "Skipped"], rows, rightAligned: [2, 3])
+        text += "\n\nData points: \(dataPoints) · relays: \(relayCount) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
+        return text
+    }
+
+    func relativeName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    func gb(_ v: Double) -> String { v.isNaN ? "—" : fixed(v, 2) + " GB" }
+    func signedPercent(_ p: Double) -> String { (p >= 0 ? "+" : "−") + fixed(abs(p), 1) + "%" }
+}

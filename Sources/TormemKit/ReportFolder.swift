@@ -1,0 +1,68 @@
+import Foundation
+import TormemData
+
+/// A report folder: `reports/YYYY-MM-DD-host-description/` with its data file(s), side files,
+/// `charts/`, `README.md` and `REPORT.md`.
+public struct ReportFolder: Sendable {
+    /// Data file names looked for, in order.
+    public static let dataNames = ["data.csv", "measurements.csv", "memory_measurements.csv", "memory.csv"]
+
+    public var path: String
+    public var dataPath: String
+
+    public var name: String { (path as NSString).lastPathComponent }
+    public var chartsPath: String { path + "/charts" }
+
+    /// How commands name the folder: its parent folder's name and its own (`reports/NAME`).
+    public var commandPath: String {
+        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return parent.isEmpty || parent == "." || parent == "/" ? name : parent + "/" + name
+    }
+
+    /// The folder at `path`, with `data` or the first conventional data file in it.
+    public init(path: String, data: String? = nil) throws(TormemError) {
+        var p = path
+        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
+            throw .input(Diagnostic(file: p, message: "expected a report folder (reports/YYYY-MM-DD-host-description/)"))
+        }
+        self.path = p
+        if let data {
+            dataPath = data
+        } else if let found = ReportFolder.dataNames.map({ p + "/" + $0 }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            dataPath = found
+        } else {
+            throw .input(Diagnostic(file: p, message: "no data file: expected one of " + ReportFolder.dataNames.joined(separator: ", ") + ", or --data FILE"))
+        }
+    }
+
+    /// Whether `path` looks like a report folder (holds a conventional data file).
+    public static func isReport(_ path: String) -> Bool {
+        dataNames.contains { FileManager.default.fileExists(atPath: path + "/" + $0) }
+    }
+
+    /// `YYYY-MM-DD-host-description`, each part reduced to lower-case letters, digits and dashes, so
+    /// the name can never point outside the reports folder.
+    public static func conventionalName(date: String, host: String, description: String) throws(TormemError) -> String {
+        guard let d = TimestampParser.date(date), d.description == date else {
+            throw .usage("--date \(date): expected a date like 2025-09-18")
+        }
+        let h = sanitize(host), desc = sanitize(description)
+        guard !h.isEmpty else { throw .usage("--host \(host): expected a host name of letters, digits or dashes") }
+        guard !desc.isEmpty else { throw .usage("--new \(description): expected a description of letters, digits or dashes") }
+        return "\(date)-\(h)-\(desc)"
+    }
+
+    /// Lower-case ASCII letters and digits; everything else becomes one dash; at most 60 characters.
+    public static func sanitize(_ s: String) -> String {
+        var out = ""
+        for ch in s.lowercased() {
+            if ch.isASCII, ch.isLetter || ch.isNumber { out.append(ch) } else if out.last != "-" { out.append("-") }
+        }
+        while out.hasPrefix("-") { out.removeFirst() }
+        if out.count > 60 { out = String(out.prefix(60)) }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import TormemData
+import TormemChart
+
+/// `tormem-charts report DIR` and `regenerate ROOT`: draw a report folder's charts into `charts/` and
+/// write its README.md and REPORT.md, or (`check`) only say what would change.
+public enum ReportJob {
+    public struct Result: Sendable {
+        public var folder: String
+        public var written: [String]
+        /// What would change (check mode), one line each, paths relative to the current folder.
+        public var stale: [String]
+        public var skipped: [ChartPlan.Skipped]
+    }
+
+    /// Builds everything for `folder` in memory, then writes it (or, with `check`, compares it).
+    public static func run(_ folder: ReportFolder, options: ChartsRequest, check: Bool,
+                           warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+        var request = options
+        request.dataPaths = [folder.dataPath]
+        request.outputDirectory = folder.chartsPath
+        let inputs = try ChartsJob.inputs(request, warn: warn)
+        let plan = ChartPlan(inputs, request: request)
+        let rendered = try ChartsJob.render(plan, request: request)
+        let ext = request.format.fileExtension
+        let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
+                                    charts: plan.charts.map { ("charts/\($0.name).\(ext)", $0.description) },
+                                    skipped: plan.skipped, dataFiles: [folder.dataPath])
+        var outputs: [(path: String, bytes: [UInt8], what: String)] = rendered.map { ($0.0, $0.1, "chart") }
+        var stale: [String] = []
+        for (name, doc) in [("README.md", emitter.readme), ("REPORT.md", emitter.report)] {
+            let path = folder.path + "/" + name
+            guard let existing = FileManager.default.contents(atPath: path) else {
+                outputs.append((path, Array(doc.template.utf8), "missing"))
+                continue
+            }
+            let text = String(decoding: existing, as: UTF8.self)
+            let parsed = try MarkedDocument(parsing: text, file: path)
+            let changed = parsed.sectionNames.filter { n in
+                guard let new = doc.sections[n] else { return false }
+                return parsed.body(of: n) != (new.hasSuffix("\n") ? String(new.dropLast()) : new)
+            }
+            if !changed.isEmpty {
+                outputs.append((path, Array(parsed.replacing(doc.sections).utf8), "sections " + changed.joined(separator: ", ")))
+            }
+        }
+        var written: [String] = []
+        if check {
+            for o in outputs {
+                if o.what == "chart" {
+                    guard let old = FileManager.default.contents(atPath: o.path) else { stale.append("\(o.path): missing"); continue }
+                    if [UInt8](old) != o.bytes { stale.append("\(o.path): would change") }
+                } else if o.what == "missing" {
+                    stale.append("\(o.path): missing")
+                } else {
+                    stale.append("\(o.path): generated \(o.what) would change")
+                }
+            }
+        } else {
+            try AtomicFile.makeDirectory(folder.chartsPath)
+            for o in outputs {
+                if o.what == "chart", let old = FileManager.default.contents(atPath: o.path), [UInt8](old) == o.bytes { continue }
+                try AtomicFile.write(o.bytes, to: o.path)
+                written.append(o.path)
+            }
+        }
+        return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped)
+    }
+
+    /// Every report folder directly under `root`, sorted by name.
+    public static func folders(under root: String) throws(TormemError) -> [String] {
+        var r = root
+        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: r)
+        } catch {
+            throw .input(Diagnostic(file: r, message: "expected a folder of report folders: \(error.localizedDescription)"))
+        }
+        return names.sorted().map { r + "/" + $0 }.filter(ReportFolder.isReport)
+    }
+
+    /// Creates `reportsDir/DATE-HOST-DESCRIPTION/` with a copy of `data` (and the side files next to
+    /// it); fails when the folder exists.
+    public static func create(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> ReportFolder {
+        let folderName = try ReportFolder.conventionalName(date: date, host: host, description: name)
+        let path = (reportsDir.hasSuffix("/") ? String(reportsDir.dropLast()) : reportsDir) + "/" + folderName
+        if FileManager.default.fileExists(atPath: path) {
+            throw .output(path: path, reason: "already exists; run `tormem-charts report \(path)` to refresh it")
+        }
+        guard let bytes = FileManager.default.contents(atPath: data) else {
+            throw .input(Diagnostic(file: data, message: "cannot read the data file"))
+        }
+        try AtomicFile.makeDirectory(path)
+        let base = (data as NSString).lastPathComponent
+        let target = ReportFolder.dataNames.contains(base) ? base : "data.csv"
+        try AtomicFile.write([UInt8](bytes), to: path + "/" + target)
+        let dir = (data as NSString).deletingLastPathComponent
+        for side in ["experiment.json", "relay_config.csv"] {
+            if let b = FileManager.default.contents(atPath: (dir.isEmpty ? "" : dir + "/") + side) {
+                try AtomicFile.write([UInt8](b), to: path + "/" + side)
+            }
+        }
+        return try ReportFolder(path: path)
+    }
+}

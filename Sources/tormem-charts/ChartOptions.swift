@@ -1,0 +1,103 @@
+import ArgumentParser
+import TormemKit
+import TormemCairo
+import TormemChart
+import TormemData
+
+extension ChartsRequest.ThemeName: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// The options every chart-drawing command shares.
+struct ChartOptions: ParsableArguments {
+    @Option(name: .long, help: "What the charts are about (default: the server names in the data).")
+    var title: String?
+
+    @Option(name: .long, help: "Accent colour as #rrggbb (default: the theme's).")
+    var color: String?
+
+    @Option(name: .long, help: "File name prefix of the memory_* charts.")
+    var prefix: String = "memory"
+
+    @Option(name: .long, help: "Colour theme.")
+    var theme: ChartsRequest.ThemeName = .dark
+
+    @Option(name: .long, help: "Output file format.")
+    var format: OutputFormat = .png
+
+    @Option(name: .long, help: "Chart width in pixels (default: about 2100).")
+    var width: Int?
+
+    @Option(name: .long, help: "Chart height in pixels (default: 900 to 1500 by chart).")
+    var height: Int?
+
+    @Option(name: .customLong("group-label"), help: ArgumentHelp("Label of a group, e.g. A=\"DirCache 0\" (repeatable).", valueName: "GROUP=LABEL"))
+    var groupLabel: [String] = []
+
+    @Option(name: .long, help: "The control group (default: the group whose label says control, default or none).")
+    var control: String?
+
+    @Option(name: .long, help: "The group compared with the control (default: lowest final mean).")
+    var compare: String?
+
+    @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart.")
+    var top: Int = 20
+
+    @Option(name: .customLong("outlier-threshold"), help: ArgumentHelp("Outlier threshold in GB (default: mean + 2σ).", valueName: "GB"))
+    var outlierThreshold: Double?
+
+    @Option(name: .customLong("fragmentation-zone"), help: ArgumentHelp("Lower edge of the shaded fragmentation zone.", valueName: "GB"))
+    var fragmentationZone: Double = 4
+
+    @Option(name: .customLong("expected-max"), help: ArgumentHelp("Expected maximum RSS per relay, drawn as a reference line.", valueName: "GB"))
+    var expectedMax: Double = 1
+
+    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its post-change minimum.")
+    var fragmentationFactor: Double = 2
+
+    @Flag(name: .long, help: "Fail (exit 3) when any row cannot be read, instead of skipping it.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print only warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let color, Color(hex: color) == nil {
+            throw ValidationError("--color \(color): expected a colour like #00d4aa")
+        }
+        for (name, v) in [("--width", width), ("--height", height)] {
+            if let v, !(200...20_000).contains(v) { throw ValidationError("\(name) \(v): expected 200 to 20000 pixels") }
+        }
+        if prefix.isEmpty || prefix.contains("/") {
+            throw ValidationError("--prefix \(prefix): expected a file name prefix without '/'")
+        }
+        for g in groupLabel where !g.contains("=") || g.hasPrefix("=") {
+            throw ValidationError("--group-label \(g): expected GROUP=LABEL, e.g. A=\"DirCache 0\"")
+        }
+        if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
+        for (name, v) in [("--outlier-threshold", outlierThreshold), ("--fragmentation-zone", fragmentationZone),
+                          ("--expected-max", expectedMax)] {
+            if let v, !(v.isFinite && v > 0 && v < 10_000) { throw ValidationError("\(name) \(v): expected a positive number of GB") }
+        }
+        if !(fragmentationFactor.isFinite && fragmentationFactor > 1 && fragmentationFactor < 100) {
+            throw ValidationError("--fragmentation-factor \(fragmentationFactor): expected a number above 1")
+        }
+    }
+
+    func request(data: [String], outputDir: String) -> ChartsRequest {
+        var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, title: title,
+                                    accent: color.flatMap(Color.init(hex:)), prefix: prefix, theme: theme,
+                                    format: format, width: width, height: height, strict: strict)
+        for g in groupLabel {
+            let parts = g.split(separator: "=", maxSplits: 1)
+            var label = String(parts[1])
+            if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
+            request.groupLabels[String(parts[0])] = label
+        }
+        request.control = control
+        request.compare = compare
+        request.factor = fragmentationFactor
+        request.relayOptions = RelayChartOptions(zoneGB: fragmentationZone, expectedMaxGB: expectedMax, topN: top,
+                                                 outlierThresholdGB: outlierThreshold)
+        return request
+    }
+}

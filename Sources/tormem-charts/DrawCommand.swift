@@ -1,0 +1,37 @@
+import ArgumentParser
+import TormemKit
+
+struct DrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw every chart the data supports (the default command).",
+        discussion: """
+        Reads monitor, unified, experiment or snapshot CSV files (format detected from the header) \
+        and draws every chart the data supports into the output folder: <prefix>_usage and \
+        <prefix>_weekly (aggregate series); chart1_memory_over_time, chart2_final_comparison and \
+        chart3_fragmentation_timeline (groups); <prefix>_trajectories, <prefix>_distribution and \
+        <prefix>_outliers (per-relay series); <prefix>_distribution and <prefix>_ranking (snapshots). \
+        It says which charts it skipped and why. experiment.json and relay_config.csv next to the \
+        first data file name the groups.
+
+        Exit status: 0 success (warnings allowed), 2 usage error, 3 input error (nothing usable), \
+        4 output error (cannot write).
+        """)
+
+    @Option(name: .long, help: "A data file (CSV: monitor, unified, experiment or snapshot); repeat for one file per server.")
+    var data: [String] = []
+
+    @Option(name: .long, help: "Folder to write the charts into (created when missing).")
+    var outputDir: String = "charts"
+
+    @OptionGroup var chart: ChartOptions
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("missing --data FILE (a monitor, unified, experiment or snapshot CSV file)") }
+    }
+
+    func run() throws {
+        let report = try ChartsJob.run(chart.request(data: data, outputDir: outputDir)) { printError("warning: \($0)") }
+        if !chart.quiet { print(report.text) }
+    }
+}

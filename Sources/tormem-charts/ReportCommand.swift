@@ -1,0 +1,64 @@
+import ArgumentParser
+import TormemKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Draw a report folder's charts into DIR/charts/ and write DIR/README.md and DIR/REPORT.md.",
+        discussion: """
+        DIR is a report folder (reports/YYYY-MM-DD-host-description/) holding data.csv, \
+        measurements.csv, memory_measurements.csv or memory.csv (or give --data FILE). Only the parts \
+        of README.md and REPORT.md between <!-- tormem:begin NAME --> and <!-- tormem:end NAME --> \
+        markers are rewritten; everything else a person wrote is kept.
+
+        With --new NAME --host HOST --date YYYY-MM-DD --data FILE it first creates \
+        <reports-dir>/DATE-HOST-NAME/ with a copy of FILE (and experiment.json / relay_config.csv \
+        next to it).
+        """)
+
+    @Argument(help: "The report folder.")
+    var dir: String?
+
+    @Option(name: .long, help: "The data file (default: the conventional data file in DIR).")
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Create a new report folder with this description.", valueName: "NAME"))
+    var new: String?
+
+    @Option(name: .long, help: "Host name for --new.")
+    var host: String?
+
+    @Option(name: .long, help: ArgumentHelp("Date for --new.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .customLong("reports-dir"), help: "Where --new creates the folder.")
+    var reportsDir: String = "reports"
+
+    @OptionGroup var chart: ChartOptions
+
+    func validate() throws {
+        if new != nil {
+            if host == nil || date == nil || data == nil { throw ValidationError("--new needs --host HOST --date YYYY-MM-DD --data FILE") }
+            if dir != nil { throw ValidationError("give either DIR or --new NAME, not both") }
+        } else if dir == nil {
+            throw ValidationError("missing DIR (a report folder) or --new NAME")
+        }
+    }
+
+    func run() throws {
+        let folder: ReportFolder
+        if let new, let host, let date, let data {
+            folder = try ReportJob.create(reportsDir: reportsDir, name: new, host: host, date: date, data: data)
+        } else {
+            folder = try ReportFolder(path: dir!, data: data)
+        }
+        let result = try ReportJob.run(folder, options: chart.request(data: [], outputDir: ""), check: false) {
+            printError("warning: \($0)")
+        }
+        if !chart.quiet {
+            print("\(folder.path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
+            for w in result.written { print("wrote \(w)") }
+            for s in result.skipped { print("skipped \(s.name): \(s.reason)") }
+        }
+    }
+}
