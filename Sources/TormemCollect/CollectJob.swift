@@ -37,8 +37,9 @@ public enum CollectJob {
         case .file(let path): return path
         case .reportFolder(let description, let reports):
             let name = try ReportFolder.name(time: snapshot.time, host: snapshot.server, description: description)
-            let base = reports.hasSuffix("/") ? String(reports.dropLast()) : reports
-            let folder = (base.isEmpty ? "." : base) + "/" + name
+            var base = reports.isEmpty ? "." : reports
+            while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+            let folder = (base == "/" ? "" : base) + "/" + name
             try ReportFolder.create(folder)
             return folder + "/measurements.csv"
         }

@@ -1,0 +1,33 @@
+/// `tormem status`: every instance, running or not, with PID, RSS, VmSize, HWM (GB, two decimals)
+/// and fragmentation ratio, and a total line over the running ones.
+public enum StatusTable {
+    public static func text(_ snapshot: HostSnapshot) -> String {
+        var table = TextTable(columns: [
+            .init("INSTANCE"), .init("STATE"), .init("PID", .right), .init("RSS GB", .right),
+            .init("VMSIZE GB", .right), .init("HWM GB", .right), .init("FRAG", .right),
+        ])
+        for r in snapshot.relays {
+            let m = r.memory
+            table.rows.append([r.instance.name, r.isRunning ? "running" : "not running",
+                               r.pid.map { String($0) } ?? "-",
+                               gb(m?.rssKB), gb(m?.vmSizeKB), gb(m?.hwmKB),
+                               r.fragmentationRatio.map(NumberText.ratio) ?? "-"])
+        }
+        let running = snapshot.running
+        func sum(_ f: (MemoryStatus) -> Int?) -> Int? {
+            let values = running.compactMap { $0.memory.flatMap(f) }
+            return values.isEmpty ? nil : values.reduce(0, +)
+        }
+        table.footer.append(["TOTAL", "\(running.count) of \(snapshot.relays.count)", "",
+                             gb(sum { $0.rssKB }), gb(sum { $0.vmSizeKB }), gb(sum { $0.hwmKB }), ""])
+        var out = "\(snapshot.server)  \(snapshot.time.iso8601) UTC  \(snapshot.relays.count) instance"
+            + (snapshot.relays.count == 1 ? "" : "s") + ", \(running.count) running\n\n"
+        out += table.text
+        if let avg = snapshot.aggregate.averageKB {
+            out += "\naverage RSS per running relay: \(NumberText.gigabytes(kb: avg)) GB\n"
+        }
+        return out
+    }
+
+    static func gb(_ kb: Int?) -> String { kb.map(NumberText.gigabytes) ?? "-" }
+}

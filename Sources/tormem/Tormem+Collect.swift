@@ -1,0 +1,74 @@
+import ArgumentParser
+import TormemCollect
+
+extension Tormem {
+    struct Collect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append one aggregate row and one row per running relay to a unified CSV file.",
+            discussion: """
+            Safe from cron and concurrent runs: each run locks the file (flock), writes the header \
+            only into an empty file, and appends its rows in one write. With --stdout the header and \
+            rows are printed as well as written (or only printed, without --output/--auto-dir).
+            """)
+
+        @OptionGroup var host: HostOptions
+
+        @Option(name: .long, help: ArgumentHelp("The CSV file to append to (its folder must exist).", valueName: "FILE"))
+        var output: String?
+
+        @Flag(name: .long, help: "Start the file over: discard its rows and write the header (not for cron).")
+        var `init` = false
+
+        @Flag(name: .long, help: "Print the header and rows to standard output (as well as writing any file).")
+        var stdout = false
+
+        @Option(name: .long, help: ArgumentHelp("Also write the numbers as a node_exporter textfile (e.g. /var/lib/prometheus/node-exporter/tor_relays.prom).", valueName: "FILE"))
+        var prometheus: String?
+
+        @Option(name: .long, help: ArgumentHelp("Write into a new report folder REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv.", valueName: "DESCRIPTION"))
+        var autoDir: String?
+
+        @Option(name: .long, help: ArgumentHelp("Where --auto-dir creates report folders (default: reports).", valueName: "DIR"))
+        var reportsDir: String?
+
+        @Flag(name: .long, help: "Also append a row of host diagnostics (kernel, memory, relays, allocators) to diagnostics.csv next to the output.")
+        var withDiagnostics = false
+
+        @Option(name: .long, help: ArgumentHelp("Where the diagnostics row goes (implies --with-diagnostics).", valueName: "FILE"))
+        var diagnosticsFile: String?
+
+        func validate() throws {
+            if output != nil, autoDir != nil {
+                throw ValidationError("--output and --auto-dir: expected only one of them")
+            }
+            if output == nil, autoDir == nil, !stdout {
+                throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION or --stdout")
+            }
+            if let output, output.isEmpty { throw ValidationError("--output: expected a file name, found an empty path") }
+            if let autoDir, ReportFolder.sanitize(autoDir) == nil {
+                throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")
+            }
+            if reportsDir != nil, autoDir == nil { throw ValidationError("--reports-dir: only used with --auto-dir") }
+            if `init`, output == nil, autoDir == nil { throw ValidationError("--init: expected --output FILE or --auto-dir to start over") }
+            if withDiagnostics, diagnosticsFile == nil, output == nil, autoDir == nil {
+                throw ValidationError("--with-diagnostics: expected --output, --auto-dir or --diagnostics-file to say where diagnostics.csv goes")
+            }
+        }
+
+        func run() throws {
+            let destination: CollectRequest.Destination
+            if let output {
+                destination = .file(output)
+            } else if let autoDir {
+                destination = .reportFolder(description: autoDir, reports: reportsDir ?? "reports")
+            } else {
+                destination = .none
+            }
+            let request = CollectRequest(destination: destination, restart: `init`, printRows: stdout,
+                                         prometheusPath: prometheus, diagnostics: withDiagnostics,
+                                         diagnosticsPath: diagnosticsFile)
+            let report = try CollectJob.run(request, collector: host.collector)
+            if let printed = report.printed { writeOut(printed) }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import TormemCollect
+
+extension Tormem {
+    struct Detail: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every memory field of one relay, its DirCache and MaxMemInQueues settings and its allocator.")
+
+        @OptionGroup var host: HostOptions
+
+        @Argument(help: "The instance (folder name under --instances-dir).")
+        var name: String
+
+        func run() throws {
+            writeOut(try RelayDetail.read(name: name, collector: host.collector).text)
+        }
+    }
+}
