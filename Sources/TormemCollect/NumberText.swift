@@ -19,6 +19,16 @@ public enum NumberText {
         return s
     }
 
+    /// At most two decimals, no trailing zeros: `5`, `0.5`, `0.01`.
+    public static func short(_ x: Double) -> String {
+        var s = fixed(x, decimals: 2)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
     /// `1.23` (GB, two decimals) from KiB.
     public static func gigabytes(kb: Int) -> String { fixed(Double(kb) / kibPerGB, decimals: 2) }
 

@@ -23,6 +23,7 @@ public struct ProcReader: Sendable {
     /// The command line arguments (NUL-separated in `cmdline`); nil when the process is gone.
     public func commandLine(_ pid: Int32) -> [String]? {
         guard let bytes = try? FileBytes.read(path(pid, "cmdline"), limit: 1 << 20) else { return nil }
+        if bytes.isEmpty { return [] }  // kernel threads
         return bytes.split(separator: 0, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
             .dropLast(bytes.last == 0 ? 1 : 0)

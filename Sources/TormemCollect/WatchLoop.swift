@@ -14,7 +14,7 @@ public enum WatchLoop {
         var shown = 0
         repeat {
             let detail = try RelayDetail.read(instance: instance, collector: collector)
-            let heading = "watching \(name) every \(NumberText.fixed(interval, decimals: interval.rounded() == interval ? 0 : 1)) s"
+            let heading = "watching \(name) every \(NumberText.short(interval)) s"
                 + " (Ctrl-C to stop)\n\n"
             show((clear ? clearScreen : (shown > 0 ? "\n" : "")) + heading + detail.text)
             shown += 1

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TormemData
+@testable import TormemCollect
+
+@Suite struct CollectJobTests {
+    @Test func appendsHeaderOnceThenRows() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let request = CollectRequest(destination: .file(tmp.file("m.csv")))
+        let first = try CollectJob.run(request, collector: FakeHost.collector())
+        let second = try CollectJob.run(request, collector: FakeHost.collector())
+        #expect(first.wroteHeader && !second.wroteHeader)
+        let snapshot = try FakeHost.collector().snapshot()
+        #expect(try tmp.read("m.csv") == UnifiedRowWriter.header + UnifiedRowWriter.rows(snapshot) + UnifiedRowWriter.rows(snapshot))
+        #expect(first.printed == nil)
+    }
+
+    @Test func initStartsOverAndStdoutPrints() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write(UnifiedRowWriter.header + "old rows\n", to: "m.csv")
+        let report = try CollectJob.run(CollectRequest(destination: .file(tmp.file("m.csv")), restart: true, printRows: true),
+                                        collector: FakeHost.collector())
+        let expected = UnifiedRowWriter.header + UnifiedRowWriter.rows(report.snapshot)
+        #expect(try tmp.read("m.csv") == expected)
+        #expect(report.printed == expected)
+    }
+
+    @Test func stdoutAloneWritesNothing() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let report = try CollectJob.run(CollectRequest(destination: .none, printRows: true), collector: FakeHost.collector())
+        #expect(report.measurementsPath == nil)
+        #expect(report.printed?.hasPrefix(UnifiedRowWriter.header) == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
+    }
+
+    @Test func autoDirCreatesTheReportFolderInsideReports() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        for hostile in ["../../etc", "a/b", "..//x"] {
+            let report = try CollectJob.run(
+                CollectRequest(destination: .reportFolder(description: hostile, reports: tmp.file("reports/"))),
+                collector: FakeHost.collector())
+            let path = try #require(report.measurementsPath)
+            let folder = "2025-12-25-fakehost-" + ReportFolder.sanitize(hostile)!
+            #expect(path == tmp.file("reports/\(folder)/measurements.csv"))
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["reports"])
+        #expect(throws: TormemError.self) {
+            try CollectJob.run(CollectRequest(destination: .reportFolder(description: "../..", reports: tmp.file("reports"))),
+                               collector: FakeHost.collector())
+        }
+    }
+
+    @Test func prometheusAndDiagnosticsFiles() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let request = CollectRequest(destination: .file(tmp.file("data/m.csv")), prometheusPath: tmp.file("tor.prom"),
+                                     diagnostics: true)
+        try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: false)
+        let collector = FakeHost.collector()
+        _ = try CollectJob.run(request, collector: collector)
+        let report = try CollectJob.run(request, collector: collector)
+        #expect(report.diagnosticsPath == tmp.file("data/diagnostics.csv"))
+        let snapshot = try collector.snapshot()
+        #expect(try tmp.read("tor.prom") == PrometheusWriter.text(snapshot))
+        let row = HostDiagnostics.read(snapshot: snapshot, proc: collector.proc).row
+        #expect(try tmp.read("data/diagnostics.csv") == HostDiagnostics.header + row + row)
+    }
+
+    @Test func diagnosticsNeedAPlace() {
+        #expect(throws: TormemError.usage("--with-diagnostics: expected --output, --auto-dir or --diagnostics-file to say where diagnostics.csv goes")) {
+            try CollectJob.run(CollectRequest(destination: .none, diagnostics: true), collector: FakeHost.collector())
+        }
+        #expect(CollectJob.diagnosticsPath(besides: "m.csv") == "diagnostics.csv")
+        #expect(CollectJob.diagnosticsPath(besides: "/var/lib/tormem/m.csv") == "/var/lib/tormem/diagnostics.csv")
+    }
+
+    @Test func collectedFileLoadsWithDataLoader() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("measurements.csv")
+        for hour in 0..<3 {
+            let t = Timestamp(date: CivilDate(year: 2025, month: 12, day: 25), hour: hour)
+            _ = try CollectJob.run(CollectRequest(destination: .file(path)), collector: FakeHost.collector(time: t))
+        }
+        let loaded = try DataLoader.load(path: path)
+        #expect(loaded.format == .unified)
+        #expect(loaded.warnings.isEmpty)
+        let series = try #require(loaded.servers.first)
+        #expect(series.count == 3)
+        #expect(series.times == (0..<3).map { Int64($0 * 3600) + FakeHost.time.seconds - 2 * 3600 })
+        #expect(series.totalKB.allSatisfy { $0 == Double(FakeHost.running.map(\.rss).reduce(0, +)) })
+    }
+}

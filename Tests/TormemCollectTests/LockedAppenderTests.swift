@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TormemData
+@testable import TormemCollect
+
+@Suite struct LockedAppenderTests {
+    let header = "a,b\n"
+
+    @Test func headerOnlyIntoAnEmptyFile() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let appender = LockedAppender(path: tmp.file("x.csv"), header: header)
+        #expect(try appender.append("1,2\n").wroteHeader)
+        #expect(try !appender.append("3,4\n").wroteHeader)
+        #expect(try tmp.read("x.csv") == "a,b\n1,2\n3,4\n")
+        try tmp.write("", to: "empty.csv")
+        try LockedAppender(path: tmp.file("empty.csv"), header: header).append("5,6\n")
+        #expect(try tmp.read("empty.csv") == "a,b\n5,6\n")
+    }
+
+    @Test func restartDiscardsEarlierRows() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let appender = LockedAppender(path: tmp.file("x.csv"), header: header)
+        try appender.append("1,2\n")
+        #expect(try appender.append("3,4\n", restart: true).wroteHeader)
+        #expect(try tmp.read("x.csv") == "a,b\n3,4\n")
+    }
+
+    @Test func anUnfinishedLastLineIsEndedFirst() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("a,b\n1,", to: "x.csv")
+        try LockedAppender(path: tmp.file("x.csv"), header: header).append("3,4\n")
+        #expect(try tmp.read("x.csv") == "a,b\n1,\n3,4\n")
+    }
+
+    @Test func commentsAboveTheHeaderAreAccepted() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("\u{FEFF}# host x\n\na,b\r\n", to: "x.csv")
+        try LockedAppender(path: tmp.file("x.csv"), header: header).append("3,4\n")
+        #expect(try tmp.read("x.csv").hasSuffix("a,b\r\n3,4\n"))
+    }
+
+    @Test func anotherHeaderIsRefusedAndTheFileLeftAlone() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("date,time,num_relays,total_mb\n", to: "x.csv")
+        do {
+            try LockedAppender(path: tmp.file("x.csv"), header: header).append("3,4\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 4)
+            #expect(error.description.contains(tmp.file("x.csv")))
+            #expect(error.description.contains("--init"))
+        }
+        #expect(try tmp.read("x.csv") == "date,time,num_relays,total_mb\n")
+    }
+
+    @Test func aMissingFolderIsAnOutputError() {
+        do {
+            try LockedAppender(path: "/nonexistent-dir/x.csv", header: header).append("1,2\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error == .output(path: "/nonexistent-dir/x.csv",
+                                     reason: "No such file or directory; expected a writable file in an existing folder"))
+        }
+    }
+
+    @Test func concurrentAppendsFromThreadsNeverInterleave() async throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("x.csv")
+        let rows = String(repeating: "0123456789,abcdefghij\n", count: 500)  // 11 KB per append
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    for _ in 0..<10 { _ = try? LockedAppender(path: path, header: "n,s\n").append(rows) }
+                }
+            }
+        }
+        let lines = try tmp.read("x.csv").split(separator: "\n")
+        #expect(lines.first == "n,s")
+        #expect(lines.filter { $0 == "n,s" }.count == 1)
+        #expect(lines.count == 1 + 8 * 10 * 500)
+        #expect(lines.dropFirst().allSatisfy { $0 == "0123456789,abcdefghij" })
+    }
+}
