@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Stage timings for `make bench` (parse throughput, load).
+        .executableTarget(name: "tormem-bench", dependencies: ["TormemKit"]),
         // Test helpers (recording canvas, fixture paths); ships in no product.
         .target(name: "TormemTestSupport", dependencies: ["TormemChart", "TormemCairo"]),
         .testTarget(name: "TormemCSVTests", dependencies: ["TormemCSV", "TormemTestSupport"]),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One field of a `CSVRow`: a view on its bytes with quotes removed and `""` unescaped.
 /// Valid only inside the `forEachRow` callback that produced it.
 public struct CSVField {
@@ -35,5 +41,13 @@ public struct CSVField {
             }
             return true
         }
+    }
+
+    /// Exact byte comparison with stored bytes, without allocating.
+    @inline(__always)
+    public func equals(bytes: [UInt8]) -> Bool {
+        guard bytes.count == count else { return false }
+        if count == 0 { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, count) == 0 }
     }
 }

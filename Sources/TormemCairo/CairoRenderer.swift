@@ -38,12 +38,7 @@ public enum CairoRenderer {
         try CairoError.check(cairo_surface_status(surface), while: "creating a \(width)×\(height) image surface")
         try paint(surface: surface, size: Size(width: Double(width), height: Double(height)), draw: draw)
         cairo_surface_flush(surface)
-        let sink = ByteSink()
-        let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
-        }
-        try CairoError.check(status, while: "encoding png")
-        return sink.bytes
+        return try PNGEncoder.encode(surface: surface)
     }
 
     // MARK: SVG and PDF

@@ -12,12 +12,24 @@ struct LayerDrawing {
         case .line(let l): drawLine(l)
         case .area(let a):
             let base = max(0, y.domain.lowerBound)
-            for p in Decimator.bands(xs: a.xs, upper: a.ys, lower: nil, baseline: base, mapX: x.map, mapY: y.map) {
-                canvas.fill(p, color: a.color)
+            if isDense(a.xs.count) {
+                for e in ColumnEnvelope.band(xs: a.xs, upper: a.ys, lower: nil, baselineY: y.map(base), mapX: x.map, mapY: y.map) {
+                    canvas.fill(e.outline(), color: a.color)
+                }
+            } else {
+                for p in Decimator.bands(xs: a.xs, upper: a.ys, lower: nil, baseline: base, mapX: x.map, mapY: y.map) {
+                    canvas.fill(p, color: a.color)
+                }
             }
         case .band(let b):
-            for p in Decimator.bands(xs: b.xs, upper: b.upper, lower: b.lower, mapX: x.map, mapY: y.map) {
-                canvas.fill(p, color: b.color)
+            if isDense(b.xs.count) {
+                for e in ColumnEnvelope.band(xs: b.xs, upper: b.upper, lower: b.lower, baselineY: 0, mapX: x.map, mapY: y.map) {
+                    canvas.fill(e.outline(), color: b.color)
+                }
+            } else {
+                for p in Decimator.bands(xs: b.xs, upper: b.upper, lower: b.lower, mapX: x.map, mapY: y.map) {
+                    canvas.fill(p, color: b.color)
+                }
             }
         case .bars(let b): drawBars(b)
         case .histogram(let h):
@@ -31,7 +43,17 @@ struct LayerDrawing {
         }
     }
 
+    /// More samples than pixel columns: drawn as column envelopes (same pixels, linear cost).
+    func isDense(_ samples: Int) -> Bool { Double(samples) > plot.width * 1.5 }
+
     func drawLine(_ l: LineLayer) {
+        if isDense(l.xs.count) {
+            let half = min(l.width, 1.5) * s / 2
+            for e in ColumnEnvelope.line(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map) {
+                canvas.fill(e.outline(halfWidth: half), color: l.color)
+            }
+            return
+        }
         let lines = Decimator.polylines(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map)
         // Dense lines are drawn thinner and solid: dashes and thick strokes turn into noise there.
         let dense = Double(lines.reduce(0) { $0 + $1.count }) > plot.width / 3

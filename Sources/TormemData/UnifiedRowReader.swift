@@ -12,8 +12,21 @@ struct UnifiedRowReader {
     /// Per-relay series, found by "server \u{1} id".
     private var relayIndex: [String: Int] = [:]
     private var relays: [RelaySeries] = []
-    private var lastServerName = ""
-    private var lastServerKey: String?
+    /// Identity bytes (server, 0x01, fingerprint or nickname) of each relay slot, and the slot that
+    /// followed each slot last time: relays come in the same order at every timestamp, so the next
+    /// slot is almost always predicted without building a String or hashing.
+    private var relayIds: [[UInt8]] = []
+    private var relayServers: [Int] = []
+    private var nextSlot: [Int] = []
+    private var lastSlot = -1
+    /// The server slot of the last row, and the bytes of its name.
+    private var serverIndex: [String: Int] = [:]
+    private var serverStates: [ServerState] = []
+    private var lastServerBytes: [UInt8] = []
+    private var lastServerSlot = -1
+    /// The last timestamp's bytes and value (every relay row of a collection repeats it).
+    private var lastTimeBytes: [UInt8] = []
+    private var lastTime: Int64 = 0
 
     /// Relay rows summed per timestamp.
     struct RelaySum { var count = 0; var sum = 0.0; var min = Double.infinity; var max = 0.0 }
@@ -47,7 +60,7 @@ struct UnifiedRowReader {
         if row.count != header.count {
             return problem(nil, "expected \(header.count) fields, found \(row.count)")
         }
-        guard let ti = timestamp, let t = row[ti].withBytes(TimestampParser.timestamp)?.seconds else {
+        guard let ti = timestamp, let t = cachedTime(row[ti]) else {
             return problem("timestamp", "expected an ISO 8601 time like 2025-12-25T02:00:00, found \(quoted(row.text(at: timestamp)))")
         }
         guard let ty = type else { return problem("type", "missing") }
@@ -72,13 +85,16 @@ struct UnifiedRowReader {
             case .missing: return nil  // a relay that was not running: no sample
             case .invalid(let s): return problem("rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
             }
-            let fp = row.text(at: fingerprint), nick = row.text(at: nickname)
-            if fp.isEmpty && nick.isEmpty {
+            let fpEmpty = fingerprint.map { $0 >= row.count || row[$0].isEmpty } ?? true
+            let nickEmpty = nickname.map { $0 >= row.count || row[$0].isEmpty } ?? true
+            if fpEmpty && nickEmpty {
                 return problem("nickname", "expected a nickname or fingerprint for a relay row, found none")
             }
-            let key = serverName(row)
-            servers[key, default: ServerState(builder: SeriesBuilder(server: key))].addRelay(time: t, rss: value, line: row.line)
-            addRelaySample(server: key, fingerprint: fp, nickname: nick, group: row.text(at: group), time: t, rss: value)
+            let sv = serverSlot(row)
+            serverStates[sv].addRelay(time: t, rss: value, line: row.line)
+            let slot = relaySlot(row, server: sv, idColumn: fpEmpty ? nickname! : fingerprint!)
+            relays[slot].times.append(t)
+            relays[slot].rssKB.append(value)
             return nil
         }
         var v = [Double](repeating: .nan, count: 4)
@@ -100,38 +116,68 @@ struct UnifiedRowReader {
         guard !v[0].isNaN else {
             return problem("total_kb", "expected the total memory of an aggregate row, found none")
         }
-        let key = serverName(row)
-        servers[key, default: ServerState(builder: SeriesBuilder(server: key))].addAggregate(
+        serverStates[serverSlot(row)].addAggregate(
             AggregateSample(time: t, relays: relays, totalKB: v[0], avgKB: v[1], minKB: v[2], maxKB: v[3]),
             line: row.line)
         return nil
     }
 
-    private mutating func serverName(_ row: CSVRow) -> String {
-        guard let s = server, s < row.count, !row[s].isEmpty else { return defaultServer }
-        // Most files hold one server: reuse the last String when the bytes match.
-        if let key = lastServerKey, row[s].withBytes({ $0.elementsEqual(lastServerName.utf8) }) { return key }
-        let name = row[s].string
-        lastServerName = name
-        lastServerKey = name
-        return name
+    /// The parsed timestamp of a field, reusing the last one when the bytes repeat.
+    private mutating func cachedTime(_ f: CSVField) -> Int64? {
+        if f.equals(bytes: lastTimeBytes) { return lastTime }
+        guard let t = f.withBytes(TimestampParser.timestamp)?.seconds else { return nil }
+        lastTimeBytes = f.withBytes { Array($0) }
+        lastTime = t
+        return t
     }
 
-    private mutating func addRelaySample(server: String, fingerprint fp: String, nickname nick: String, group g: String,
-                                         time t: Int64, rss: Double) {
-        let key = server + "\u{1}" + (fp.isEmpty ? nick : fp)
+    /// The index of the row's server in `serverStates` (created on first sight).
+    private mutating func serverSlot(_ row: CSVRow) -> Int {
+        let field: CSVField? = server.flatMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }
+        if lastServerSlot >= 0 {
+            let same = field.map { $0.equals(bytes: lastServerBytes) } ?? lastServerBytes.isEmpty
+            if same { return lastServerSlot }
+        }
+        let name = field?.string ?? defaultServer
+        lastServerBytes = field.map { f in f.withBytes { Array($0) } } ?? []
+        if let i = serverIndex[name] {
+            lastServerSlot = i
+        } else {
+            lastServerSlot = serverStates.count
+            serverIndex[name] = lastServerSlot
+            serverStates.append(ServerState(builder: SeriesBuilder(server: name)))
+        }
+        return lastServerSlot
+    }
+
+    /// The relay slot of a relay row: predicted from the previous row, else looked up, else new.
+    private mutating func relaySlot(_ row: CSVRow, server sv: Int, idColumn: Int) -> Int {
+        let idField = row[idColumn]
+        if lastSlot >= 0 {
+            let n = nextSlot[lastSlot]
+            if n >= 0, relayServers[n] == sv, idField.equals(bytes: relayIds[n]) {
+                lastSlot = n
+                return n
+            }
+        }
+        let key = serverStates[sv].builder.server + "\u{1}" + idField.string
         let slot: Int
-        if let s = relayIndex[key] {
-            slot = s
+        if let found = relayIndex[key] {
+            slot = found
         } else {
             slot = relays.count
             relayIndex[key] = slot
-            relays.append(RelaySeries(info: RelayInfo(nickname: nick, fingerprint: fp, group: g, server: server)))
+            relayIds.append(idField.withBytes { Array($0) })
+            relayServers.append(sv)
+            nextSlot.append(-1)
+            relays.append(RelaySeries(info: RelayInfo(nickname: row.text(at: nickname), fingerprint: row.text(at: fingerprint),
+                                                      group: row.text(at: group), server: serverStates[sv].builder.server)))
         }
-        if relays[slot].info.nickname.isEmpty, !nick.isEmpty { relays[slot].info.nickname = nick }
-        if relays[slot].info.group.isEmpty, !g.isEmpty { relays[slot].info.group = g }
-        relays[slot].times.append(t)
-        relays[slot].rssKB.append(rss)
+        if relays[slot].info.nickname.isEmpty, let n = nickname, n < row.count, !row[n].isEmpty { relays[slot].info.nickname = row[n].string }
+        if relays[slot].info.group.isEmpty, let g = group, g < row.count, !row[g].isEmpty { relays[slot].info.group = row[g].string }
+        if lastSlot >= 0 { nextSlot[lastSlot] = slot }
+        lastSlot = slot
+        return slot
     }
 
     /// The per-relay series read so far.
@@ -142,8 +188,8 @@ struct UnifiedRowReader {
     func finish() -> ([AggregateSeries], [Diagnostic]) {
         var out: [AggregateSeries] = []
         var notes: [Diagnostic] = []
-        for name in servers.keys.sorted() {
-            var state = servers[name]!
+        for name in serverIndex.keys.sorted() {
+            var state = serverStates[serverIndex[name]!]
             for (k, t) in state.relayTimes.enumerated() where !state.aggregateTimes.contains(t) {
                 let r = state.relaySums[k]
                 state.builder.add(AggregateSample(time: t, relays: r.count, totalKB: r.sum,

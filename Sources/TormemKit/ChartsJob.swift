@@ -1,3 +1,4 @@
+import Foundation
 import TormemData
 import TormemChart
 import TormemCairo
@@ -26,31 +27,50 @@ public enum ChartsJob {
     }
 
     public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
+        var timer = PhaseTimer()
         let inputs = try inputs(request, warn: warn)
+        timer.lap("load")
         let plan = ChartPlan(inputs, request: request)
+        timer.lap("analyse + build figures")
+        defer { timer.report() }
         guard !plan.charts.isEmpty else {
             let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
             throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
                                     message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
         }
         let rendered = try render(plan, request: request)
+        timer.lap("render + encode")
         try AtomicFile.makeDirectory(request.outputDirectory)
         for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
+        timer.lap("write")
         return ChartsReport(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped)
     }
 
-    /// Renders every planned chart in memory (so a failure leaves the output folder untouched).
+    /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on
+    /// all cores: charts are independent and each has its own surface.
     public static func render(_ plan: ChartPlan, request: ChartsRequest) throws(TormemError) -> [(String, [UInt8])] {
-        var rendered: [(String, [UInt8])] = []
-        for p in plan.charts {
+        let charts = plan.charts
+        let results = RenderResults(count: charts.count)
+        DispatchQueue.concurrentPerform(iterations: charts.count) { i in
+            let p = charts[i]
             let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
             do {
+                let start = ContinuousClock.now
                 let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format) { canvas in
                     FigureRenderer.draw(p.figure, on: canvas)
                 }
-                rendered.append((path, bytes))
+                PhaseTimer.note(p.name, since: start)
+                results.set(i, .success((path, bytes)))
             } catch {
-                throw .output(path: path, reason: "\(error)")
+                results.set(i, .failure(.output(path: path, reason: "\(error)")))
+            }
+        }
+        var rendered: [(String, [UInt8])] = []
+        for r in results.all {
+            switch r {
+            case .success(let v): rendered.append(v)
+            case .failure(let e): throw e
+            case nil: break
             }
         }
         return rendered
@@ -63,3 +83,17 @@ public enum ChartsJob {
 
 /// How many row problems a loaded file lists in full.
 let RowProblems_keep = 20
+
+/// Results written from concurrent renders, one slot each.
+final class RenderResults: @unchecked Sendable {
+    private var slots: [Result<(String, [UInt8]), TormemError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<(String, [UInt8]), TormemError>) {
+        lock.lock(); slots[i] = r; lock.unlock()
+    }
+
+    var all: [Result<(String, [UInt8]), TormemError>?] { lock.lock(); defer { lock.unlock() }; return slots }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Wall time per phase, printed to standard error when `TORMEM_TIMING=1` (for benchmarks; never part
+/// of normal output).
+struct PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["TORMEM_TIMING"] == "1"
+    private var last = ContinuousClock.now
+    private var laps: [(String, Duration)] = []
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        laps.append((name, now - last))
+        last = now
+    }
+
+    /// One line per finished item (charts render concurrently, so they are not phases).
+    static func note(_ name: String, since start: ContinuousClock.Instant) {
+        guard ProcessInfo.processInfo.environment["TORMEM_TIMING"] == "1" else { return }
+        let d = ContinuousClock.now - start
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        FileHandle.standardError.write(Data("timing: \(name) \(Int(ms.rounded())) ms\n".utf8))
+    }
+
+    func report() {
+        guard enabled else { return }
+        let text = laps.map { name, d in
+            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            return "\(name): \(Int(ms.rounded())) ms"
+        }.joined(separator: ", ")
+        FileHandle.standardError.write(Data(("timing: " + text + "\n").utf8))
+    }
+}
