@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test reports clean
+.PHONY: all deps build release run test reports bench clean
 
 all: build
 
@@ -32,6 +32,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/tormem-charts regenerate reports --check
+
+# Speed and memory of the three benchmark cases (see BENCHMARKS.md).
+bench: deps
+	.ci/bench
 
 # Redraw every report folder's charts and generated Markdown sections.
 reports: deps

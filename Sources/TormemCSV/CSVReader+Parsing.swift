@@ -64,18 +64,21 @@ extension CSVReader {
         var recordLine = 1
         var sawQuote = false
         var eof = false
-        var sourceOffset = 0
+        var sourceOffset = range?.lowerBound ?? 0
+        let limit = range?.upperBound ?? Int.max
+        var anyQuote = false
+        defer { sawQuote = anyQuote; linesRead = line - 1 }
         var state = ScanState.recordStart
         var index = StructuralIndex()
 
         // Skip a byte order mark (it may arrive split across tiny reads).
         while end < 3 && !eof {
-            let n = try source.read(into: buffer + end, count: min(chunk, capacity - end), at: sourceOffset)
+            let n = try source.read(into: buffer + end, count: min(chunk, capacity - end, limit - sourceOffset), at: sourceOffset)
             if n == 0 { eof = true }
             end += n
             sourceOffset += n
         }
-        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+        if (range?.lowerBound ?? 0) == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             read = 3
             recordStart = 3
         }
@@ -104,7 +107,7 @@ extension CSVReader {
                     capacity *= 2
                     index.reset()
                 }
-                let n = try source.read(into: buffer + end, count: min(chunk, capacity - end), at: sourceOffset)
+                let n = try source.read(into: buffer + end, count: min(chunk, capacity - end, limit - sourceOffset), at: sourceOffset)
                 if n == 0 {
                     eof = true
                     break
@@ -138,6 +141,7 @@ extension CSVReader {
                     if read == end { break }  // refill, still at a field start
                     if buffer[read] == quote {
                         sawQuote = true
+                        anyQuote = true
                         read += 1
                         fieldStart = read
                         write = read
@@ -166,7 +170,7 @@ extension CSVReader {
                     let crlf = separator > fieldStart && buffer[separator - 1] == carriageReturn
                     offsets[2 * fieldCount + 1] = crlf ? separator - 1 : separator
                     fieldCount += 1
-                    try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, row)
+                    try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, sourceOffset - end + recordStart, row)
                     line += 1
                     recordStart = read
                     recordLine = line
@@ -193,7 +197,7 @@ extension CSVReader {
                     if read > segmentStart && buffer[read - 1] == carriageReturn { write -= 1 }
                     offsets[2 * fieldCount + 1] = write
                     fieldCount += 1
-                    try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, row)
+                    try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, sourceOffset - end + recordStart, row)
                     read += 1
                     line += 1
                     recordStart = read
@@ -256,7 +260,7 @@ extension CSVReader {
             offsets[2 * fieldCount] = read
             offsets[2 * fieldCount + 1] = read
             fieldCount += 1
-            try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, row)
+            try emit(buffer, offsets, fieldCount, recordLine, sawQuote, false, sourceOffset - end + recordStart, row)
         case .unquoted, .quoted, .quotedQuote:
             if state == .unquoted && read > segmentStart && buffer[read - 1] == carriageReturn {
                 write -= 1
@@ -264,7 +268,7 @@ extension CSVReader {
             offsets[2 * fieldCount] = fieldStart
             offsets[2 * fieldCount + 1] = write
             fieldCount += 1
-            try emit(buffer, offsets, fieldCount, recordLine, sawQuote, state == .quoted, row)
+            try emit(buffer, offsets, fieldCount, recordLine, sawQuote, state == .quoted, sourceOffset - end + recordStart, row)
         }
     }
 }
@@ -274,7 +278,7 @@ extension CSVReader {
 @inline(__always)
 private func emit(
     _ buffer: UnsafeMutablePointer<UInt8>, _ offsets: UnsafeMutablePointer<Int>, _ count: Int,
-    _ line: Int, _ sawQuote: Bool, _ unterminated: Bool, _ row: (CSVRow) throws -> Void
+    _ line: Int, _ sawQuote: Bool, _ unterminated: Bool, _ byteOffset: Int, _ row: (CSVRow) throws -> Void
 ) throws {
     if count == 1 && !sawQuote {
         var p = offsets[0]
@@ -285,7 +289,7 @@ private func emit(
     try row(
         CSVRow(
             base: UnsafePointer(buffer), offsets: UnsafePointer(offsets), count: count, line: line,
-            unterminatedQuote: unterminated))
+            unterminatedQuote: unterminated, byteOffset: byteOffset))
 }
 
 /// The text of a comment line between `#` and the line end (a CR before LF is dropped).

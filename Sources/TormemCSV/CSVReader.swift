@@ -22,6 +22,13 @@ public struct CSVReader: Sendable {
     /// Bytes requested per read; also the initial buffer size (it grows for longer records).
     let chunkSize: Int
 
+    /// Only these bytes of the source are read (a part of a file parsed on another core).
+    var range: Range<Int>?
+    /// After `forEachRow`: whether any field was quoted (a split point could fall inside quotes).
+    public internal(set) var sawQuote = false
+    /// After `forEachRow`: the physical lines consumed (newlines seen).
+    public internal(set) var linesRead = 0
+
     /// 4 MiB: large enough to amortise system calls, small enough to stay in cache levels.
     static let defaultChunkSize = 4 << 20
 
@@ -31,6 +38,33 @@ public struct CSVReader: Sendable {
     /// socket) or `.unreadable`, each naming `path`.
     public init(path: String) throws {
         try self.init(path: path, chunkSize: Self.defaultChunkSize)
+    }
+
+    /// Reads only `range` of a regular file: a part that starts at a record boundary (the byte after
+    /// a newline). Line numbers count from 1 within the part.
+    public init(path: String, range: Range<Int>) throws {
+        try self.init(path: path, chunkSize: Self.defaultChunkSize)
+        self.range = range
+    }
+
+    /// The size in bytes of a file source (nil for memory).
+    public var fileSize: Int? {
+        if case .file(let f) = source { return f.size }
+        return nil
+    }
+
+    /// The offset just after the first newline at or after `offset`, or nil when there is none
+    /// before the end of the file.
+    public func recordBoundary(after offset: Int) throws -> Int? {
+        guard case .file(let f) = source else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset
+        while true {
+            let n = try buffer.withUnsafeMutableBufferPointer { try f.read(into: $0.baseAddress!, count: $0.count, at: at) }
+            if n == 0 { return nil }
+            if let i = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) { return at + i + 1 }
+            at += n
+        }
     }
 
     /// Reads from memory (tests, standard input); `name` is used in messages.

@@ -7,13 +7,17 @@ public struct CSVRow {
     /// True when the input ended inside an open quote: the last field holds everything after
     /// that quote.
     public let unterminatedQuote: Bool
+    /// Where the record starts in the source, in bytes.
+    public let byteOffset: Int
 
     private let base: UnsafePointer<UInt8>
     /// `count` pairs of (start, end) byte offsets into `base`.
     private let offsets: UnsafePointer<Int>
     private let fieldCount: Int
 
-    init(base: UnsafePointer<UInt8>, offsets: UnsafePointer<Int>, count: Int, line: Int, unterminatedQuote: Bool) {
+    init(base: UnsafePointer<UInt8>, offsets: UnsafePointer<Int>, count: Int, line: Int, unterminatedQuote: Bool,
+         byteOffset: Int = 0) {
+        self.byteOffset = byteOffset
         self.base = base
         self.offsets = offsets
         self.fieldCount = count

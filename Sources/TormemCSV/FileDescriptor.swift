@@ -12,6 +12,8 @@ import Darwin
 final class FileDescriptor: Sendable {
     let fd: Int32
     let path: String
+    /// The file's size when it was opened.
+    let size: Int
 
     /// Opens `path` for reading and checks that it is a regular file.
     ///
@@ -50,6 +52,7 @@ final class FileDescriptor: Sendable {
         #endif
         self.fd = fd
         self.path = path
+        self.size = Int(info.st_size)
     }
 
     deinit { close(fd) }

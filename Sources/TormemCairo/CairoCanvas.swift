@@ -55,6 +55,59 @@ public final class CairoCanvas: Canvas {
         if big { cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT) }
     }
 
+    /// On image surfaces the columns go straight into an A8 coverage mask (exact partial coverage at
+    /// each column's top and bottom), composited once: linear in the pixels covered, where filling
+    /// the outline polygon costs scanlines × crossing edges. Vector surfaces get the polygon.
+    public func fillColumns(_ e: ColumnEnvelope, halfWidth: Double, color: Color) {
+        guard !e.isEmpty else { return }
+        let target = cairo_get_target(cr)
+        guard cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE, isIdentityTransform else {
+            fill(e.outline(halfWidth: halfWidth), color: color)
+            return
+        }
+        var top = Double.infinity, bottom = -Double.infinity
+        for k in e.x.indices {
+            top = min(top, e.top[k] - halfWidth); bottom = max(bottom, e.bottom[k] + halfWidth)
+        }
+        guard top.isFinite, bottom.isFinite else { return }
+        let x0 = Int((e.x[0] - 0.5).rounded(.down)), x1 = Int((e.x[e.x.count - 1] + 0.5).rounded(.up))
+        let y0 = max(Int(top.rounded(.down)), -1), y1 = min(Int(bottom.rounded(.up)), Int(size.height) + 1)
+        let w = x1 - x0, h = y1 - y0
+        guard w > 0, h > 0, w < 40_000, h < 40_000 else { return }
+        guard let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(w), Int32(h)) else { return }
+        defer { cairo_surface_destroy(mask) }
+        guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(mask) else { return }
+        let stride = Int(cairo_image_surface_get_stride(mask))
+        cairo_surface_flush(mask)
+        for k in e.x.indices {
+            let col = Int((e.x[k] - 0.5).rounded(.down)) - x0
+            guard col >= 0, col < w else { continue }
+            let t = e.top[k] - halfWidth - Double(y0), b = e.bottom[k] + halfWidth - Double(y0)
+            guard b > t else { continue }
+            var row = max(0, Int(t.rounded(.down)))
+            let last = min(h - 1, Int(b.rounded(.up)) - 1)
+            while row <= last {
+                // Coverage of pixel row [row, row + 1) by [t, b].
+                let cover = min(Double(row + 1), b) - max(Double(row), t)
+                if cover > 0 {
+                    let p = data + row * stride + col
+                    let v = Int(p.pointee) + Int((cover * 255).rounded())
+                    p.pointee = UInt8(min(255, v))
+                }
+                row += 1
+            }
+        }
+        cairo_surface_mark_dirty(mask)
+        setSource(color)
+        cairo_mask_surface(cr, mask, Double(x0), Double(y0))
+    }
+
+    private var isIdentityTransform: Bool {
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr, &m)
+        return m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 && m.x0 == 0 && m.y0 == 0
+    }
+
     public func stroke(_ path: Path, style: StrokeStyle) {
         guard style.width.isFinite, style.width > 0 else { return }
         guard appendPath(path) else { return }

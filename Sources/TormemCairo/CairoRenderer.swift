@@ -41,6 +41,23 @@ public enum CairoRenderer {
         return try PNGEncoder.encode(surface: surface)
     }
 
+    /// The same drawing encoded by cairo's own PNG writer (tests compare the encoders).
+    public static func referencePNG(size: Size, draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
+        let width = Int32(size.width.rounded(.up)), height = Int32(size.height.rounded(.up))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
+            throw CairoError("cairo could not create an image surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        try paint(surface: surface, size: Size(width: Double(width), height: Double(height)), draw: draw)
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try CairoError.check(status, while: "encoding png")
+        return sink.bytes
+    }
+
     // MARK: SVG and PDF
 
     private static func renderVector(size: Size, format: OutputFormat,

@@ -12,6 +12,9 @@ public protocol Canvas: AnyObject {
     /// Restricts drawing to `rect` until the matching `popClip`.
     func pushClip(_ rect: Rect)
     func popClip()
+    /// Fills a dense series' column extents (widened by `halfWidth`). Canvases may rasterise this
+    /// directly; the default fills the outline polygon.
+    func fillColumns(_ envelope: ColumnEnvelope, halfWidth: Double, color: Color)
 }
 
 extension Canvas {
@@ -19,4 +22,8 @@ extension Canvas {
     public func box(of item: TextItem) -> Rect { item.box(metrics: measure(item.text, font: item.font)) }
 
     public func fill(_ rect: Rect, color: Color) { fill(Path(rect: rect), color: color) }
+
+    public func fillColumns(_ envelope: ColumnEnvelope, halfWidth: Double, color: Color) {
+        fill(envelope.outline(halfWidth: halfWidth), color: color)
+    }
 }

@@ -9,6 +9,8 @@ public struct ColumnEnvelope: Equatable, Sendable {
     public var top: [Double] = []
     public var bottom: [Double] = []
 
+    public init() {}
+
     public var isEmpty: Bool { x.isEmpty }
 
     /// Extents of a polyline (a NaN splits it into separate envelopes). Each column also covers the

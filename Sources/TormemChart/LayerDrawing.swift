@@ -14,7 +14,7 @@ struct LayerDrawing {
             let base = max(0, y.domain.lowerBound)
             if isDense(a.xs.count) {
                 for e in ColumnEnvelope.band(xs: a.xs, upper: a.ys, lower: nil, baselineY: y.map(base), mapX: x.map, mapY: y.map) {
-                    canvas.fill(e.outline(), color: a.color)
+                    canvas.fillColumns(e, halfWidth: 0, color: a.color)
                 }
             } else {
                 for p in Decimator.bands(xs: a.xs, upper: a.ys, lower: nil, baseline: base, mapX: x.map, mapY: y.map) {
@@ -24,7 +24,7 @@ struct LayerDrawing {
         case .band(let b):
             if isDense(b.xs.count) {
                 for e in ColumnEnvelope.band(xs: b.xs, upper: b.upper, lower: b.lower, baselineY: 0, mapX: x.map, mapY: y.map) {
-                    canvas.fill(e.outline(), color: b.color)
+                    canvas.fillColumns(e, halfWidth: 0, color: b.color)
                 }
             } else {
                 for p in Decimator.bands(xs: b.xs, upper: b.upper, lower: b.lower, mapX: x.map, mapY: y.map) {
@@ -50,7 +50,7 @@ struct LayerDrawing {
         if isDense(l.xs.count) {
             let half = min(l.width, 1.5) * s / 2
             for e in ColumnEnvelope.line(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map) {
-                canvas.fill(e.outline(halfWidth: half), color: l.color)
+                canvas.fillColumns(e, halfWidth: half, color: l.color)
             }
             return
         }

@@ -99,7 +99,9 @@ struct PanelDrawing {
         for ref in panel.references where ref.axis == .x {
             ReferenceLabelDrawing(f: f, plot: plot).drawVertical(ref, x: xScale.map(ref.value))
         }
-        let lines = panel.layers.flatMap { layer -> [[Point]] in
+        // Only labels that must avoid the data need the lines in device space.
+        let needLines = !panel.callouts.isEmpty || panel.references.contains { $0.axis == .y }
+        let lines = !needLines ? [] : panel.layers.flatMap { layer -> [[Point]] in
             guard case .line(let l) = layer else { return [] }
             return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
         }

@@ -4,13 +4,68 @@ import TormemCSV
 /// into typed series. Unreadable rows are skipped and reported; an unusable file is an error.
 public enum DataLoader {
     public static func load(path: String) throws(TormemError) -> LoadedFile {
+        try load(path: path, parallelThreshold: parallelThreshold)
+    }
+
+    /// `parallelThreshold`: files at least this large are parsed in two parts (tests pass 0).
+    static func load(path: String, parallelThreshold: Int) throws(TormemError) -> LoadedFile {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path)
         } catch {
             throw .input(Diagnostic(file: path, message: "\(error)".replacingPrefix(path + ": ", with: "")))
         }
+        if let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size) {
+            return loaded
+        }
         return try load(reader: reader, name: path)
+    }
+
+    /// Files at least this large are parsed on two cores.
+    static let parallelThreshold = 24 << 20
+
+    /// Unified files: the first and second half (split after a newline) are parsed concurrently and
+    /// merged. Returns nil (the caller reads sequentially) for other formats, or when any field is
+    /// quoted (the split might then fall inside a quoted field).
+    static func loadInTwoParts(path: String, size: Int) throws(TormemError) -> LoadedFile? {
+        do {
+            // The header, from the start of the file.
+            var head = try CSVReader(path: path, range: 0..<min(size, 1 << 20))
+            var header: CSVHeaderFound?
+            do {
+                try head.forEachRow(comment: nil) { row in throw CSVHeaderFound(names: row.strings, line: row.line) }
+            } catch let found as CSVHeaderFound {
+                header = found
+            }
+            guard let header, InputFormat.detect(header: header.names) == .unified,
+                  let split = try head.recordBoundary(after: size / 2), split < size else { return nil }
+
+            let parts = TwoParts()
+            DispatchQueueShim.concurrentPerform(2) { k in
+                do {
+                    var reader = try CSVReader(path: path, range: k == 0 ? 0..<split : split..<size)
+                    var state = LoadState(file: path)
+                    if k == 1 { try state.readHeader(names: header.names, line: header.line) }
+                    state.partRange = k == 0 ? 0..<split : split..<size
+                    try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
+                        try state.read(row)
+                    }
+                    parts.set(k, .success((state, reader)))
+                } catch {
+                    parts.set(k, .failure(error))
+                }
+            }
+            guard case .success(var (first, firstReader)) = parts.results[0]!,
+                  case .success(var (second, secondReader)) = parts.results[1]! else {
+                return nil   // let the sequential reader produce the exact error
+            }
+            if firstReader.sawQuote || secondReader.sawQuote { return nil }
+            parts.clear()
+            first.absorb(&second, lineOffset: firstReader.linesRead)
+            return try first.finish()
+        } catch {
+            return nil
+        }
     }
 
     public static func load(bytes: [UInt8], name: String) throws(TormemError) -> LoadedFile {
@@ -34,7 +89,7 @@ public enum DataLoader {
 }
 
 /// The streaming state of one load: header first, then rows for the detected format.
-private struct LoadState {
+struct LoadState: @unchecked Sendable {
     let file: String
     var format: InputFormat?
     var monitor: MonitorRowReader?
@@ -42,6 +97,8 @@ private struct LoadState {
     var experiment: ExperimentRowReader?
     var snapshot: SnapshotRowReader?
     var metadata = CommentMetadata()
+    /// The byte range this state reads (parallel loading), passed on to the unified reader.
+    var partRange: Range<Int>? { didSet { unified?.partRange = partRange } }
     var rows = 0
     var problems = RowProblems()
 
@@ -69,21 +126,26 @@ private struct LoadState {
     }
 
     mutating func readHeader(_ row: CSVRow) throws(TormemError) {
-        let names = row.strings
+        try readHeader(names: row.strings, line: row.line)
+    }
+
+    mutating func readHeader(names: [String], line: Int) throws(TormemError) {
         guard let f = InputFormat.detect(header: names) else {
-            throw .input(Diagnostic(file: file, line: row.line, message: InputFormat.unknownHeaderMessage(found: names)))
+            throw .input(Diagnostic(file: file, line: line, message: InputFormat.unknownHeaderMessage(found: names)))
         }
         format = f
         let header = HeaderMap(names)
         switch f {
         case .monitor: monitor = MonitorRowReader(file: file, header: header, server: serverName(fromPath: file))
-        case .unified: unified = UnifiedRowReader(file: file, header: header, defaultServer: serverName(fromPath: file))
+        case .unified:
+            unified = UnifiedRowReader(file: file, header: header, defaultServer: serverName(fromPath: file))
+            unified?.partRange = partRange
         case .experiment: experiment = ExperimentRowReader(file: file, header: header)
         case .snapshot: snapshot = SnapshotRowReader(file: file, header: header)
         }
     }
 
-    func finish() throws(TormemError) -> LoadedFile {
+    mutating func finish() throws(TormemError) -> LoadedFile {
         guard let format else {
             throw .input(Diagnostic(file: file, message:
                 "empty file: expected a header row of one of: " + InputFormat.allCases.map(\.headerSummary).joined(separator: "; ")))
@@ -131,4 +193,42 @@ extension String {
     func replacingPrefix(_ prefix: String, with new: String) -> String {
         hasPrefix(prefix) ? new + dropFirst(prefix.count) : self
     }
+}
+
+extension LoadState {
+    /// Takes in the state of the part of the file after this one; its line numbers are shifted by
+    /// `lineOffset` (the lines of this part).
+    mutating func absorb(_ other: inout LoadState, lineOffset: Int) {
+        rows += other.rows
+        problems.skipped += other.problems.skipped
+        for d in other.problems.diagnostics where problems.diagnostics.count < RowProblems.keep {
+            var d = d
+            d.line = d.line.map { $0 + lineOffset }
+            problems.diagnostics.append(d)
+        }
+        if var o = other.unified {
+            other.unified = nil
+            unified?.absorb(&o, lineOffset: lineOffset)
+        }
+    }
+}
+
+/// Thrown to stop reading once the header row is seen.
+struct CSVHeaderFound: Error {
+    var names: [String]
+    var line: Int
+}
+
+/// The two halves' results, written from two threads.
+final class TwoParts: @unchecked Sendable {
+    private let lock = NSLockShim()
+    private var slots: [Result<(LoadState, CSVReader), any Error>?] = [nil, nil]
+
+    func set(_ k: Int, _ r: Result<(LoadState, CSVReader), any Error>) {
+        lock.lock(); slots[k] = r; lock.unlock()
+    }
+
+    var results: [Result<(LoadState, CSVReader), any Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
+
+    func clear() { lock.lock(); slots = [nil, nil]; lock.unlock() }
 }

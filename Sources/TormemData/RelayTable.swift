@@ -9,16 +9,22 @@ public struct RelayTable: Equatable, Sendable {
     public var isEmpty: Bool { relays.isEmpty }
     public var count: Int { relays.count }
 
-    /// Every distinct sample time, ascending.
+    /// Every distinct sample time, ascending. Relays usually share their collection times, so each
+    /// relay is merged in linear time and skipped outright when its times equal the union so far.
     public var times: [Int64] {
-        var all: [Int64] = []
-        all.reserveCapacity(relays.first?.count ?? 0)
-        for r in relays { all.append(contentsOf: r.times) }
-        all.sort()
-        var out: [Int64] = []
-        out.reserveCapacity(all.count / max(1, relays.count) + 1)
-        for t in all where out.last != t { out.append(t) }
-        return out
+        guard var union = relays.max(by: { $0.count < $1.count })?.times else { return [] }
+        for r in relays where r.times != union {
+            var merged: [Int64] = []
+            merged.reserveCapacity(union.count + r.count)
+            var i = 0, j = 0
+            while i < union.count || j < r.count {
+                let t: Int64
+                if j == r.count || (i < union.count && union[i] <= r.times[j]) { t = union[i]; i += 1 } else { t = r.times[j]; j += 1 }
+                if merged.last != t { merged.append(t) }
+            }
+            union = merged
+        }
+        return union
     }
 
     public var start: Int64? { relays.compactMap(\.times.first).min() }

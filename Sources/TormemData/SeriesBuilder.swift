@@ -14,6 +14,19 @@ struct SeriesBuilder {
         samples.append(s)
     }
 
+    /// Appends the samples of the part of the file after this one (line numbers shifted).
+    mutating func absorb(_ other: SeriesBuilder, lineOffset: Int) {
+        if firstOutOfOrderLine == nil {
+            if let l = other.firstOutOfOrderLine {
+                firstOutOfOrderLine = l + lineOffset
+            } else if let t = other.samples.first?.time, t < lastTime {
+                firstOutOfOrderLine = lineOffset + 1
+            }
+        }
+        samples += other.samples
+        lastTime = max(lastTime, other.lastTime)
+    }
+
     func build(file: String) -> (AggregateSeries, [Diagnostic]) {
         let (series, duplicates) = AggregateSeries.from(server: server, samples: samples)
         var notes: [Diagnostic] = []

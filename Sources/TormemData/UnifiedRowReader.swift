@@ -10,8 +10,8 @@ struct UnifiedRowReader {
     private let fingerprint, nickname, group: Int?
     private var servers: [String: ServerState] = [:]
     /// Per-relay series, found by "server \u{1} id".
-    private var relayIndex: [String: Int] = [:]
-    private var relays: [RelaySeries] = []
+    var relayIndex: [String: Int] = [:]
+    var relays: [RelaySeries] = []
     /// Identity bytes (server, 0x01, fingerprint or nickname) of each relay slot, and the slot that
     /// followed each slot last time: relays come in the same order at every timestamp, so the next
     /// slot is almost always predicted without building a String or hashing.
@@ -20,10 +20,16 @@ struct UnifiedRowReader {
     private var nextSlot: [Int] = []
     private var lastSlot = -1
     /// The server slot of the last row, and the bytes of its name.
-    private var serverIndex: [String: Int] = [:]
-    private var serverStates: [ServerState] = []
+    var serverIndex: [String: Int] = [:]
+    var serverStates: [ServerState] = []
     private var lastServerBytes: [UInt8] = []
     private var lastServerSlot = -1
+    /// The bytes this reader will see ([start, end) of the file), to size the relay arrays once the
+    /// first collection (timestamp) has been read: appending alone leaves up to twice the memory.
+    var partRange: Range<Int>?
+    private var firstBlockEnd: Int?
+    private var rowOffset = 0
+    private var reservePerRelay = 0
     /// The last timestamp's bytes and value (every relay row of a collection repeats it).
     private var lastTimeBytes: [UInt8] = []
     private var lastTime: Int64 = 0
@@ -53,42 +59,42 @@ struct UnifiedRowReader {
     }
 
     mutating func read(_ row: CSVRow) -> Diagnostic? {
-        let file = self.file
-        func problem(_ column: String?, _ message: String) -> Diagnostic {
-            Diagnostic(file: file, line: row.line, column: column, message: message)
-        }
+        rowOffset = row.byteOffset
         if row.count != header.count {
-            return problem(nil, "expected \(header.count) fields, found \(row.count)")
+            return problem(row, nil, "expected \(header.count) fields, found \(row.count)")
         }
         guard let ti = timestamp, let t = cachedTime(row[ti]) else {
-            return problem("timestamp", "expected an ISO 8601 time like 2025-12-25T02:00:00, found \(quoted(row.text(at: timestamp)))")
+            return problem(row, "timestamp", "expected an ISO 8601 time like 2025-12-25T02:00:00, found \(quoted(row.text(at: timestamp)))")
         }
-        guard let ty = type else { return problem("type", "missing") }
+        guard let ty = type else { return problem(row, "type", "missing") }
         let isRelay = row[ty].equals("relay")
         let isAggregate = !isRelay && row[ty].equals("aggregate")
         if !isRelay && !isAggregate {
             let s = normalizeColumn(row[ty].string)
             guard s == "relay" || s == "aggregate" else {
-                return problem("type", "expected \"aggregate\" or \"relay\", found \(quoted(row[ty].string))")
+                return problem(row, "type", "expected \"aggregate\" or \"relay\", found \(quoted(row[ty].string))")
             }
-            return readKind(row, time: t, relay: s == "relay", problem: problem)
+            return readKind(row, time: t, relay: s == "relay")
         }
-        return readKind(row, time: t, relay: isRelay, problem: problem)
+        return readKind(row, time: t, relay: isRelay)
     }
 
-    private mutating func readKind(_ row: CSVRow, time t: Int64, relay: Bool,
-                                   problem: (String?, String) -> Diagnostic) -> Diagnostic? {
+    private func problem(_ row: CSVRow, _ column: String?, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: row.line, column: column, message: message)
+    }
+
+    private mutating func readKind(_ row: CSVRow, time t: Int64, relay: Bool) -> Diagnostic? {
         if relay {
             let value: Double
             switch row.number(at: rss) {
             case .value(let v): value = v
             case .missing: return nil  // a relay that was not running: no sample
-            case .invalid(let s): return problem("rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
+            case .invalid(let s): return problem(row, "rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
             }
             let fpEmpty = fingerprint.map { $0 >= row.count || row[$0].isEmpty } ?? true
             let nickEmpty = nickname.map { $0 >= row.count || row[$0].isEmpty } ?? true
             if fpEmpty && nickEmpty {
-                return problem("nickname", "expected a nickname or fingerprint for a relay row, found none")
+                return problem(row, "nickname", "expected a nickname or fingerprint for a relay row, found none")
             }
             let sv = serverSlot(row)
             serverStates[sv].addRelay(time: t, rss: value, line: row.line)
@@ -102,19 +108,19 @@ struct UnifiedRowReader {
             switch row.number(at: col) {
             case .value(let x): v[k] = x
             case .missing: break
-            case .invalid(let s): return problem(name, "expected a non-negative number of KiB, found \(quoted(s))")
+            case .invalid(let s): return problem(row, name, "expected a non-negative number of KiB, found \(quoted(s))")
             }
         }
         var relays = -1
         switch row.integer(at: count) {
         case .value(let x): relays = Int(x)
         case .missing: break
-        case .invalid(let s): return problem("count", "expected a whole number of relays, found \(quoted(s))")
+        case .invalid(let s): return problem(row, "count", "expected a whole number of relays, found \(quoted(s))")
         }
         if v[0].isNaN, !v[1].isNaN, relays >= 0 { v[0] = v[1] * Double(relays) }
         if v[1].isNaN, !v[0].isNaN, relays > 0 { v[1] = v[0] / Double(relays) }
         guard !v[0].isNaN else {
-            return problem("total_kb", "expected the total memory of an aggregate row, found none")
+            return problem(row, "total_kb", "expected the total memory of an aggregate row, found none")
         }
         serverStates[serverSlot(row)].addAggregate(
             AggregateSample(time: t, relays: relays, totalKB: v[0], avgKB: v[1], minKB: v[2], maxKB: v[3]),
@@ -126,6 +132,7 @@ struct UnifiedRowReader {
     private mutating func cachedTime(_ f: CSVField) -> Int64? {
         if f.equals(bytes: lastTimeBytes) { return lastTime }
         guard let t = f.withBytes(TimestampParser.timestamp)?.seconds else { return nil }
+        if firstBlockEnd == nil, !lastTimeBytes.isEmpty, let range = partRange { sizeRelayArrays(blockEnd: rowOffset, range: range) }
         lastTimeBytes = f.withBytes { Array($0) }
         lastTime = t
         return t
@@ -150,6 +157,20 @@ struct UnifiedRowReader {
         return lastServerSlot
     }
 
+    /// After the first collection: every relay will get about (part size / first collection's size)
+    /// samples; reserve that (plus 3%) so the arrays are allocated once.
+    private mutating func sizeRelayArrays(blockEnd: Int, range: Range<Int>) {
+        firstBlockEnd = blockEnd
+        let blockBytes = blockEnd - range.lowerBound
+        guard blockBytes > 0 else { return }
+        reservePerRelay = Int(Double(range.count) / Double(blockBytes) * 1.03) + 8
+        guard reservePerRelay < 50_000_000 else { reservePerRelay = 0; return }
+        for i in relays.indices {
+            relays[i].times.reserveCapacity(reservePerRelay)
+            relays[i].rssKB.reserveCapacity(reservePerRelay)
+        }
+    }
+
     /// The relay slot of a relay row: predicted from the previous row, else looked up, else new.
     private mutating func relaySlot(_ row: CSVRow, server sv: Int, idColumn: Int) -> Int {
         let idField = row[idColumn]
@@ -170,8 +191,10 @@ struct UnifiedRowReader {
             relayIds.append(idField.withBytes { Array($0) })
             relayServers.append(sv)
             nextSlot.append(-1)
-            relays.append(RelaySeries(info: RelayInfo(nickname: row.text(at: nickname), fingerprint: row.text(at: fingerprint),
-                                                      group: row.text(at: group), server: serverStates[sv].builder.server)))
+            var series = RelaySeries(info: RelayInfo(nickname: row.text(at: nickname), fingerprint: row.text(at: fingerprint),
+                                                     group: row.text(at: group), server: serverStates[sv].builder.server))
+            if reservePerRelay > 0 { series.times.reserveCapacity(reservePerRelay); series.rssKB.reserveCapacity(reservePerRelay) }
+            relays.append(series)
         }
         if relays[slot].info.nickname.isEmpty, let n = nickname, n < row.count, !row[n].isEmpty { relays[slot].info.nickname = row[n].string }
         if relays[slot].info.group.isEmpty, let g = group, g < row.count, !row[g].isEmpty { relays[slot].info.group = row[g].string }
@@ -181,8 +204,22 @@ struct UnifiedRowReader {
     }
 
     /// The per-relay series read so far.
-    func relayTable() -> RelayTable {
-        RelayTable(relays: relays.map { r in var r = r; r.normalize(); return r })
+    /// Consumes the reader's relay arrays: each is sorted if needed and copied to its exact size
+    /// (appending leaves up to twice the capacity needed), one relay at a time.
+    mutating func relayTable() -> RelayTable {
+        var out: [RelaySeries] = []
+        out.reserveCapacity(relays.count)
+        for i in relays.indices {
+            var r = relays[i]
+            relays[i] = RelaySeries(info: r.info)
+            r.normalize()
+            if r.times.capacity > r.times.count + r.times.count / 8 + 16 {
+                r.times = r.times.withUnsafeBufferPointer { Array($0) }
+                r.rssKB = r.rssKB.withUnsafeBufferPointer { Array($0) }
+            }
+            out.append(r)
+        }
+        return RelayTable(relays: out)
     }
 
     func finish() -> ([AggregateSeries], [Diagnostic]) {
@@ -229,5 +266,72 @@ extension UnifiedRowReader.ServerState {
         relaySums[slot].sum += rss
         relaySums[slot].min = Swift.min(relaySums[slot].min, rss)
         relaySums[slot].max = Swift.max(relaySums[slot].max, rss)
+    }
+}
+
+extension UnifiedRowReader {
+    /// Takes in what the reader of the part of the file after this one read; its line numbers are
+    /// shifted by `lineOffset`.
+    mutating func absorb(_ other: inout UnifiedRowReader, lineOffset: Int) {
+        var serverMap: [Int] = []
+        for (k, state) in other.serverStates.enumerated() {
+            let name = state.builder.server
+            _ = k
+            if let i = serverIndex[name] {
+                serverStates[i].absorb(state, lineOffset: lineOffset)
+                serverMap.append(i)
+            } else {
+                var moved = state
+                moved.relayLines = moved.relayLines.map { $0 + lineOffset }
+                serverIndex[name] = serverStates.count
+                serverMap.append(serverStates.count)
+                serverStates.append(moved)
+            }
+        }
+        _ = serverMap
+        for (key, slot) in other.relayIndex.sorted(by: { $0.value < $1.value }) {
+            let r = other.relays[slot]
+            other.relays[slot] = RelaySeries(info: r.info)   // free each part as soon as it is merged
+            if let mine = relayIndex[key] {
+                var t = relays[mine].times, v = relays[mine].rssKB
+                relays[mine].times = []; relays[mine].rssKB = []
+                if t.capacity < t.count + r.count {
+                    var nt: [Int64] = [], nv: [Double] = []
+                    nt.reserveCapacity(t.count + r.count); nv.reserveCapacity(t.count + r.count)
+                    nt += t; nv += v
+                    t = nt; v = nv
+                }
+                t += r.times; v += r.rssKB
+                relays[mine].times = t; relays[mine].rssKB = v
+                if relays[mine].info.nickname.isEmpty { relays[mine].info.nickname = r.info.nickname }
+                if relays[mine].info.group.isEmpty { relays[mine].info.group = r.info.group }
+            } else {
+                relayIndex[key] = relays.count
+                relays.append(r)
+            }
+        }
+    }
+}
+
+extension UnifiedRowReader.ServerState {
+    mutating func absorb(_ other: UnifiedRowReader.ServerState, lineOffset: Int) {
+        builder.absorb(other.builder, lineOffset: lineOffset)
+        aggregateTimes.formUnion(other.aggregateTimes)
+        for (k, t) in other.relayTimes.enumerated() {
+            let o = other.relaySums[k]
+            if let slot = relayIndex[t] {
+                relaySums[slot].count += o.count
+                relaySums[slot].sum += o.sum
+                relaySums[slot].min = Swift.min(relaySums[slot].min, o.min)
+                relaySums[slot].max = Swift.max(relaySums[slot].max, o.max)
+            } else {
+                relayIndex[t] = relayTimes.count
+                relayTimes.append(t)
+                relayLines.append(other.relayLines[k] + lineOffset)
+                relaySums.append(o)
+            }
+        }
+        lastRelayTime = Int64.min
+        lastRelaySlot = -1
     }
 }

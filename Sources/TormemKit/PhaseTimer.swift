@@ -10,8 +10,16 @@ struct PhaseTimer {
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
-        laps.append((name, now - last))
+        laps.append((name + " [rss \(PhaseTimer.memory())]", now - last))
         last = now
+    }
+
+    /// Current and peak resident memory, from /proc/self/status.
+    static func memory() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+        let fields = text.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        return fields.map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ") }
+            .joined(separator: " / peak ")
     }
 
     /// One line per finished item (charts render concurrently, so they are not phases).

@@ -13,7 +13,7 @@ guard args.count >= 3, ["parse", "load"].contains(args[1]) else {
 }
 let path = args[2]
 let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
-let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+let size = (try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)[.size] as? Int) ?? 0
 
 func measure(_ body: () throws -> Int) rethrows -> (Double, Int) {
     var times: [Double] = []

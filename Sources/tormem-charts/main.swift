@@ -33,6 +33,7 @@ struct StandardError: TextOutputStream {
 }
 
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64).
+MemoryTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
     // The default command's options are what most people look for: show them with the overview.
