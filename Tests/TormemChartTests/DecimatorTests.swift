@@ -60,3 +60,25 @@ import Testing
         #expect(paths.count == 2)
     }
 }
+
+import TormemTestSupport
+
+/// On small inputs the decimated chart is the full chart: every sample is a vertex of the drawn line.
+@Suite struct DecimatedChartTests {
+    @Test func smallSeriesAreDrawnPointForPoint() {
+        let xs = (0..<60).map { Double($0) * 3600 }, ys = (0..<60).map { 1 + Double($0 % 7) / 5 }
+        let color = Color(hex: "#123456")!
+        let panel = Panel(x: .time(start: xs[0], end: xs[59]), y: YAxis(label: "GB", lo: 0, hi: 2.5),
+                          layers: [.line(LineLayer(xs: xs, ys: ys, color: color))])
+        let fig = Figure(size: Size(width: 2100, height: 1000), theme: .dark, title: "t", panels: [panel])
+        let canvas = RecordingCanvas(size: fig.size)
+        FigureRenderer.draw(fig, on: canvas)
+        let line = canvas.strokes.first { $0.style.color == color }
+        #expect(line?.path.elements.count == 60)
+        // The vertices are in order and distinct, one per sample.
+        let vx = line?.path.elements.compactMap { e -> Double? in
+            switch e { case .move(let p), .line(let p): return p.x; default: return nil }
+        } ?? []
+        #expect(vx.count == 60 && zip(vx, vx.dropFirst()).allSatisfy { $0 < $1 })
+    }
+}
