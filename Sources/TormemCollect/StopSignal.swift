@@ -7,7 +7,8 @@ import Synchronization
 public enum StopSignal {
     private static let flag = Atomic<Bool>(false)
 
-    /// Installs handlers for SIGINT and SIGTERM that only set the flag.
+    /// Installs handlers for SIGINT and SIGTERM that only set the flag, and unblocks both (a
+    /// process may inherit them blocked from whoever started it).
     public static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in StopSignal.flag.store(true, ordering: .relaxed) }
@@ -15,6 +16,11 @@ public enum StopSignal {
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     public static var isSet: Bool { flag.load(ordering: .relaxed) }

@@ -17,7 +17,7 @@ struct HostOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("relay_config.csv (fingerprint,nickname,group,...): adds each relay's group.", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .long, help: "The server name written into rows (default: the host name).")
+    @Option(name: .long, help: ArgumentHelp("The server name written into rows (default: the host name).", valueName: "NAME"))
     var server: String?
 
     func validate() throws {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCollect
 
 /// Writes text to standard output at once (no buffering surprises between frames of `watch`).
 func writeOut(_ s: String) { writeAll(1, s) }
@@ -16,7 +17,8 @@ private func writeAll(_ fd: Int32, _ s: String) {
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
         if n < 0 {
-            if errno == EINTR { continue }
+            // A stop request interrupts a write blocked on a full pipe: give up the frame.
+            if errno == EINTR, !StopSignal.isSet { continue }
             return
         }
         offset += n

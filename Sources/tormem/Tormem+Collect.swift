@@ -22,7 +22,7 @@ extension Tormem {
         @Flag(name: .long, help: "Print the header and rows to standard output (as well as writing any file).")
         var stdout = false
 
-        @Option(name: .long, help: ArgumentHelp("Also write the numbers as a node_exporter textfile (e.g. /var/lib/prometheus/node-exporter/tor_relays.prom).", valueName: "FILE"))
+        @Option(name: .long, help: ArgumentHelp("Also write the numbers as a node_exporter textfile (a .prom file, replaced atomically).", valueName: "FILE"))
         var prometheus: String?
 
         @Option(name: .long, help: ArgumentHelp("Write into a new report folder REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv.", valueName: "DESCRIPTION"))

@@ -11,7 +11,7 @@ extension Tormem {
         @Argument(help: "The instance (folder name under --instances-dir).")
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp("Seconds between refreshes.", valueName: "S"))
+        @Option(name: .long, help: ArgumentHelp("Seconds between refreshes.", valueName: "SECONDS"))
         var interval: Double = 5
 
         func validate() throws {

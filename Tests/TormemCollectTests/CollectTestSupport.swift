@@ -104,21 +104,14 @@ enum TormemBinary {
     }
 
     /// Runs to the end; output goes through files so nothing can block on a full pipe.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+    static func run(_ arguments: [String]) throws -> Result {
         let tmp = TempDirectory()
         defer { tmp.remove() }
         let out = tmp.file("stdout"), err = tmp.file("stderr")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try p.run()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus,
+        let child = try ChildProcess(path, arguments, stdout: .file(out), stderr: .file(err))
+        let ending = child.wait()
+        guard case .exit(let status) = ending else { throw SpawnError(message: "tormem \(arguments) ended by \(ending)") }
+        return Result(status: status,
                       stdout: try String(contentsOfFile: out, encoding: .utf8),
                       stderr: try String(contentsOfFile: err, encoding: .utf8))
     }

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import TormemData
+@testable import TormemCollect
+
+/// The built `tormem` executable: help, exit statuses, outputs, signals.
+@Suite struct CLITests {
+    @Test func helpListsTheCommands() throws {
+        let r = try TormemBinary.run(["--help"])
+        #expect(r.status == 0)
+        for command in ["collect", "status", "csv", "detail", "watch", "verify"] {
+            #expect(r.stdout.contains("  \(command) "), "help lacks \(command)")
+        }
+        #expect(r.stdout.contains("Exit status: 0 success, 2 usage error, 3 input error"))
+        let c = try TormemBinary.run(["collect", "--help"])
+        #expect(c.status == 0)
+        for option in ["--output <FILE>", "--init", "--stdout", "--prometheus <FILE>", "--auto-dir <DESCRIPTION>",
+                       "--reports-dir <DIR>", "--with-diagnostics", "--diagnostics-file <FILE>",
+                       "--proc-root <DIR>", "--instances-dir <DIR>", "--config <FILE>", "--server <NAME>"] {
+            #expect(c.stdout.contains(option), "collect --help lacks \(option)")
+        }
+        #expect(c.stdout.contains("(default: /proc)"))
+        #expect(c.stdout.contains("(default: /etc/tor/instances)"))
+        let w = try TormemBinary.run(["watch", "--help"])
+        #expect(w.stdout.contains("--interval <SECONDS>") && w.stdout.contains("(default: 5.0)"))
+        #expect(try TormemBinary.run(["--version"]).stdout == "0.1.0\n")
+    }
+
+    @Test(arguments: [
+        (["collect"], "missing --output FILE, --auto-dir DESCRIPTION or --stdout"),
+        (["collect", "--output", "a.csv", "--auto-dir", "x"], "only one of them"),
+        (["collect", "--auto-dir", "../.."], "--auto-dir \"../..\": expected a description"),
+        (["collect", "--stdout", "--with-diagnostics"], "--with-diagnostics"),
+        (["collect", "--stdout", "--init"], "--init"),
+        (["status", "--bogus"], "--bogus"),
+        (["detail"], "name"),
+        (["watch", "alpha", "--interval", "0"], "--interval 0.0"),
+        (["frobnicate"], "frobnicate"),
+    ])
+    func usageErrorsExitTwo(_ args: [String], _ message: String) throws {
+        let r = try TormemBinary.run(args)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
+    }
+
+    @Test func unknownInstanceExitsTwoListingTheKnownOnes() throws {
+        let r = try TormemBinary.run(["detail", "zeta"] + FakeHost.options)
+        #expect(r.status == 2)
+        #expect(r.stderr == "tormem: error: unknown instance \"zeta\" in \(FakeHost.instancesDirectory); known instances: alpha, beta, gamma\n")
+    }
+
+    @Test(arguments: [
+        (["status", "--instances-dir", "/nonexistent/instances"], "/nonexistent/instances: cannot read the instances folder"),
+        (["csv", "--proc-root", "/nonexistent/proc", "--instances-dir", FakeHost.instancesDirectory], "/nonexistent/proc: cannot list processes"),
+        (["collect", "--stdout", "--config", "/nonexistent/relay_config.csv"] + FakeHost.options, "/nonexistent/relay_config.csv: cannot read"),
+        (["verify", "--instances-dir", "/nonexistent/instances"], "/nonexistent/instances"),
+    ])
+    func inputErrorsExitThree(_ args: [String], _ message: String) throws {
+        let r = try TormemBinary.run(args)
+        #expect(r.status == 3)
+        #expect(r.stderr.hasPrefix("tormem: error: " + message), "stderr: \(r.stderr)")
+    }
+
+    @Test func outputErrorsExitFour() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("date,time,num_relays,total_mb\n", to: "monitor.csv")
+        let cases: [([String], String)] = [
+            (["--output", tmp.file("no/such/folder/m.csv")], tmp.file("no/such/folder/m.csv") + ": cannot write"),
+            (["--output", tmp.path], tmp.path + ": cannot write"),
+            (["--output", tmp.file("monitor.csv")], "starts with another header"),
+            (["--stdout", "--prometheus", tmp.file("none/x.prom")], tmp.file("none/x.prom") + ": cannot write"),
+        ]
+        for (args, message) in cases {
+            let r = try TormemBinary.run(["collect"] + args + FakeHost.options)
+            #expect(r.status == 4, "\(args)")
+            #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
+        }
+        #expect(try tmp.read("monitor.csv") == "date,time,num_relays,total_mb\n")
+    }
+
+    @Test func statusCsvDetailVerifySucceed() throws {
+        let status = try TormemBinary.run(["status"] + FakeHost.options)
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("alpha     running      1234    1.50"))
+        #expect(status.stdout.contains("gamma     not running     -"))
+        let csv = try TormemBinary.run(["csv", "--config", FakeHost.config, "--server", "relays-7"] + FakeHost.options)
+        #expect(csv.status == 0)
+        let lines = csvLines(csv.stdout)
+        #expect(lines.first == UnifiedRowWriter.columns)
+        #expect(lines.dropFirst().map { $0[2] } == ["aggregate", "relay", "relay"])
+        #expect(lines.dropFirst().allSatisfy { $0[1] == "relays-7" })
+        #expect(lines.dropFirst().map { $0[5] } == ["", "A", "B"])
+        let detail = try TormemBinary.run(["detail", "alpha"] + FakeHost.options)
+        #expect(detail.status == 0)
+        #expect(detail.stdout.contains("allocator: jemalloc (LD_PRELOAD)"))
+        let verify = try TormemBinary.run(["verify"] + FakeHost.options)
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("DirCache 0: 1 of 3 (alpha)"))
+    }
+
+    @Test func collectWritesPrintsAndReportsFolder() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let out = tmp.file("m.csv")
+        let r = try TormemBinary.run(["collect", "--output", out, "--stdout", "--with-diagnostics",
+                                      "--prometheus", tmp.file("tor.prom")] + FakeHost.options)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (try tmp.read("m.csv")))
+        #expect(csvLines(r.stdout).count == 1 + 1 + FakeHost.running.count)
+        #expect(try tmp.read("diagnostics.csv").hasPrefix(HostDiagnostics.header))
+        #expect(try tmp.read("tor.prom").contains("# TYPE tor_relay_rss_bytes gauge\n"))
+
+        let auto = try TormemBinary.run(["collect", "--auto-dir", "../../etc", "--reports-dir", tmp.file("reports")]
+                                        + FakeHost.options)
+        #expect(auto.status == 0, "\(auto.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: tmp.file("reports"))
+        #expect(folders.count == 1)
+        let folder = try #require(folders.first)
+        #expect(folder.hasSuffix("-fakehost-etc"))
+        #expect(TimestampParser.date(String(folder.prefix(10))) != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.file("reports/" + folder)) == ["measurements.csv"])
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: tmp.path)) == ["m.csv", "diagnostics.csv", "tor.prom", "reports"])
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func watchStopsCleanlyOnSignal(_ signal: Int32) throws {
+        let child = try ChildProcess(TormemBinary.path, ["watch", "beta", "--interval", "0.2"] + FakeHost.options,
+                                     stdout: .pipe)
+        let marker = "allocator: glibc (default)"
+        let seen = child.read(until: { $0.components(separatedBy: marker).count > 2 })
+        #expect(seen.components(separatedBy: marker).count > 2, "watch did not refresh: \(seen)")
+        child.signal(signal)
+        child.drain()
+        #expect(child.wait() == .exit(0))
+    }
+}
