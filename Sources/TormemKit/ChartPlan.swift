@@ -36,7 +36,7 @@ public struct ChartPlan: Sendable {
         }
 
         // Per-group charts.
-        if let a = inputs.groups, !a.groups.isEmpty {
+        if let a = inputs.groups, a.groups.contains(where: { !$0.endMean.isNaN }) {
             charts.append(Chart(name: "chart1_memory_over_time",
                                 figure: GroupMeansChart.make(a, labels: inputs.labels, options: opts, style: style),
                                 description: "Mean RSS per group per day, with the fragmentation zone and the expected maximum"))
@@ -59,7 +59,9 @@ public struct ChartPlan: Sendable {
                 skipped.append(Skipped(name: "chart3_fragmentation_timeline", reason: reason))
             }
         } else {
-            let why = inputs.relays.isEmpty && inputs.files.allSatisfy({ $0.daily == nil })
+            let why = inputs.groups != nil && inputs.groups!.groups.allSatisfy({ $0.endMean.isNaN })
+                ? "no group has any value (every cell is empty)"
+                : inputs.relays.isEmpty && inputs.files.allSatisfy({ $0.daily == nil })
                 ? "no per-relay data with groups (needs experiment data, or unified relay rows with a group column or relay_config.csv)"
                 : "no relay has a group (add a group column, relay_config.csv, or use experiment data)"
             for n in ["chart1_memory_over_time", "chart2_final_comparison", "chart3_fragmentation_timeline"] {

@@ -41,6 +41,7 @@ public enum ChartsJob {
         let rendered = try render(plan, request: request)
         timer.lap("render + encode")
         try AtomicFile.makeDirectory(request.outputDirectory)
+        AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
         for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
         timer.lap("write")
         return ChartsReport(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped)

@@ -58,6 +58,8 @@ public enum ReportJob {
             }
         } else {
             try AtomicFile.makeDirectory(folder.chartsPath)
+            AtomicFile.removeStaleTemporaries(in: folder.chartsPath)
+            AtomicFile.removeStaleTemporaries(in: folder.path)
             for o in outputs {
                 if o.what == "chart", let old = FileManager.default.contents(atPath: o.path), [UInt8](old) == o.bytes { continue }
                 try AtomicFile.write(o.bytes, to: o.path)
