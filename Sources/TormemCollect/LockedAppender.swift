@@ -12,6 +12,9 @@ public struct LockedAppender: Sendable {
     /// The header line (with its line end) that the file starts with.
     public let header: String
 
+    /// Runs between reading the file's length and writing (tests widen the race window with it).
+    var betweenCheckAndWrite: (@Sendable () -> Void)?
+
     public init(path: String, header: String) { self.path = path; self.header = header }
 
     public struct Result: Equatable, Sendable {
@@ -46,6 +49,7 @@ public struct LockedAppender: Sendable {
             if try lastByte(fd: fd, size: size) != UInt8(ascii: "\n") { text = "\n" }  // an unfinished last line
         }
         text += rows
+        betweenCheckAndWrite?()
         let bytes = Array(text.utf8)
         if let reason = writeAll(fd: fd, bytes) {
             _ = ftruncate(fd, off_t(size))

@@ -68,6 +68,25 @@ import TormemData
         }
     }
 
+    @Test func racingFirstAppendsWriteOneHeader() throws {
+        // Fresh files, each hit by 8 threads at once, each pausing between looking at the file's
+        // length and writing: only the lock keeps a second header out.
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        for round in 0..<20 {
+            let path = tmp.file("\(round).csv")
+            DispatchQueue.concurrentPerform(iterations: 8) { i in
+                var appender = LockedAppender(path: path, header: "n,s\n")
+                appender.betweenCheckAndWrite = { usleep(2000) }
+                _ = try? appender.append("\(i),x\n")
+            }
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first == "n,s")
+            #expect(lines.filter { $0 == "n,s" }.count == 1, "round \(round): \(lines)")
+            #expect(Set(lines.dropFirst()) == Set((0..<8).map { "\($0),x" }))
+        }
+    }
+
     @Test func concurrentAppendsFromThreadsNeverInterleave() async throws {
         let tmp = TempDirectory()
         defer { tmp.remove() }
