@@ -17,10 +17,13 @@ public struct ProcessFinder: Sendable {
         }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// The instances folder given on the command line, its resolved path (symbolic links), and the
-    /// folder as the processes see it when they run elsewhere (a host's /proc in a container).
+    /// The instances folder given on the command line (when absolute: processes name absolute
+    /// paths, and a relative one would match any path that merely ends like it), its resolved path
+    /// (symbolic links), and the folder as the processes see it when they run elsewhere (a host's
+    /// /proc in a container).
     public static func spellings(of instancesDirectory: String, processView: String?) -> [String] {
-        var out = [instancesDirectory]
+        var out: [String] = []
+        if instancesDirectory.hasPrefix("/") { out.append(instancesDirectory) }
         if let resolved = realpath(instancesDirectory, nil) {
             out.append(String(cString: resolved))
             free(resolved)
@@ -29,13 +32,15 @@ public struct ProcessFinder: Sendable {
         return out
     }
 
-    /// The instance NAME a command line names, if any.
+    /// The instance NAME a command line names, if any: an argument (or the value of an
+    /// `--option=value` argument) that starts with `<folder>/NAME/`.
     public func instanceName(in arguments: [String]) -> String? {
         for arg in arguments {
+            let value = arg.hasPrefix("-") ? arg.split(separator: "=", maxSplits: 1).dropFirst().first ?? "" : Substring(arg)
             for dir in directories {
                 let prefix = dir == "/" ? "/" : dir + "/"
-                guard let range = arg.range(of: prefix) else { continue }
-                let rest = arg[range.upperBound...]
+                guard value.hasPrefix(prefix) else { continue }
+                let rest = value.dropFirst(prefix.count)
                 guard let slash = rest.firstIndex(of: "/") else { continue }
                 let name = rest[..<slash]
                 if !name.isEmpty, name != ".", name != ".." { return String(name) }

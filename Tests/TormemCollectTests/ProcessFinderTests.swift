@@ -21,6 +21,8 @@ import Testing
         #expect(finder.instanceName(in: ["tor", "-f", "/etc/tor/instances-old/r1/torrc"]) == nil)
         #expect(finder.instanceName(in: ["tor", "-f", "/etc/tor/instances/r1"]) == nil)
         #expect(finder.instanceName(in: ["tor", "-f", "/etc/tor/instances/../torrc"]) == nil)
+        #expect(finder.instanceName(in: ["tor", "-f", "/backup/etc/tor/instances/r1/torrc"]) == nil)
+        #expect(finder.instanceName(in: ["tor", "-f/etc/tor/instances/r1/torrc"]) == nil)
         #expect(finder.instanceName(in: []) == nil)
     }
 
@@ -30,5 +32,9 @@ import Testing
         #expect(s.contains("/etc/tor/instances"))
         let f = ProcessFinder(directories: ["/a/", "/a", ""])
         #expect(f.directories == ["/a"])
+        // A relative folder is only used resolved: "instances/" alone would match any path.
+        let relative = ProcessFinder.spellings(of: "Fixtures/collect/instances", processView: nil)
+        #expect(!relative.contains("Fixtures/collect/instances"))
+        #expect(relative.allSatisfy { $0.hasPrefix("/") })
     }
 }
