@@ -21,3 +21,6 @@ public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String { "\(path): \(reason)" }
 }
+
+/// The system's text for the current `errno`.
+func errnoText() -> String { String(cString: strerror(errno)) }

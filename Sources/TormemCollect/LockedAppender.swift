@@ -102,5 +102,3 @@ public struct LockedAppender: Sendable {
 
     private func fail(_ reason: String) -> TormemError { .output(path: path, reason: reason) }
 }
-
-func errnoText() -> String { String(cString: strerror(errno)) }
