@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import TormemCollect
 
@@ -42,5 +43,3 @@ import Testing
         #expect((me.rssKB ?? 0) > 0)
     }
 }
-
-import Glibc
