@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -63,3 +64,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target exists only for fuzzing builds (it has no main of its own):
+//   TORMEM_FUZZ=1 swift build -c debug --product tormem-fuzz -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz
+if ProcessInfo.processInfo.environment["TORMEM_FUZZ"] == "1" {
+    package.products.append(.executable(name: "tormem-fuzz", targets: ["tormem-fuzz"]))
+    package.targets.append(.executableTarget(name: "tormem-fuzz", dependencies: ["TormemKit"]))
+} 

@@ -27,22 +27,28 @@ public struct DailyTable: Equatable, Sendable {
     /// Daily means of per-relay samples: day K holds the samples in [t0 + K·86400, t0 + (K+1)·86400)
     /// where t0 is the first sample of the whole table.
     public static func from(_ table: RelayTable) -> DailyTable {
-        guard let t0 = table.start, let t1 = table.end else { return DailyTable(days: [], relays: [], values: []) }
-        let dayCount = Int((t1 - t0) / 86_400) + 1
-        var present = [Bool](repeating: false, count: dayCount)
-        var sums: [[Double]] = []
-        var counts: [[Int]] = []
+        guard let t0 = table.start else { return DailyTable(days: [], relays: [], values: []) }
+        // Only days that have samples get a column (a file spanning centuries stays small).
+        var present = Set<Int>()
         for r in table.relays {
-            var s = [Double](repeating: 0, count: dayCount), c = [Int](repeating: 0, count: dayCount)
+            var last = Int.min
+            for t in r.times {
+                let d = Int((t - t0) / 86_400)
+                if d != last { present.insert(d); last = d }
+            }
+        }
+        let days = present.sorted()
+        var column: [Int: Int] = [:]
+        for (i, d) in days.enumerated() { column[d] = i }
+        let values = table.relays.map { r -> [Double] in
+            var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
+            var lastDay = Int.min, lastColumn = 0
             for (t, v) in zip(r.times, r.rssKB) {
                 let d = Int((t - t0) / 86_400)
-                s[d] += v; c[d] += 1; present[d] = true
+                if d != lastDay { lastDay = d; lastColumn = column[d]! }
+                sums[lastColumn] += v; counts[lastColumn] += 1
             }
-            sums.append(s); counts.append(c)
-        }
-        let days = present.indices.filter { present[$0] }
-        let values = sums.indices.map { r in
-            days.map { d in counts[r][d] > 0 ? sums[r][d] / Double(counts[r][d]) / kibPerGB : .nan }
+            return days.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) / kibPerGB : .nan }
         }
         return DailyTable(days: days, relays: table.relays.map(\.info), values: values,
                           firstDate: Timestamp(seconds: t0).date)
