@@ -8,9 +8,10 @@ public enum TimeTicks {
         public var label: String
     }
 
-    enum Unit: Equatable { case minute, hour, day, week, month, year }
+    enum Unit: Equatable { case second, minute, hour, day, week, month, year }
 
     static let candidates: [(Unit, Int)] = [
+        (.second, 1), (.second, 2), (.second, 5), (.second, 10), (.second, 15), (.second, 30),
         (.minute, 1), (.minute, 5), (.minute, 10), (.minute, 15), (.minute, 30),
         (.hour, 1), (.hour, 2), (.hour, 3), (.hour, 6), (.hour, 12),
         (.day, 1), (.day, 2), (.week, 1), (.week, 2),
@@ -56,6 +57,7 @@ public enum TimeTicks {
     static func approxSeconds(_ u: Unit, _ step: Int) -> Double {
         let s: Double
         switch u {
+        case .second: s = 1
         case .minute: s = 60
         case .hour: s = 3600
         case .day: s = 86_400
@@ -70,8 +72,8 @@ public enum TimeTicks {
         var out: [Tick] = []
         let s = Int64(start.rounded(.up)), e = Int64(end.rounded(.down))
         switch unit {
-        case .minute, .hour, .day:
-            let size: Int64 = (unit == .minute ? 60 : unit == .hour ? 3600 : 86_400) * Int64(step)
+        case .second, .minute, .hour, .day:
+            let size: Int64 = (unit == .second ? 1 : unit == .minute ? 60 : unit == .hour ? 3600 : 86_400) * Int64(step)
             var t = ceilDiv(s, size) * size
             while t <= e {
                 out.append(Tick(seconds: Double(t), label: label(Timestamp(seconds: t), unit: unit, crossesYear: crossesYear)))
@@ -107,6 +109,8 @@ public enum TimeTicks {
         let d = t.date
         let monthDay = CivilDate.monthAbbreviations[d.month - 1] + " " + String(d.day)
         switch unit {
+        case .second:
+            return t.clock(withSeconds: true)
         case .minute, .hour:
             return t.secondOfDay == 0 ? (crossesYear ? d.description : monthDay) : t.clock(withSeconds: false)
         case .day, .week:

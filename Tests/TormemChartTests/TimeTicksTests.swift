@@ -11,7 +11,7 @@ import TormemData
         return TimeTicks.make(start: start, end: start + seconds, width: width, gap: 16, measure: measure)
     }
 
-    static let spans: [Double] = [10_800, 86_400, 345_600, 2_592_000, 17_280_000, 34_560_000, 315_360_000]
+    static let spans: [Double] = [4, 90, 10_800, 86_400, 345_600, 2_592_000, 17_280_000, 34_560_000, 315_360_000]
 
     @Test(arguments: spans)
     func labelsNeverCollide(span: Double) {
@@ -27,6 +27,13 @@ import TormemData
                 #expect(left - right >= 16 - 1e-6, "\(a.label) / \(b.label) at width \(width)")
             }
         }
+    }
+
+    @Test func secondsForVeryShortSpans() {
+        // A few collections seconds apart (trying `tormem collect` by hand) still get a labelled axis.
+        let t = ticks(span: 4, width: 1600)
+        #expect(t.count >= 2)
+        #expect(t.allSatisfy { $0.label.split(separator: ":").count == 3 })
     }
 
     @Test func stepGrowsWithSpan() {
