@@ -32,13 +32,8 @@ import TormemTestSupport
     }
 
     func check(_ figure: Figure) {
-        let canvas = RecordingCanvas(size: figure.size)
-        FigureRenderer.draw(figure, on: canvas)
-        #expect(!canvas.texts.isEmpty)
-        let overlaps = canvas.overlappingTexts(tolerance: 0.5)
-        #expect(overlaps.isEmpty, "overlapping: \(overlaps.prefix(5).map { "\($0.0.text) / \($0.1.text)" })")
-        #expect(canvas.textsOutsideCanvas().isEmpty, "outside: \(canvas.textsOutsideCanvas().map(\.item.text))")
-        #expect(canvas.clipsBalanced)
+        let problems = layoutProblems(figure)
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test(arguments: [ChartStyle(), ChartStyle(theme: .light, title: "A very long title for a server"),
