@@ -55,7 +55,7 @@ public struct NiceTicks: Equatable, Sendable {
     }
 
     public func label(_ v: Double) -> String {
-        decimals == 0 && abs(v) >= 10_000 ? NumberFormat.grouped(Int(v.rounded())) : NumberFormat.fixed(v, decimals: decimals)
+        decimals == 0 && abs(v) >= 10_000 && abs(v) < 9e15 ? NumberFormat.grouped(Int(v.rounded())) : NumberFormat.fixed(v, decimals: decimals)
     }
 }
 
@@ -64,6 +64,8 @@ public enum NumberFormat {
     /// `v` with exactly `decimals` digits after the point, rounded half away from zero.
     public static func fixed(_ v: Double, decimals: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "–" : (v > 0 ? "∞" : "-∞") }
+        // Beyond 2^53 digits are not exact anyway (and would overflow UInt64): scientific form.
+        guard abs(v) * pow(10.0, Double(max(0, decimals))) < 9e15 else { return "\(v)" }
         let p = pow(10.0, Double(decimals))
         let scaled = (abs(v) * p).rounded(.toNearestOrAwayFromZero)
         let negative = v < 0 && scaled > 0
@@ -82,7 +84,7 @@ public enum NumberFormat {
     public static func gb(_ kib: Double) -> String {
         let g = kib / 1_048_576
         let a = abs(g)
-        if a >= 1000 { return grouped(Int(g.rounded())) }
+        if a >= 1000 && a < 9e15 { return grouped(Int(g.rounded())) }
         return fixed(g, decimals: a < 10 ? 2 : a < 100 ? 1 : 0)
     }
 

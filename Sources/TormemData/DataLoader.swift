@@ -55,10 +55,11 @@ public enum DataLoader {
                     parts.set(k, .failure(error))
                 }
             }
-            guard case .success(var (first, firstReader)) = parts.results[0]!,
-                  case .success(var (second, secondReader)) = parts.results[1]! else {
+            guard case .success(let (firstState, firstReader)) = parts.results[0]!,
+                  case .success(let (secondState, secondReader)) = parts.results[1]! else {
                 return nil   // let the sequential reader produce the exact error
             }
+            var first = firstState, second = secondState
             if firstReader.sawQuote || secondReader.sawQuote { return nil }
             parts.clear()
             first.absorb(&second, lineOffset: firstReader.linesRead)

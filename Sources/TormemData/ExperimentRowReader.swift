@@ -38,6 +38,8 @@ struct ExperimentRowReader {
             case .missing: break
             case .invalid(let s):
                 return problem(header.names[d.column], "expected a non-negative number of GB, found \(quoted(s))")
+            case .tooLarge(let s, let limit):
+                return problem(header.names[d.column], "expected a value of at most \(limit), found \(quoted(s))")
             }
         }
         if let previous = seen[name] {

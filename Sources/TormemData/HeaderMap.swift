@@ -21,7 +21,14 @@ public enum CellValue: Equatable {
     case missing
     case value(Double)
     case invalid(String)
+    /// A number beyond any real measurement (it would overflow the charts' arithmetic).
+    case tooLarge(String, limit: String)
 }
+
+/// Largest accepted number in a measurement cell (10^13: ~9 EiB in KiB, far beyond any host).
+let maximumMeasurement = 1e13
+/// Largest accepted whole number (relay counts, process ids).
+let maximumCount = 1e9
 
 extension CSVRow {
     /// Reads a non-negative number; empty, `NOT_RUNNING` and `N/A` are missing.
@@ -30,6 +37,7 @@ extension CSVRow {
         let f = self[i]
         if f.isEmpty { return .missing }
         if let v = f.double {
+            if v > maximumMeasurement { return .tooLarge(f.string, limit: "1e13") }
             return v >= 0 ? .value(v) : .invalid(f.string)
         }
         if isMissingToken(f) { return .missing }
@@ -41,7 +49,10 @@ extension CSVRow {
         guard let i, i < count else { return .missing }
         let f = self[i]
         if f.isEmpty { return .missing }
-        if let v = f.int64 { return v >= 0 ? .value(Double(v)) : .invalid(f.string) }
+        if let v = f.int64 {
+            if Double(v) > maximumCount { return .tooLarge(f.string, limit: "1e9") }
+            return v >= 0 ? .value(Double(v)) : .invalid(f.string)
+        }
         if isMissingToken(f) { return .missing }
         return .invalid(f.string)
     }

@@ -41,17 +41,20 @@ struct MonitorRowReader {
         case .value(let v): count = Int(v)
         case .missing: break
         case .invalid(let s): return problem("num_relays", "expected a whole number of relays, found \(quoted(s))")
+        case .tooLarge(let s, let limit): return problem("num_relays", "expected a value of at most \(limit), found \(quoted(s))")
         }
         var values = [Double](repeating: .nan, count: 4)
         for (k, m) in metrics.enumerated() {
             switch row.number(at: m.kb) {
             case .value(let v): values[k] = v; continue
             case .invalid(let s): return problem("\(m.name)_kb", "expected a non-negative number of KiB, found \(quoted(s))")
+            case .tooLarge(let s, let limit): return problem("\(m.name)_kb", "expected a value of at most \(limit), found \(quoted(s))")
             case .missing: break
             }
             switch row.number(at: m.mb) {
             case .value(let v): values[k] = v * 1024
             case .invalid(let s): return problem("\(m.name)_mb", "expected a non-negative number of MiB, found \(quoted(s))")
+            case .tooLarge(let s, let limit): return problem("\(m.name)_mb", "expected a value of at most \(limit), found \(quoted(s))")
             case .missing: break
             }
         }

@@ -30,6 +30,7 @@ struct SnapshotRowReader {
             case .value(let x): v[k] = x
             case .missing: break
             case .invalid(let s): return problem(label, "expected a non-negative number, found \(quoted(s))")
+            case .tooLarge(let s, let limit): return problem(label, "expected a value of at most \(limit), found \(quoted(s))")
             }
         }
         var p: Int?
@@ -37,6 +38,7 @@ struct SnapshotRowReader {
         case .value(let x): p = Int(x)
         case .missing: break
         case .invalid(let s): return problem("pid", "expected a process id, found \(quoted(s))")
+        case .tooLarge(let s, let limit): return problem("pid", "expected a value of at most \(limit), found \(quoted(s))")
         }
         if v[0].isNaN {
             notRunning.append(name)

@@ -90,6 +90,7 @@ struct UnifiedRowReader {
             case .value(let v): value = v
             case .missing: return nil  // a relay that was not running: no sample
             case .invalid(let s): return problem(row, "rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
+            case .tooLarge(let s, let limit): return problem(row, "rss_kb", "expected a value of at most \(limit), found \(quoted(s))")
             }
             let fpEmpty = fingerprint.map { $0 >= row.count || row[$0].isEmpty } ?? true
             let nickEmpty = nickname.map { $0 >= row.count || row[$0].isEmpty } ?? true
@@ -109,6 +110,7 @@ struct UnifiedRowReader {
             case .value(let x): v[k] = x
             case .missing: break
             case .invalid(let s): return problem(row, name, "expected a non-negative number of KiB, found \(quoted(s))")
+            case .tooLarge(let s, let limit): return problem(row, name, "expected a value of at most \(limit), found \(quoted(s))")
             }
         }
         var relays = -1
@@ -116,6 +118,7 @@ struct UnifiedRowReader {
         case .value(let x): relays = Int(x)
         case .missing: break
         case .invalid(let s): return problem(row, "count", "expected a whole number of relays, found \(quoted(s))")
+        case .tooLarge(let s, let limit): return problem(row, "count", "expected a value of at most \(limit), found \(quoted(s))")
         }
         if v[0].isNaN, !v[1].isNaN, relays >= 0 { v[0] = v[1] * Double(relays) }
         if v[1].isNaN, !v[0].isNaN, relays > 0 { v[1] = v[0] / Double(relays) }
