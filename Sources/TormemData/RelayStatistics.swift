@@ -46,9 +46,14 @@ public struct RelayStatistics: Equatable, Sendable {
         while mag * 10 <= width { mag *= 10 }
         for m in [1.0, 2.0, 2.5, 5.0, 10.0] where mag * m >= width { width = mag * m; break }
         let start = (lo / width).rounded(.down) * width
-        let bins = Swift.max(1, Int(((hi - start) / width).rounded(.down)) + 1)
+        // Rounding at extreme magnitudes must never ask for millions of bins (the fuzzer found it).
+        let raw = ((hi - start) / width).rounded(.down)
+        let bins = raw.isFinite ? Swift.max(1, Swift.min(maxBins * 2, Int(Swift.min(raw, 1e6)) + 1)) : 1
         var counts = [Int](repeating: 0, count: bins)
-        for e in ranked { counts[Swift.min(bins - 1, Int((e.gb - start) / width))] += 1 }
+        for e in ranked {
+            let k = ((e.gb - start) / width).rounded(.down)
+            counts[k.isFinite ? Swift.max(0, Swift.min(bins - 1, Int(Swift.max(-1, Swift.min(k, 1e6))))) : 0] += 1
+        }
         return ((0...bins).map { start + Double($0) * width }, counts)
     }
 }

@@ -22,6 +22,14 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         if let a = inputs.groups { _ = a.byFinalMean; if let c = a.control { _ = a.representative(of: c) } }
         if !inputs.relays.isEmpty { _ = PercentileBand(inputs.relays); _ = RelayStatistics(latestOf: inputs.relays).histogram() }
         if let d = inputs.aggregate { _ = WeeklyBucket.buckets(d.combined); _ = RelayCountChange.detect(d.combined) }
+        // Every chart's figure (numbers formatted into labels), and the report's Markdown.
+        let plan = ChartPlan(inputs, request: ChartsRequest(dataPaths: ["fuzz.csv"], outputDirectory: "out"))
+        let emitter = ReportEmitter(folderName: "fuzz", commandPath: "reports/fuzz", inputs: inputs,
+                                    charts: plan.charts.map { ("charts/\($0.name).png", $0.description) },
+                                    skipped: plan.skipped, dataFiles: ["fuzz.csv"])
+        _ = emitter.readme.template
+        _ = emitter.report.template
+        _ = ChartsReport(inputs: inputs, written: [], skipped: plan.skipped).text
     }
     // Side files and Markdown markers, for inputs that look like them (the JSON parser is slow, and
     // exercising it on CSV text finds nothing).

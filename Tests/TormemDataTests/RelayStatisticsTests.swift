@@ -40,6 +40,16 @@ import Testing
         #expect(edges.first! <= 1 && edges.last! > 10)
     }
 
+    /// Found by the fuzzer: values at extreme magnitudes made rounding ask for billions of bins.
+    @Test func histogramOfExtremeValuesStaysSmall() {
+        for values in [[5.5e23, 5.5e23 - 1e8], [1e300, 1e-300], [9.5e6, 0.0001, 0]] {
+            let s = RelayStatistics(values.enumerated().map { RelayStatistics.Entry(info: RelayInfo(nickname: "r\($0.offset)"), gb: $0.element) })
+            let (edges, counts) = s.histogram()
+            #expect(counts.count <= 48 && edges.count == counts.count + 1)
+            #expect(counts.reduce(0, +) == values.count)
+        }
+    }
+
     @Test func dailyTableFromRelaySeries() {
         let day: Int64 = 86_400
         let t = RelayTable(relays: [

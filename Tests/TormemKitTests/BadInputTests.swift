@@ -48,6 +48,9 @@ import TormemTestSupport
         Case(file: "snapshot_bad_rss.csv", status: 0, expected: ["snapshot_bad_rss.csv:4: column rss_gb: expected a non-negative number, found \"big\""]),
         Case(file: "snapshot_bad_pid.csv", status: 0, expected: ["snapshot_bad_pid.csv:4: column pid: expected a process id, found \"12a\""]),
         Case(file: "snapshot_ragged_row.csv", status: 0, expected: ["snapshot_ragged_row.csv:3: expected 6 fields, found 3"]),
+        // Found by the fuzzer (out of memory in the histogram before values were bounded).
+        Case(file: "fuzz_oom_histogram_1.csv", status: 3, expected: ["fuzz_oom_histogram_1.csv: no readable rows (all 10 skipped)", "fuzz_oom_histogram_1.csv:2: expected 15 fields, found 2"]),
+        Case(file: "fuzz_oom_histogram_2.csv", status: 3, expected: ["fuzz_oom_histogram_2.csv: no readable rows (all 6 skipped)", "fuzz_oom_histogram_2.csv:2: expected 15 fields, found 9"]),
         Case(file: "snapshot_all_not_running.csv", status: 3, expected: ["snapshot_all_not_running.csv: nothing to chart", "no relay was running in the snapshot"]),
     ]
 
