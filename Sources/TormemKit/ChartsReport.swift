@@ -1,4 +1,5 @@
 import TormemData
+import TormemChart
 
 /// What a charts run did: files written, the data summary and the warnings, ready to print.
 public struct ChartsReport: Sendable {
@@ -61,7 +62,8 @@ public struct ChartsReport: Sendable {
             }
         }
         if let g = groups {
-            out.append("groups (baseline \(fixed(g.baseline, 2)) GB = mean of day \(g.table.days.first ?? 0)):")
+            out.append(g.baseline.isNaN ? "groups (no day-\(g.table.days.first ?? 0) values, so no baseline):"
+                                        : "groups (baseline \(fixed(g.baseline, 2)) GB = mean of day \(g.table.days.first ?? 0)):")
             let width = g.groups.map { $0.group.count }.max() ?? 1
             for s in g.groups {
                 let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(fixed($0, 1))%)" } ?? ""
@@ -85,14 +87,8 @@ public struct ChartsReport: Sendable {
     func gb(_ kib: Double) -> String { kib.isNaN ? "–" : fixed(kib / kibPerGB, 2) + " GB" }
 }
 
-func fixed(_ v: Double, _ d: Int) -> String {
-    var p = 1.0
-    for _ in 0..<d { p *= 10 }
-    let r = (abs(v) * p).rounded(.toNearestOrAwayFromZero)
-    let i = Int(r / p), f = Int(r) - i * Int(p)
-    let fs = String(f)
-    return (v < 0 && r > 0 ? "-" : "") + String(i) + (d > 0 ? "." + String(repeating: "0", count: d - fs.count) + fs : "")
-}
+/// `v` with `d` decimals (never traps: one formatter for charts, summaries and reports).
+func fixed(_ v: Double, _ d: Int) -> String { NumberFormat.fixed(v, decimals: d) }
 
 extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }

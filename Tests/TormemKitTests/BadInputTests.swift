@@ -51,6 +51,7 @@ import TormemTestSupport
         // Found by the fuzzer (out of memory in the histogram before values were bounded).
         Case(file: "fuzz_oom_histogram_1.csv", status: 3, expected: ["fuzz_oom_histogram_1.csv: no readable rows (all 10 skipped)", "fuzz_oom_histogram_1.csv:2: expected 15 fields, found 2"]),
         Case(file: "fuzz_oom_histogram_2.csv", status: 3, expected: ["fuzz_oom_histogram_2.csv: no readable rows (all 6 skipped)", "fuzz_oom_histogram_2.csv:2: expected 15 fields, found 9"]),
+        Case(file: "fuzz_no_day0_values.csv", status: 0, expected: []),
         Case(file: "snapshot_all_not_running.csv", status: 3, expected: ["snapshot_all_not_running.csv: nothing to chart", "no relay was running in the snapshot"]),
     ]
 
@@ -74,6 +75,14 @@ import TormemTestSupport
             #expect(strict.status == 3, "\(c.file) --strict")
             #expect(!FileManager.default.fileExists(atPath: out + "-strict"))
         }
+    }
+
+    /// Found by the fuzzer: no day-0 value made the baseline NaN, and the summary trapped printing it.
+    @Test func noDayZeroValuesMeansNoBaseline() throws {
+        let r = try run(["--data", Fixtures.url("bad/fuzz_no_day0_values.csv"), "--output-dir", try temporaryFolder() + "/out"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("groups (no day-0 values, so no baseline)"))
+        #expect(r.stdout.contains("chart2_final_comparison"))
     }
 
     @Test func fiveMegabyteFieldIsReportedShortly() throws {
