@@ -41,7 +41,8 @@ struct RankingDrawing {
         let scale = LinearScale(domain: ticks.lower...ticks.upper, range: barLeft...barRight)
         let plot = Rect(x: barLeft, y: area.minY, width: barRight - barLeft, height: area.height)
 
-        f.canvas.fill(plot, color: theme.panel)
+        // The panel colour runs under the value texts too, so their backdrops blend in.
+        f.canvas.fill(Rect(x: plot.minX, y: plot.minY, width: area.maxX - plot.minX, height: plot.height), color: theme.panel)
         for v in ticks.values {
             let x = scale.map(v)
             f.canvas.stroke(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)),
@@ -82,8 +83,10 @@ struct RankingDrawing {
                 let room = area.maxX - valueBox.maxX - 10 * s
                 let detail = f.fit(row.detail, detailFont, room)
                 if !detail.isEmpty {
-                    f.layout.draw(TextItem(detail, at: Point(x: valueBox.maxX + 10 * s, y: mid), font: detailFont,
-                                           color: theme.mutedText, vertical: .middle))
+                    let item = TextItem(detail, at: Point(x: valueBox.maxX + 10 * s, y: mid), font: detailFont,
+                                        color: theme.mutedText, vertical: .middle)
+                    f.canvas.fill(f.layout.box(item).inset(top: 0, left: -3 * s, bottom: 0, right: -3 * s), color: theme.panel)
+                    f.layout.draw(item)
                 }
             }
             y += rowH
