@@ -26,7 +26,7 @@ public enum FragmentationTimelineChart {
         guard let c = a.control, let b = a.best, c != b,
               let cr = a.representative(of: c), let br = a.representative(of: b) else { return nil }
         let t = a.table
-        let cv = t.values[cr], bv = t.values[br]
+        let cv = t.values[cr]
         let post = cv.indices.dropFirst().filter { !cv[$0].isNaN }
         guard let minIdx = post.min(by: { cv[$0] < cv[$1] }) else { return nil }
         let after = post.filter { $0 >= minIdx }

@@ -98,6 +98,8 @@ struct LoadState: @unchecked Sendable {
     var experiment: ExperimentRowReader?
     var snapshot: SnapshotRowReader?
     var metadata = CommentMetadata()
+    /// Fields in the header row; every data row must have as many.
+    var headerCount = 0
     /// The byte range this state reads (parallel loading), passed on to the unified reader.
     var partRange: Range<Int>? { didSet { unified?.partRange = partRange } }
     var rows = 0
@@ -114,6 +116,11 @@ struct LoadState: @unchecked Sendable {
         if row.unterminatedQuote {
             problems.skip(Diagnostic(file: file, line: row.line,
                                      message: "unterminated quoted field: expected a closing \" before the end of the file"))
+            return
+        }
+        // Every format's rows have the header's shape.
+        if row.count != headerCount {
+            problems.skip(Diagnostic(file: file, line: row.line, message: "expected \(headerCount) fields, found \(row.count)"))
             return
         }
         let problem: Diagnostic?
@@ -136,6 +143,7 @@ struct LoadState: @unchecked Sendable {
         }
         format = f
         let header = HeaderMap(names)
+        headerCount = header.count
         switch f {
         case .monitor: monitor = MonitorRowReader(file: file, header: header, server: serverName(fromPath: file))
         case .unified:

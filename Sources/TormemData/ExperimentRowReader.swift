@@ -25,22 +25,14 @@ struct ExperimentRowReader {
         func problem(_ column: String?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: row.line, column: column, message: message)
         }
-        if row.count != header.count {
-            return problem(nil, "expected \(header.count) fields, found \(row.count)")
-        }
         let name = row.text(at: relayColumn).trimmingSpaces
         guard !name.isEmpty else { return problem("relay", "expected a relay nickname, found none") }
         let group = row.text(at: groupColumn).trimmingSpaces
         var v = [Double](repeating: .nan, count: dayColumns.count)
         for (k, d) in dayColumns.enumerated() {
-            switch row.number(at: d.column) {
-            case .value(let x): v[k] = x
-            case .missing: break
-            case .invalid(let s):
-                return problem(header.names[d.column], "expected a non-negative number of GB, found \(quoted(s))")
-            case .tooLarge(let s, let limit):
-                return problem(header.names[d.column], "expected a value of at most \(limit), found \(quoted(s))")
-            }
+            let cell = row.number(at: d.column)
+            if let c = cell.complaint(expected: "a non-negative number of GB") { return problem(header.names[d.column], c) }
+            v[k] = cell.number ?? .nan
         }
         if let previous = seen[name] {
             return problem("relay", "relay \(quoted(name)) already appears on an earlier row (row \(previous)); this row is skipped")

@@ -25,6 +25,20 @@ public enum CellValue: Equatable {
     case tooLarge(String, limit: String)
 }
 
+extension CellValue {
+    /// The number, for a readable cell.
+    var number: Double? { if case .value(let v) = self { return v } else { return nil } }
+
+    /// What is wrong with an unusable cell ("expected …, found …"); nil for a number or a missing cell.
+    func complaint(expected: String) -> String? {
+        switch self {
+        case .value, .missing: return nil
+        case .invalid(let s): return "expected \(expected), found \(quoted(s))"
+        case .tooLarge(let s, let limit): return "expected a value of at most \(limit), found \(quoted(s))"
+        }
+    }
+}
+
 /// Largest accepted number in a measurement cell (10^13: ~9 EiB in KiB, far beyond any host).
 let maximumMeasurement = 1e13
 /// Largest accepted whole number (relay counts, process ids).

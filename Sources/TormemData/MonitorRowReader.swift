@@ -23,9 +23,6 @@ struct MonitorRowReader {
         func problem(_ column: String?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: row.line, column: column, message: message)
         }
-        if row.count != header.count {
-            return problem(nil, "expected \(header.count) fields, found \(row.count)")
-        }
         guard let d = date, let day = row[d].withBytes(TimestampParser.date) else {
             return problem("date", "expected a date YYYY-MM-DD, found \(quoted(row.text(at: date)))")
         }
@@ -36,27 +33,17 @@ struct MonitorRowReader {
             }
             seconds = s
         }
-        var count = -1
-        switch row.integer(at: relays) {
-        case .value(let v): count = Int(v)
-        case .missing: break
-        case .invalid(let s): return problem("num_relays", "expected a whole number of relays, found \(quoted(s))")
-        case .tooLarge(let s, let limit): return problem("num_relays", "expected a value of at most \(limit), found \(quoted(s))")
-        }
+        let relayCell = row.integer(at: relays)
+        if let c = relayCell.complaint(expected: "a whole number of relays") { return problem("num_relays", c) }
+        let count = relayCell.number.map { Int($0) } ?? -1
         var values = [Double](repeating: .nan, count: 4)
         for (k, m) in metrics.enumerated() {
-            switch row.number(at: m.kb) {
-            case .value(let v): values[k] = v; continue
-            case .invalid(let s): return problem("\(m.name)_kb", "expected a non-negative number of KiB, found \(quoted(s))")
-            case .tooLarge(let s, let limit): return problem("\(m.name)_kb", "expected a value of at most \(limit), found \(quoted(s))")
-            case .missing: break
-            }
-            switch row.number(at: m.mb) {
-            case .value(let v): values[k] = v * 1024
-            case .invalid(let s): return problem("\(m.name)_mb", "expected a non-negative number of MiB, found \(quoted(s))")
-            case .tooLarge(let s, let limit): return problem("\(m.name)_mb", "expected a value of at most \(limit), found \(quoted(s))")
-            case .missing: break
-            }
+            let kb = row.number(at: m.kb)
+            if let c = kb.complaint(expected: "a non-negative number of KiB") { return problem("\(m.name)_kb", c) }
+            if let v = kb.number { values[k] = v; continue }
+            let mb = row.number(at: m.mb)
+            if let c = mb.complaint(expected: "a non-negative number of MiB") { return problem("\(m.name)_mb", c) }
+            if let v = mb.number { values[k] = v * 1024 }
         }
         var (total, avg) = (values[0], values[1])
         if total.isNaN, !avg.isNaN, count >= 0 { total = avg * Double(count) }

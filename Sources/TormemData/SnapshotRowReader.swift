@@ -19,27 +19,17 @@ struct SnapshotRowReader {
         func problem(_ column: String?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: row.line, column: column, message: message)
         }
-        if row.count != header.count {
-            return problem(nil, "expected \(header.count) fields, found \(row.count)")
-        }
         let name = row.text(at: relay).trimmingSpaces
         guard !name.isEmpty else { return problem("relay", "expected a relay nickname, found none") }
         var v = [Double](repeating: .nan, count: 4)
         for (k, (col, label)) in [(rss, "rss_gb"), (vmsize, "vmsize_gb"), (hwm, "hwm_gb"), (frag, "frag_ratio")].enumerated() {
-            switch row.number(at: col) {
-            case .value(let x): v[k] = x
-            case .missing: break
-            case .invalid(let s): return problem(label, "expected a non-negative number, found \(quoted(s))")
-            case .tooLarge(let s, let limit): return problem(label, "expected a value of at most \(limit), found \(quoted(s))")
-            }
+            let cell = row.number(at: col)
+            if let c = cell.complaint(expected: "a non-negative number") { return problem(label, c) }
+            v[k] = cell.number ?? .nan
         }
-        var p: Int?
-        switch row.integer(at: pid) {
-        case .value(let x): p = Int(x)
-        case .missing: break
-        case .invalid(let s): return problem("pid", "expected a process id, found \(quoted(s))")
-        case .tooLarge(let s, let limit): return problem("pid", "expected a value of at most \(limit), found \(quoted(s))")
-        }
+        let pidCell = row.integer(at: pid)
+        if let c = pidCell.complaint(expected: "a process id") { return problem("pid", c) }
+        let p = pidCell.number.map { Int($0) }
         if v[0].isNaN {
             notRunning.append(name)
         } else {

@@ -60,9 +60,6 @@ struct UnifiedRowReader {
 
     mutating func read(_ row: CSVRow) -> Diagnostic? {
         rowOffset = row.byteOffset
-        if row.count != header.count {
-            return problem(row, nil, "expected \(header.count) fields, found \(row.count)")
-        }
         guard let ti = timestamp, let t = cachedTime(row[ti]) else {
             return problem(row, "timestamp", "expected an ISO 8601 time like 2025-12-25T02:00:00, found \(quoted(row.text(at: timestamp)))")
         }
@@ -85,13 +82,9 @@ struct UnifiedRowReader {
 
     private mutating func readKind(_ row: CSVRow, time t: Int64, relay: Bool) -> Diagnostic? {
         if relay {
-            let value: Double
-            switch row.number(at: rss) {
-            case .value(let v): value = v
-            case .missing: return nil  // a relay that was not running: no sample
-            case .invalid(let s): return problem(row, "rss_kb", "expected a non-negative number of KiB, found \(quoted(s))")
-            case .tooLarge(let s, let limit): return problem(row, "rss_kb", "expected a value of at most \(limit), found \(quoted(s))")
-            }
+            let cell = row.number(at: rss)
+            if let c = cell.complaint(expected: "a non-negative number of KiB") { return problem(row, "rss_kb", c) }
+            guard let value = cell.number else { return nil }  // a relay that was not running: no sample
             let fpEmpty = fingerprint.map { $0 >= row.count || row[$0].isEmpty } ?? true
             let nickEmpty = nickname.map { $0 >= row.count || row[$0].isEmpty } ?? true
             if fpEmpty && nickEmpty {
@@ -106,20 +99,13 @@ struct UnifiedRowReader {
         }
         var v = [Double](repeating: .nan, count: 4)
         for (k, (col, name)) in [(total, "total_kb"), (avg, "avg_kb"), (min, "min_kb"), (max, "max_kb")].enumerated() {
-            switch row.number(at: col) {
-            case .value(let x): v[k] = x
-            case .missing: break
-            case .invalid(let s): return problem(row, name, "expected a non-negative number of KiB, found \(quoted(s))")
-            case .tooLarge(let s, let limit): return problem(row, name, "expected a value of at most \(limit), found \(quoted(s))")
-            }
+            let cell = row.number(at: col)
+            if let c = cell.complaint(expected: "a non-negative number of KiB") { return problem(row, name, c) }
+            v[k] = cell.number ?? .nan
         }
-        var relays = -1
-        switch row.integer(at: count) {
-        case .value(let x): relays = Int(x)
-        case .missing: break
-        case .invalid(let s): return problem(row, "count", "expected a whole number of relays, found \(quoted(s))")
-        case .tooLarge(let s, let limit): return problem(row, "count", "expected a value of at most \(limit), found \(quoted(s))")
-        }
+        let countCell = row.integer(at: count)
+        if let c = countCell.complaint(expected: "a whole number of relays") { return problem(row, "count", c) }
+        let relays = countCell.number.map { Int($0) } ?? -1
         if v[0].isNaN, !v[1].isNaN, relays >= 0 { v[0] = v[1] * Double(relays) }
         if v[1].isNaN, !v[0].isNaN, relays > 0 { v[1] = v[0] / Double(relays) }
         guard !v[0].isNaN else {
@@ -276,22 +262,17 @@ extension UnifiedRowReader {
     /// Takes in what the reader of the part of the file after this one read; its line numbers are
     /// shifted by `lineOffset`.
     mutating func absorb(_ other: inout UnifiedRowReader, lineOffset: Int) {
-        var serverMap: [Int] = []
-        for (k, state) in other.serverStates.enumerated() {
+        for state in other.serverStates {
             let name = state.builder.server
-            _ = k
             if let i = serverIndex[name] {
                 serverStates[i].absorb(state, lineOffset: lineOffset)
-                serverMap.append(i)
             } else {
                 var moved = state
                 moved.relayLines = moved.relayLines.map { $0 + lineOffset }
                 serverIndex[name] = serverStates.count
-                serverMap.append(serverStates.count)
                 serverStates.append(moved)
             }
         }
-        _ = serverMap
         for (key, slot) in other.relayIndex.sorted(by: { $0.value < $1.value }) {
             let r = other.relays[slot]
             other.relays[slot] = RelaySeries(info: r.info)   // free each part as soon as it is merged
