@@ -40,9 +40,8 @@ public enum DataLoader {
             guard let header, InputFormat.detect(header: header.names) == .unified,
                   let split = try head.recordBoundary(after: size / 2), split < size else { return nil }
 
-            let parts = TwoParts()
-            DispatchQueueShim.concurrentPerform(2) { k in
-                do {
+            var parts = concurrentMap(2) { k -> Result<(LoadState, CSVReader), any Error> in
+                Result {
                     var reader = try CSVReader(path: path, range: k == 0 ? 0..<split : split..<size)
                     var state = LoadState(file: path)
                     if k == 1 { try state.readHeader(names: header.names, line: header.line) }
@@ -50,18 +49,16 @@ public enum DataLoader {
                     try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
                         try state.read(row)
                     }
-                    parts.set(k, .success((state, reader)))
-                } catch {
-                    parts.set(k, .failure(error))
+                    return (state, reader)
                 }
             }
-            guard case .success(let (firstState, firstReader)) = parts.results[0]!,
-                  case .success(let (secondState, secondReader)) = parts.results[1]! else {
+            guard case .success(let (firstState, firstReader)) = parts[0],
+                  case .success(let (secondState, secondReader)) = parts[1] else {
                 return nil   // let the sequential reader produce the exact error
             }
+            parts = []   // the states below hold the only references, freed as they merge
             var first = firstState, second = secondState
             if firstReader.sawQuote || secondReader.sawQuote { return nil }
-            parts.clear()
             first.absorb(&second, lineOffset: firstReader.linesRead)
             return try first.finish()
         } catch {
@@ -226,18 +223,4 @@ extension LoadState {
 struct CSVHeaderFound: Error {
     var names: [String]
     var line: Int
-}
-
-/// The two halves' results, written from two threads.
-final class TwoParts: @unchecked Sendable {
-    private let lock = NSLockShim()
-    private var slots: [Result<(LoadState, CSVReader), any Error>?] = [nil, nil]
-
-    func set(_ k: Int, _ r: Result<(LoadState, CSVReader), any Error>) {
-        lock.lock(); slots[k] = r; lock.unlock()
-    }
-
-    var results: [Result<(LoadState, CSVReader), any Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
-
-    func clear() { lock.lock(); slots = [nil, nil]; lock.unlock() }
 }

@@ -51,8 +51,7 @@ public enum ChartsJob {
     /// all cores: charts are independent and each has its own surface.
     public static func render(_ plan: ChartPlan, request: ChartsRequest) throws(TormemError) -> [(String, [UInt8])] {
         let charts = plan.charts
-        let results = RenderResults(count: charts.count)
-        DispatchQueue.concurrentPerform(iterations: charts.count) { i in
+        let results = concurrentMap(charts.count) { i -> Result<(String, [UInt8]), TormemError> in
             let p = charts[i]
             let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
             do {
@@ -61,17 +60,16 @@ public enum ChartsJob {
                     FigureRenderer.draw(p.figure, on: canvas)
                 }
                 PhaseTimer.note(p.name, since: start)
-                results.set(i, .success((path, bytes)))
+                return .success((path, bytes))
             } catch {
-                results.set(i, .failure(.output(path: path, reason: "\(error)")))
+                return .failure(.output(path: path, reason: "\(error)"))
             }
         }
         var rendered: [(String, [UInt8])] = []
-        for r in results.all {
+        for r in results {
             switch r {
             case .success(let v): rendered.append(v)
             case .failure(let e): throw e
-            case nil: break
             }
         }
         return rendered
@@ -84,17 +82,3 @@ public enum ChartsJob {
 
 /// How many row problems a loaded file lists in full.
 let RowProblems_keep = 20
-
-/// Results written from concurrent renders, one slot each.
-final class RenderResults: @unchecked Sendable {
-    private var slots: [Result<(String, [UInt8]), TormemError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: Result<(String, [UInt8]), TormemError>) {
-        lock.lock(); slots[i] = r; lock.unlock()
-    }
-
-    var all: [Result<(String, [UInt8]), TormemError>?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
