@@ -41,6 +41,14 @@ final class FigureDrawing {
     func height(_ f: Font) -> Double { canvas.measure("Hg", font: f).height }
     func width(_ t: String, _ f: Font) -> Double { canvas.measure(t, font: f).width }
 
+    /// Draws `item` on a panel-coloured box, so lines behind it never cut through the text.
+    @discardableResult
+    func drawOnBackdrop(_ item: TextItem, opacity: Double = 1) -> Rect {
+        let box = layout.box(item)
+        canvas.fill(box.inset(top: 0, left: -3 * s, bottom: 0, right: -3 * s), color: theme.panel.withAlpha(opacity))
+        return layout.draw(item)
+    }
+
     /// `text` shortened with an ellipsis so it is at most `maxWidth` wide.
     func fit(_ text: String, _ font: Font, _ maxWidth: Double) -> String {
         if width(text, font) <= maxWidth + 0.5 { return text }

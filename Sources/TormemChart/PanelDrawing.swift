@@ -121,7 +121,7 @@ struct PanelDrawing {
                 let b = f.layout.box(c)
                 return f.layout.isFree(b, inside: plot) && !avoid.covers(b)
             }
-            ReferenceLabelDrawing(f: f, plot: plot).drawOnBackdrop(clear + candidates)
+            ReferenceLabelDrawing(f: f, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
         }
         markers.drawLabels(markerLabels)
         for layer in panel.layers {

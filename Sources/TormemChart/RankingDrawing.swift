@@ -75,18 +75,14 @@ struct RankingDrawing {
             f.canvas.fill(Rect(x: barLeft, y: mid - barH / 2, width: max(0, end - barLeft), height: barH), color: row.color)
             f.layout.draw(TextItem(f.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * s, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
-            // Value text on a backdrop, so a reference line behind it never cuts through digits.
-            let valueItem = TextItem(row.text, at: Point(x: end + 8 * s, y: mid), font: valueFont, color: theme.text, vertical: .middle)
-            f.canvas.fill(f.layout.box(valueItem).inset(top: 0, left: -3 * s, bottom: 0, right: -3 * s), color: theme.panel)
-            let valueBox = f.layout.draw(valueItem)
+            let valueBox = f.drawOnBackdrop(TextItem(row.text, at: Point(x: end + 8 * s, y: mid), font: valueFont,
+                                                     color: theme.text, vertical: .middle))
             if !row.detail.isEmpty {
                 let room = area.maxX - valueBox.maxX - 10 * s
                 let detail = f.fit(row.detail, detailFont, room)
                 if !detail.isEmpty {
-                    let item = TextItem(detail, at: Point(x: valueBox.maxX + 10 * s, y: mid), font: detailFont,
-                                        color: theme.mutedText, vertical: .middle)
-                    f.canvas.fill(f.layout.box(item).inset(top: 0, left: -3 * s, bottom: 0, right: -3 * s), color: theme.panel)
-                    f.layout.draw(item)
+                    f.drawOnBackdrop(TextItem(detail, at: Point(x: valueBox.maxX + 10 * s, y: mid), font: detailFont,
+                                              color: theme.mutedText, vertical: .middle))
                 }
             }
             y += rowH

@@ -14,17 +14,16 @@ struct ReferenceLabelDrawing {
             candidates.append(TextItem(ref.label, at: Point(x: x - 6 * s, y: y), font: f.markerFont, color: ref.color,
                                        horizontal: .right, vertical: .top))
         }
-        drawOnBackdrop(candidates)
+        drawFirstFreeOnBackdrop(candidates)
     }
 
     /// Draws the first candidate whose box is free, on a panel-coloured backdrop so it stays legible
     /// over dense data of the same colour.
-    func drawOnBackdrop(_ candidates: [TextItem]) {
+    func drawFirstFreeOnBackdrop(_ candidates: [TextItem]) {
         for c in candidates {
             let b = f.layout.box(c)
             guard f.layout.isFree(b, inside: plot) else { continue }
-            f.canvas.fill(b.inset(by: -2 * f.s), color: f.theme.panel.withAlpha(0.85))
-            f.layout.draw(c)
+            f.drawOnBackdrop(c, opacity: 0.85)
             return
         }
     }
