@@ -7,10 +7,7 @@ public struct PercentileBand: Equatable, Sendable {
 
     /// Linear-interpolated percentile `p` (0...1) of sorted values.
     public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let pos = p * Double(sorted.count - 1)
-        let lo = Int(pos.rounded(.down)), hi = Swift.min(lo + 1, sorted.count - 1)
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - Double(lo))
+        sorted.withUnsafeBufferPointer { percentile($0, p) }
     }
 
     /// For each distinct time, the p10 / median / p90 of the relays sampled at that time (KiB).

@@ -19,13 +19,11 @@ public struct ReportEmitter: Sendable {
     /// Charts in drawing order: file name (relative to the folder) and description.
     public var charts: [(path: String, description: String)]
     public var skipped: [ChartPlan.Skipped]
-    /// Data files relative to the folder.
-    public var dataFiles: [String]
 
     public init(folderName: String, commandPath: String, inputs: ChartInputs, charts: [(path: String, description: String)],
-                skipped: [ChartPlan.Skipped], dataFiles: [String]) {
+                skipped: [ChartPlan.Skipped]) {
         self.folderName = folderName; self.commandPath = commandPath; self.inputs = inputs; self.charts = charts
-        self.skipped = skipped; self.dataFiles = dataFiles
+        self.skipped = skipped
     }
 
     // MARK: Facts from the data
@@ -76,7 +74,7 @@ public struct ReportEmitter: Sendable {
         let sections = [
             "title": "# " + MarkdownText.escape(title),
             "summary": readmeSummary,
-            "charts": chartsBody(level: "##"),
+            "charts": chartsBody,
             "regenerate": regenerateBody,
         ]
         let template = [
@@ -105,7 +103,7 @@ public struct ReportEmitter: Sendable {
         return MarkdownText.table(["", ""], rows)
     }
 
-    func chartsBody(level: String) -> String {
+    var chartsBody: String {
         var out: [String] = []
         for c in charts {
             out.append(MarkdownText.image(alt: c.description, path: c.path))
@@ -133,7 +131,7 @@ public struct ReportEmitter: Sendable {
             "setup": setupBody,
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
-            "charts": chartsBody(level: "###"),
+            "charts": chartsBody,
             "data-reference": dataReferenceBody,
         ]
         func placeholder(_ s: String) -> String { "_\(s)_" }

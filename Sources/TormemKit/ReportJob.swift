@@ -25,7 +25,7 @@ public enum ReportJob {
         let ext = request.format.fileExtension
         let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
                                     charts: plan.charts.map { ("charts/\($0.name).\(ext)", $0.description) },
-                                    skipped: plan.skipped, dataFiles: [folder.dataPath])
+                                    skipped: plan.skipped)
         var outputs: [(path: String, bytes: [UInt8], what: String)] = rendered.map { ($0.0, $0.1, "chart") }
         var stale: [String] = []
         for (name, doc) in [("README.md", emitter.readme), ("REPORT.md", emitter.report)] {

@@ -26,7 +26,7 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let plan = ChartPlan(inputs, request: ChartsRequest(dataPaths: ["fuzz.csv"], outputDirectory: "out"))
         let emitter = ReportEmitter(folderName: "fuzz", commandPath: "reports/fuzz", inputs: inputs,
                                     charts: plan.charts.map { ("charts/\($0.name).png", $0.description) },
-                                    skipped: plan.skipped, dataFiles: ["fuzz.csv"])
+                                    skipped: plan.skipped)
         _ = emitter.readme.template
         _ = emitter.report.template
         _ = ChartsReport(inputs: inputs, written: [], skipped: plan.skipped).text

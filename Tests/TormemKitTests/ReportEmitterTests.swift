@@ -10,8 +10,7 @@ import TormemTestSupport
         let inputs = try ChartsJob.inputs(ChartsRequest(dataPaths: [data], outputDirectory: "x"))
         let plan = ChartPlan(inputs, request: ChartsRequest(dataPaths: [data], outputDirectory: "x"))
         return ReportEmitter(folderName: "2025-09-18-co-guard", commandPath: "reports/2025-09-18-co-guard", inputs: inputs,
-                             charts: plan.charts.map { ("charts/\($0.name).png", $0.description) }, skipped: plan.skipped,
-                             dataFiles: [data])
+                             charts: plan.charts.map { ("charts/\($0.name).png", $0.description) }, skipped: plan.skipped)
     }
 
     @Test func keyMetricsOnTheRealFixture() throws {
