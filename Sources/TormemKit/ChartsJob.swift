@@ -28,23 +28,32 @@ public enum ChartsJob {
 
     public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
         var timer = PhaseTimer()
-        let inputs = try inputs(request, warn: warn)
-        timer.lap("load")
-        let plan = ChartPlan(inputs, request: request)
-        timer.lap("analyse + build figures")
         defer { timer.report() }
-        guard !plan.charts.isEmpty else {
-            let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
-            throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
-                                    message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
-        }
+        let (plan, report) = try prepare(request, timer: &timer, warn: warn)
         let rendered = try render(plan, request: request)
         timer.lap("render + encode")
         try AtomicFile.makeDirectory(request.outputDirectory)
         AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
         for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
         timer.lap("write")
-        return ChartsReport(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped)
+        return report
+    }
+
+    /// Loads, analyses and builds every figure, and the summary of what will be written. The loaded
+    /// series are released when this returns: rendering needs only the figures.
+    static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
+                        warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsReport) {
+        let inputs = try inputs(request, warn: warn)
+        timer.lap("load")
+        let plan = ChartPlan(inputs, request: request)
+        timer.lap("analyse + build figures")
+        guard !plan.charts.isEmpty else {
+            let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
+            throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
+                                    message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
+        }
+        let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
+        return (plan, ChartsReport(inputs: inputs, written: paths, skipped: plan.skipped))
     }
 
     /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on

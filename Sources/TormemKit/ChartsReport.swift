@@ -4,7 +4,11 @@ import TormemChart
 /// What a charts run did: files written, the data summary and the warnings, ready to print.
 public struct ChartsReport: Sendable {
     public var written: [String]
-    public var files: [LoadedFile]
+    /// Data rows read, rows skipped, and files (the loaded data itself is not kept: the report
+    /// outlives it, and the series are the bulk of the memory).
+    public var rowsRead: Int
+    public var skippedRows: Int
+    public var fileCount: Int
     public var summaries: [MemorySummary]
     public var combined: MemorySummary?
     public var warnings: [Diagnostic]
@@ -15,7 +19,9 @@ public struct ChartsReport: Sendable {
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
-        files = inputs.files
+        rowsRead = inputs.files.reduce(0) { $0 + $1.rows }
+        skippedRows = inputs.files.reduce(0) { $0 + $1.skipped }
+        fileCount = inputs.files.count
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
         warnings = inputs.files.flatMap(\.warnings)
@@ -24,8 +30,6 @@ public struct ChartsReport: Sendable {
         relayCount = inputs.relays.count
         relayStats = inputs.relays.isEmpty ? nil : RelayStatistics(latestOf: inputs.relays)
     }
-
-    public var skippedRows: Int { files.reduce(0) { $0 + $1.skipped } }
 
     /// The short summary printed after drawing.
     public var text: String {
@@ -76,8 +80,7 @@ public struct ChartsReport: Sendable {
         if let r = relayStats {
             out.append("relays       \(relayCount); latest RSS mean \(fixed(r.mean, 2)) GB, σ \(fixed(r.standardDeviation, 2)) GB; \(r.outliers().count) above mean + 2σ")
         }
-        let rows = files.reduce(0) { $0 + $1.rows }
-        out.append("rows read    \(rows) from \(files.count) file\(files.count == 1 ? "" : "s")" +
+        out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
         for w in written { out.append("wrote \(w)") }
         for k in skippedCharts { out.append("skipped \(k.name): \(k.reason)") }
