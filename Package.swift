@@ -22,16 +22,19 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // What every layer shares: the error and diagnostic types, atomic writes, the number formatter,
+        // memory quantities, calendar time, the report-folder naming rule, the unified column list.
+        .target(name: "TormemCore"),
         // Bytes -> CSV records (RFC 4180, streaming, line numbers).
-        .target(name: "TormemCSV"),
+        .target(name: "TormemCSV", dependencies: ["TormemCore"]),
         // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).
-        .target(name: "TormemData", dependencies: ["TormemCSV"]),
+        .target(name: "TormemData", dependencies: ["TormemCore", "TormemCSV"]),
         // Declarative chart values, scales, ticks, layout and the Canvas protocol.
-        .target(name: "TormemChart", dependencies: ["TormemData"]),
+        .target(name: "TormemChart", dependencies: ["TormemCore", "TormemData"]),
         // The Cairo canvas: PNG, SVG and PDF surfaces.
         .target(name: "TormemCairo", dependencies: ["TormemChart", "CCairo"]),
         // Use cases the executables call: load, build charts, render, write atomically.
-        .target(name: "TormemKit", dependencies: ["TormemData", "TormemChart", "TormemCairo"]),
+        .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemChart", "TormemCairo"]),
         .executableTarget(
             name: "tormem-charts",
             dependencies: [
@@ -40,7 +43,7 @@ let package = Package(
             ]
         ),
         // Host-side collection: relay discovery and memory from /proc, unified rows, locking appends.
-        .target(name: "TormemCollect", dependencies: ["TormemData"]),
+        .target(name: "TormemCollect", dependencies: ["TormemCore", "TormemData"]),
         .executableTarget(
             name: "tormem",
             dependencies: [
@@ -52,7 +55,8 @@ let package = Package(
         .executableTarget(name: "tormem-bench", dependencies: ["TormemKit"]),
         // Test helpers (recording canvas, fixture paths); ships in no product.
         .target(name: "TormemTestSupport", dependencies: ["TormemChart", "TormemCairo"]),
-        .testTarget(name: "TormemCSVTests", dependencies: ["TormemCSV", "TormemTestSupport"]),
+        .testTarget(name: "TormemCoreTests", dependencies: ["TormemCore"]),
+        .testTarget(name: "TormemCSVTests", dependencies: ["TormemCore", "TormemCSV", "TormemTestSupport"]),
         .testTarget(name: "TormemDataTests", dependencies: ["TormemData", "TormemTestSupport"]),
         .testTarget(name: "TormemChartTests", dependencies: ["TormemChart", "TormemTestSupport"]),
         .testTarget(name: "TormemCairoTests", dependencies: ["TormemCairo", "TormemTestSupport"]),

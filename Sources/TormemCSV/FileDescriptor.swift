@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TormemCore
 
 /// An open, read-only file descriptor on a regular file; closed when the last
 /// reference goes away. Reads use `pread`, so the descriptor carries no position
@@ -26,14 +27,14 @@ final class FileDescriptor: Sendable {
             switch code {
             case ENOENT, ENOTDIR: throw .fileNotFound(path: path)
             case EISDIR: throw .isDirectory(path: path)
-            default: throw .unreadable(path: path, reason: errnoText(code))
+            default: throw .unreadable(path: path, reason: SystemError.text(code))
             }
         }
         var info = stat()
         if fstat(fd, &info) != 0 {
             let code = errno
             close(fd)
-            throw .unreadable(path: path, reason: errnoText(code))
+            throw .unreadable(path: path, reason: SystemError.text(code))
         }
         let type = info.st_mode & S_IFMT
         if type != S_IFREG {
@@ -64,19 +65,7 @@ final class FileDescriptor: Sendable {
             if n >= 0 { return n }
             let code = errno
             if code == EINTR || code == EAGAIN { continue }
-            throw .unreadable(path: path, reason: errnoText(code))
+            throw .unreadable(path: path, reason: SystemError.text(code))
         }
     }
-}
-
-/// The system's text for an errno value, lowercased ("permission denied").
-func errnoText(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    var message = String(cString: text)
-    if let first = message.first, first.isUppercase,
-        message.count < 2 || !message.dropFirst().first!.isUppercase
-    {
-        message = first.lowercased() + message.dropFirst()
-    }
-    return message
 }

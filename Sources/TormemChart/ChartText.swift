@@ -1,8 +1,9 @@
+import TormemCore
 import TormemData
 
 /// Wording shared by the chart builders.
 enum ChartText {
-    static func gb(_ kib: Double) -> String { NumberFormat.gb(kib) + " GB" }
+    static func gb(_ m: Memory) -> String { NumberFormat.gb(m) + " GB" }
 
     /// `2025-09-18` when every sample is at midnight, else `2025-09-18 14:05`.
     static func when(_ seconds: Int64, dailyOnly: Bool) -> String {

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_distribution`: a histogram of the relays' latest RSS with the mean marked, above a

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `chart2_final_comparison`: each group's final mean as a horizontal bar, lowest first, with the

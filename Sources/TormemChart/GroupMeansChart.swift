@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `chart1_memory_over_time`: each group's mean RSS per day, one line per group, with the

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_usage`: total memory over time (area + line, low and high labelled, relay-count changes
@@ -9,7 +10,7 @@ public enum MemoryUsageChart {
         let theme = style.theme
         let c = data.combined
         let xs = c.times.map(Double.init)
-        let gbTotal = c.totalKB.map { $0 / kibPerGB }
+        let gbTotal = c.totalKB.map { $0 / Memory.kibPerGB }
         let start = xs.first ?? 0, end = xs.last ?? 0
         let daily = ChartText.allAtMidnight(c.times)
 
@@ -20,37 +21,37 @@ public enum MemoryUsageChart {
         if multi {
             for (i, s) in data.servers.enumerated() {
                 let color = theme.series(i)
-                layers.append(.line(LineLayer(xs: s.times.map(Double.init), ys: s.totalKB.map { $0 / kibPerGB },
+                layers.append(.line(LineLayer(xs: s.times.map(Double.init), ys: s.totalKB.map { $0 / Memory.kibPerGB },
                                               color: color, width: 2, markers: true)))
-                legend.append(LegendEntry("\(s.server) (latest \(ChartText.gb(s.totalKB.last ?? .nan)))", color: color))
+                legend.append(LegendEntry("\(s.server) (latest \(ChartText.gb(Memory(kib: s.totalKB.last ?? .nan))))", color: color))
             }
         }
         layers.append(.line(LineLayer(xs: xs, ys: gbTotal, color: theme.accent, width: 3, markers: true)))
-        legend.insert(LegendEntry((multi ? "All servers" : "Total") + " (latest \(ChartText.gb(c.totalKB.last ?? .nan)))",
+        legend.insert(LegendEntry((multi ? "All servers" : "Total") + " (latest \(ChartText.gb(Memory(kib: c.totalKB.last ?? .nan))))",
                                   color: theme.accent), at: 0)
 
         var callouts: [Callout] = []
         let valid = c.totalKB.indices.filter { !c.totalKB[$0].isNaN }
         if let hi = valid.max(by: { c.totalKB[$0] < c.totalKB[$1] }),
            let lo = valid.min(by: { c.totalKB[$0] < c.totalKB[$1] }) {
-            callouts.append(Callout(x: xs[hi], y: gbTotal[hi], lines: ["High " + ChartText.gb(c.totalKB[hi]),
+            callouts.append(Callout(x: xs[hi], y: gbTotal[hi], lines: ["High " + ChartText.gb(Memory(kib: c.totalKB[hi])),
                                                                          ChartText.when(c.times[hi], dailyOnly: daily)],
                                     color: theme.warning, side: .above))
             if lo != hi {
-                callouts.append(Callout(x: xs[lo], y: gbTotal[lo], lines: ["Low " + ChartText.gb(c.totalKB[lo]),
+                callouts.append(Callout(x: xs[lo], y: gbTotal[lo], lines: ["Low " + ChartText.gb(Memory(kib: c.totalKB[lo])),
                                                                              ChartText.when(c.times[lo], dailyOnly: daily)],
                                         color: theme.cool, side: .above))
             }
         }
         let changes = RelayCountChange.detect(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
         let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
-        let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / kibPerGB)
+        let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / Memory.kibPerGB)
         let total = Panel(title: "Total memory", x: .time(start: start, end: end),
                           y: YAxis(label: "GB", lo: 0, hi: topMax * 1.12),
                           layers: layers, countChanges: changes, callouts: callouts, legend: legend)
 
         // Bottom panel: per relay.
-        let avg = c.avgKB.map { $0 / kibPerGB }, mn = c.minKB.map { $0 / kibPerGB }, mx = c.maxKB.map { $0 / kibPerGB }
+        let avg = c.avgKB.map { $0 / Memory.kibPerGB }, mn = c.minKB.map { $0 / Memory.kibPerGB }, mx = c.maxKB.map { $0 / Memory.kibPerGB }
         let band = theme.series(0)
         var relayLayers: [Layer] = []
         var relayLegend: [LegendEntry] = []
@@ -61,7 +62,7 @@ public enum MemoryUsageChart {
             relayLayers.append(.line(LineLayer(xs: xs, ys: mn, color: theme.cool.withAlpha(0.8), width: 1.5, dash: [7, 5])))
         }
         relayLayers.append(.line(LineLayer(xs: xs, ys: avg, color: theme.accent, width: 3, markers: true)))
-        func latest(_ v: [Double]) -> String { ChartText.gb((v.last(where: { !$0.isNaN }) ?? .nan) * kibPerGB) }
+        func latest(_ v: [Double]) -> String { ChartText.gb(Memory(gb: v.last(where: { !$0.isNaN }) ?? .nan)) }
         if hasRange {
             relayLegend = [LegendEntry("max (latest \(latest(mx)))", color: theme.warning, swatch: .dashed),
                            LegendEntry("avg (latest \(latest(avg)))", color: theme.accent),

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TormemCore
 
 /// "Nice" numeric ticks: steps of 1, 2, 2.5 or 5 times a power of ten.
 public struct NiceTicks: Equatable, Sendable {
@@ -56,51 +57,5 @@ public struct NiceTicks: Equatable, Sendable {
 
     public func label(_ v: Double) -> String {
         decimals == 0 && abs(v) >= 10_000 && abs(v) < 9e15 ? NumberFormat.grouped(Int(v.rounded())) : NumberFormat.fixed(v, decimals: decimals)
-    }
-}
-
-/// Number formatting without Foundation (locale-independent, deterministic).
-public enum NumberFormat {
-    /// `v` with exactly `decimals` digits after the point, rounded half away from zero.
-    public static func fixed(_ v: Double, decimals: Int) -> String {
-        guard v.isFinite else { return v.isNaN ? "–" : (v > 0 ? "∞" : "-∞") }
-        // Beyond 2^53 digits are not exact anyway (and would overflow UInt64): scientific form.
-        guard abs(v) * pow(10.0, Double(max(0, decimals))) < 9e15 else { return "\(v)" }
-        let p = pow(10.0, Double(decimals))
-        let scaled = (abs(v) * p).rounded(.toNearestOrAwayFromZero)
-        let negative = v < 0 && scaled > 0
-        let intPart = UInt64(scaled / p)
-        var frac = UInt64(scaled - Double(intPart) * p)
-        if decimals == 0 { frac = 0 }
-        var s = (negative ? "-" : "") + String(intPart)
-        if decimals > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: max(0, decimals - f.count)) + f
-        }
-        return s
-    }
-
-    /// Memory in GB with sensible precision: `0.27`, `5.14`, `33.8`, `412`.
-    public static func gb(_ kib: Double) -> String {
-        let g = kib / 1_048_576
-        let a = abs(g)
-        if a >= 1000 && a < 9e15 { return grouped(Int(g.rounded())) }
-        return fixed(g, decimals: a < 10 ? 2 : a < 100 ? 1 : 0)
-    }
-
-    /// A percentage with sign: `+110.7%`, `-3.2%`.
-    public static func percent(_ v: Double, decimals: Int = 1) -> String {
-        (v > 0 ? "+" : "") + fixed(v, decimals: decimals) + "%"
-    }
-
-    /// Thousands separated with a thin space-free comma: `200,000`.
-    public static func grouped(_ n: Int) -> String {
-        let s = String(abs(n))
-        var out = ""
-        for (i, c) in s.enumerated() {
-            if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_outliers`: every relay as a faint line, the relays whose latest RSS exceeds the threshold
@@ -18,7 +19,7 @@ public enum OutliersChart {
         let faint = theme.mutedText.withAlpha(max(0.06, min(0.3, 8 / Double(max(1, table.count)))))
         let highlight = [theme.warning] + theme.palette.filter { $0 != theme.warning } + (0..<8).map { theme.distinct(theme.palette.count + $0) }
         for r in table.relays where !ids.contains(r.info) {
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB },
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB },
                                           color: faint, width: 1)))
             maxV = max(maxV, r.rssKB.max() ?? 0)
         }
@@ -28,7 +29,7 @@ public enum OutliersChart {
         for (i, o) in shown.enumerated() {
             guard let r = table.relays.first(where: { $0.info == o.info }), let t = r.latestTime else { continue }
             let color = highlight[i % highlight.count]
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB }, color: color, width: 2.5)))
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB }, color: color, width: 2.5)))
             callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
                                     color: color, side: .above))
             legend.append(LegendEntry("\(o.info.displayName) (\(ChartText.gbValue(o.gb)))", color: color))
@@ -40,7 +41,7 @@ public enum OutliersChart {
         let more = outliers.count > shown.count ? " (\(shown.count) named)" : ""
         let panel = Panel(title: "\(outliers.count) of \(stats.ranked.count) relays above the threshold\(more)",
                           x: .time(start: Double(table.start ?? 0), end: Double(table.end ?? 0)),
-                          y: YAxis(label: "GB", lo: 0, hi: max(maxV / kibPerGB, threshold) * 1.18),
+                          y: YAxis(label: "GB", lo: 0, hi: max(maxV / Memory.kibPerGB, threshold) * 1.18),
                           layers: layers, callouts: callouts, references: refs, legend: legend)
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
         return Figure(size: style.size(default: defaultSize), theme: theme,

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Thresholds and choices of the per-relay and experiment charts (all options of the command).
 public struct RelayChartOptions: Equatable, Sendable {
     /// Lower edge of the shaded "fragmentation zone" (GB).

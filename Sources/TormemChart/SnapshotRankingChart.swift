@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_ranking` (snapshot files): every running relay's RSS as a bar, highest first, with VmSize

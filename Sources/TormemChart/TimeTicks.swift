@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// Date ticks for a time axis: the finest calendar step (minutes → hours → days → weeks → months →

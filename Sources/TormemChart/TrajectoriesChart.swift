@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_trajectories`: per-relay RSS over time. The top N relays by latest RSS are named lines;
@@ -22,9 +23,9 @@ public enum TrajectoriesChart {
         if banded {
             let band = PercentileBand(table)
             let xs = band.times.map(Double.init)
-            layers.append(.band(BandLayer(xs: xs, lower: band.p10.map { $0 / kibPerGB }, upper: band.p90.map { $0 / kibPerGB },
+            layers.append(.band(BandLayer(xs: xs, lower: band.p10.map { $0 / Memory.kibPerGB }, upper: band.p90.map { $0 / Memory.kibPerGB },
                                           color: theme.mutedText.withAlpha(dense ? 0.32 : 0.22))))
-            medianLayer = .line(LineLayer(xs: xs, ys: band.median.map { $0 / kibPerGB }, color: theme.text.withAlpha(0.9),
+            medianLayer = .line(LineLayer(xs: xs, ys: band.median.map { $0 / Memory.kibPerGB }, color: theme.text.withAlpha(0.9),
                                           width: dense ? 3 : 2, dash: [8, 5]))
             legend.append(LegendEntry("all \(table.count) relays: p10–p90", color: theme.mutedText.withAlpha(0.4), swatch: .band))
             legend.append(LegendEntry("median", color: theme.text.withAlpha(0.85), swatch: .dashed))
@@ -32,17 +33,17 @@ public enum TrajectoriesChart {
         }
         // Draw the highest relay last so it stays on top.
         for (i, r) in top.enumerated().reversed() {
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / kibPerGB },
+            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB },
                                           color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
                                           width: dense ? 1.2 : 2, markers: r.count <= 60)))
         }
         if let m = medianLayer { layers.append(m) }
         for (i, r) in top.enumerated() {
-            legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestKB! / kibPerGB)))", color: theme.distinct(i)))
+            legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestKB! / Memory.kibPerGB)))", color: theme.distinct(i)))
         }
         let panel = Panel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
                                         : "RSS per relay",
-                          x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / kibPerGB * 1.1),
+                          x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / Memory.kibPerGB * 1.1),
                           layers: layers, legend: legend)
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
         return Figure(size: style.size(default: defaultSize), theme: theme,

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `memory_weekly`: one bar per ISO week with the week's average total memory, labelled with the
@@ -8,9 +9,9 @@ public enum WeeklyChart {
     public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
         let theme = style.theme
         let weeks = WeeklyBucket.buckets(data.combined)
-        let values = weeks.map { $0.averageTotalKB / kibPerGB }
+        let values = weeks.map { $0.averageTotalKB / Memory.kibPerGB }
         let bars = BarLayer(values: values, color: theme.accent,
-                            labelsAbove: weeks.map { ChartText.gb($0.averageTotalKB) },
+                            labelsAbove: weeks.map { ChartText.gb(Memory(kib: $0.averageTotalKB)) },
                             labelsInside: weeks.map { $0.maxRelays >= 0 ? ChartText.plural($0.maxRelays, "relay") : "" })
         let panel = Panel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
                           y: YAxis(label: "GB", lo: 0, hi: (values.max() ?? 1) * 1.05), layers: [.bars(bars)],

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 import TormemData
 
 /// Where the collection time comes from: the system clock in the executable, a fixed time in tests.

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `tormem collect`: one snapshot of the host written as unified rows (locked append), and
@@ -15,7 +16,7 @@ public enum CollectJob {
             report.wroteHeader = result.wroteHeader
         }
         if let path = request.prometheusPath {
-            try AtomicWriter.write(PrometheusWriter.text(snapshot), to: path)
+            try AtomicFile.write(PrometheusWriter.text(snapshot), to: path)
             report.prometheusPath = path
         }
         if request.diagnostics {
@@ -36,18 +37,28 @@ public enum CollectJob {
         case .none: return nil
         case .file(let path): return path
         case .reportFolder(let description, let reports):
-            let name = try ReportFolder.name(time: snapshot.time, host: snapshot.server, description: description)
+            let name = try folderName(snapshot, description: description)
             var base = reports.isEmpty ? "." : reports
             while base.count > 1, base.hasSuffix("/") { base.removeLast() }
             let folder = (base == "/" ? "" : base) + "/" + name
-            try ReportFolder.create(folder)
+            try FileOutput.makeDirectory(folder)
             return folder + "/measurements.csv"
         }
     }
 
+    /// The `--auto-dir` folder of a collection: date of the collection, short host name, description.
+    static func folderName(_ snapshot: HostSnapshot, description: String) throws(TormemError) -> String {
+        let host = ReportFolderName.host(snapshot.server)
+        guard let name = ReportFolderName.make(date: snapshot.time.date, host: host.isEmpty ? "host" : host,
+                                               description: description) else {
+            throw .usage("--auto-dir \"\(description)\": expected a description with letters or digits, e.g. baseline or dircache-0")
+        }
+        return name
+    }
+
     /// `diagnostics.csv` in the folder of `path`.
     public static func diagnosticsPath(besides path: String) -> String {
-        let (dir, _) = AtomicWriter.split(path)
-        return dir + "diagnostics.csv"
+        guard let slash = path.lastIndex(of: "/") else { return "diagnostics.csv" }
+        return String(path[...slash]) + "diagnostics.csv"
     }
 }

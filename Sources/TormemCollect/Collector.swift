@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 import TormemData
 
 /// Discovers the instances, finds their processes and reads their memory: one `HostSnapshot`.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 
 /// A file or folder that could not be read: its path and the system's reason.
 public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -16,11 +17,8 @@ public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible
     /// The error for the current `errno`.
     static func current(_ path: String) -> FileReadError {
         let e = errno
-        return FileReadError(path: path, code: e, reason: String(cString: strerror(e)))
+        return FileReadError(path: path, code: e, reason: SystemError.text(e))
     }
 
     public var description: String { "\(path): \(reason)" }
 }
-
-/// The system's text for the current `errno`.
-func errnoText() -> String { String(cString: strerror(errno)) }

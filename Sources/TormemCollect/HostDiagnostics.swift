@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// One row about the host at collection time, for `diagnostics.csv`: kernel, memory, how many relays

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// Every instance of a host at one moment: the input of every command's output.

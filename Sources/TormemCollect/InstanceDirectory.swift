@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// The folder of tor instances (`/etc/tor/instances`): one sub-folder per relay.

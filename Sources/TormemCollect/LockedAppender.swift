@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 import TormemData
 
 /// Appends whole rows to a CSV file that several collectors (cron runs) may write at once: each
@@ -30,15 +31,15 @@ public struct LockedAppender: Sendable {
     public func append(_ rows: String, restart: Bool = false) throws(TormemError) -> Result {
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw fail("\(errnoText()); expected a writable file in an existing folder")
+            throw fail("\(SystemError.text()); expected a writable file in an existing folder")
         }
         defer { close(fd) }  // closing releases the lock
         while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw fail("cannot lock: \(errnoText())") }
+            if errno != EINTR { throw fail("cannot lock: \(SystemError.text())") }
         }
-        if restart, ftruncate(fd, 0) != 0 { throw fail(errnoText()) }
+        if restart, ftruncate(fd, 0) != 0 { throw fail(SystemError.text()) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw fail(errnoText()) }
+        guard fstat(fd, &st) == 0 else { throw fail(SystemError.text()) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw fail("not a regular file") }
         let size = Int(st.st_size)
         var text = ""
@@ -51,11 +52,11 @@ public struct LockedAppender: Sendable {
         text += rows
         betweenCheckAndWrite?()
         let bytes = Array(text.utf8)
-        if let reason = writeAll(fd: fd, bytes) {
+        if let reason = FileOutput.writeAll(fd, bytes) {
             _ = ftruncate(fd, off_t(size))
             throw fail(reason)
         }
-        if fsync(fd) != 0 { throw fail(errnoText()) }
+        if fsync(fd) != 0 { throw fail(SystemError.text()) }
         return Result(wroteHeader: size == 0, bytes: bytes.count)
     }
 
@@ -64,7 +65,7 @@ public struct LockedAppender: Sendable {
     private func checkHeader(fd: Int32, size: Int) throws(TormemError) {
         var buffer = [UInt8](repeating: 0, count: min(size, 65_536))
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n >= 0 else { throw fail(errnoText()) }
+        guard n >= 0 else { throw fail(SystemError.text()) }
         var text = String(decoding: buffer[0..<n], as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let expected = header.trimmingWhitespace
@@ -82,22 +83,8 @@ public struct LockedAppender: Sendable {
 
     private func lastByte(fd: Int32, size: Int) throws(TormemError) -> UInt8 {
         var b: UInt8 = 0
-        guard pread(fd, &b, 1, off_t(size - 1)) == 1 else { throw fail(errnoText()) }
+        guard pread(fd, &b, 1, off_t(size - 1)) == 1 else { throw fail(SystemError.text()) }
         return b
-    }
-
-    /// Writes everything; one `write(2)` unless the kernel takes less. Returns an error text or nil.
-    private func writeAll(fd: Int32, _ bytes: [UInt8]) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errnoText()
-            }
-            offset += n
-        }
-        return nil
     }
 
     private func fail(_ reason: String) -> TormemError { .output(path: path, reason: reason) }

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `tormem detail NAME`: every memory field of one relay, its memory-related torrc settings and
@@ -47,11 +48,11 @@ public struct RelayDetail: Equatable, Sendable {
         if let m = r.memory, r.isRunning {
             var table = TextTable(columns: [.init("  FIELD"), .init("KB", .right), .init("GB", .right)])
             for f in m.fields {
-                table.rows.append(["  " + f.name, String(f.kilobytes), NumberText.gigabytes(kb: f.kilobytes)])
+                table.rows.append(["  " + f.name, String(f.kilobytes), NumberFormat.gb2(Memory(kib: f.kilobytes))])
             }
             out += table.text
             if let s = r.smaps, let ratio = s.ratio {
-                out += "  fragmentation ratio \(NumberText.ratio(ratio)) (Size \(s.sizeKB) kB over Rss \(s.rssKB) kB, "
+                out += "  fragmentation ratio \(NumberFormat.ratio(ratio)) (Size \(s.sizeKB) kB over Rss \(s.rssKB) kB, "
                     + "\(s.mappings) mapping\(s.mappings == 1 ? "" : "s") over \(SmapsRatio.thresholdKB) kB)\n"
             } else if r.smaps != nil {
                 out += "  fragmentation ratio: no mapping over \(SmapsRatio.thresholdKB) kB is resident\n"

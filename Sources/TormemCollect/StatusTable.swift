@@ -1,3 +1,5 @@
+import TormemCore
+
 /// `tormem status`: every instance, running or not, with PID, RSS, VmSize, HWM (GB, two decimals)
 /// and fragmentation ratio, and a total line over the running ones.
 public enum StatusTable {
@@ -11,7 +13,7 @@ public enum StatusTable {
             table.rows.append([r.instance.name, r.isRunning ? "running" : "not running",
                                r.pid.map { String($0) } ?? "-",
                                gb(m?.rssKB), gb(m?.vmSizeKB), gb(m?.hwmKB),
-                               r.fragmentationRatio.map(NumberText.ratio) ?? "-"])
+                               r.fragmentationRatio.map(NumberFormat.ratio) ?? "-"])
         }
         let running = snapshot.running
         func sum(_ f: (MemoryStatus) -> Int?) -> Int? {
@@ -24,10 +26,10 @@ public enum StatusTable {
             + (snapshot.relays.count == 1 ? "" : "s") + ", \(running.count) running\n\n"
         out += table.text
         if let avg = snapshot.aggregate.averageKB {
-            out += "\naverage RSS per running relay: \(NumberText.gigabytes(kb: avg)) GB\n"
+            out += "\naverage RSS per running relay: \(NumberFormat.gb2(Memory(kib: avg))) GB\n"
         }
         return out
     }
 
-    static func gb(_ kb: Int?) -> String { kb.map(NumberText.gigabytes) ?? "-" }
+    static func gb(_ kb: Int?) -> String { kb.map { NumberFormat.gb2(Memory(kib: $0)) } ?? "-" }
 }

@@ -1,9 +1,9 @@
+import TormemCore
+
 /// A collection as rows of the unified format (SPEC §1): one aggregate row, then one row per running
 /// relay, all with the collection's timestamp. Empty cells are missing values.
 public enum UnifiedRowWriter {
-    public static let columns = ["timestamp", "server", "type", "fingerprint", "nickname", "group",
-                                 "rss_kb", "vmsize_kb", "hwm_kb", "frag_ratio",
-                                 "count", "total_kb", "avg_kb", "min_kb", "max_kb"]
+    public static let columns = UnifiedColumns.all
 
     /// The header line, with its line end.
     public static var header: String { CSVText.line(columns) }
@@ -27,7 +27,7 @@ public enum UnifiedRowWriter {
         return CSVText.line([snapshot.time.iso8601, snapshot.server, "relay",
                              relay.instance.fingerprint, relay.instance.nickname, relay.group,
                              text(m?.rssKB), text(m?.vmSizeKB), text(m?.hwmKB),
-                             relay.fragmentationRatio.map(NumberText.ratio) ?? "",
+                             relay.fragmentationRatio.map(NumberFormat.ratio) ?? "",
                              "", "", "", "", ""])
     }
 

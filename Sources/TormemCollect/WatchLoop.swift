@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// `tormem watch NAME`: shows the detail of one relay again every interval until SIGINT or SIGTERM
@@ -14,7 +15,7 @@ public enum WatchLoop {
         var shown = 0
         repeat {
             let detail = try RelayDetail.read(instance: instance, collector: collector)
-            let heading = "watching \(name) every \(NumberText.short(interval)) s"
+            let heading = "watching \(name) every \(NumberFormat.short(interval)) s"
                 + " (Ctrl-C to stop)\n\n"
             show((clear ? clearScreen : (shown > 0 ? "\n" : "")) + heading + detail.text)
             shown += 1

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The aggregate memory of one or more servers, plus their sum: what the time-series charts draw.
 public struct AggregateDataset: Equatable, Sendable {
     /// One series per server, sorted by server name.

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The aggregate memory of one server over time, stored column-wise. Memory values are KiB;
 /// a missing value is NaN (never zero). Times are strictly increasing.
 public struct AggregateSeries: Equatable, Sendable {
@@ -68,6 +70,3 @@ public struct AggregateSample: Equatable, Sendable {
         self.avgKB = avgKB; self.minKB = minKB; self.maxKB = maxKB
     }
 }
-
-/// KiB per GB in every chart and summary (1 GB = 1024 MiB = 1048576 KiB).
-public let kibPerGB = 1_048_576.0

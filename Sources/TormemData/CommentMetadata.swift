@@ -1,3 +1,5 @@
+import TormemCore
+
 /// What the `#` comment lines of a file say: `# Key: value` pairs (snapshot `Collected`, `Host`) and
 /// the `# GROUP DEFINITIONS` block (`# group,relay,config,...` then one line per relay).
 public struct CommentMetadata: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// RSS per relay per day since the configuration change (GB): the experiment format as it is, or
 /// per-relay samples averaged per day since the first sample. NaN is a missing value (never zero).
 public struct DailyTable: Equatable, Sendable {
@@ -48,7 +50,7 @@ public struct DailyTable: Equatable, Sendable {
                 if d != lastDay { lastDay = d; lastColumn = column[d]! }
                 sums[lastColumn] += v; counts[lastColumn] += 1
             }
-            return days.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) / kibPerGB : .nan }
+            return days.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) / Memory.kibPerGB : .nan }
         }
         return DailyTable(days: days, relays: table.relays.map(\.info), values: values,
                           firstDate: Timestamp(seconds: t0).date)

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Reads an input file of any known format: detects the format from the header and streams the rows
 /// into typed series. Unreadable rows are skipped and reported; an unusable file is an error.

@@ -1,4 +1,5 @@
 import Foundation
+import TormemCore
 
 /// `experiment.json` next to the data: what the experiment was about.
 public struct ExperimentInfo: Equatable, Sendable {

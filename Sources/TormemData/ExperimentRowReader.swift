@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Reads rows of the experiment format: `group,relay,day0,...,dayN` with values in GB.
 struct ExperimentRowReader {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Whether a group's memory fragmented: FRAGMENTED when, after the first day, its mean grew to more
 /// than `factor` × its post-change minimum and ends above that minimum by the same factor.
 public enum FragmentationStatus: String, Equatable, Sendable {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Per-group analysis of a daily table: means per day, start/end, status, the day-0 baseline, the
 /// control and best groups and a representative relay of each.
 public struct GroupAnalysis: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// A readable label for each experiment group, from (first wins): `--group-label A="..."`,
 /// `experiment.json`, the `# GROUP DEFINITIONS` comment block, `relay_config.csv` notes shared by
 /// the whole group, else the group letter itself. Nothing about particular groups lives in code.

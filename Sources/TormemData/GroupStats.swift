@@ -1,3 +1,5 @@
+import TormemCore
+
 /// One experiment group's numbers, all computed from the data.
 public struct GroupStats: Equatable, Sendable {
     public var group: String

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Column name → index for a header row, and typed access to a data row's cells by name.
 public struct HeaderMap: Sendable {

@@ -1,22 +1,14 @@
+import TormemCore
+
 /// The four input formats of the spec, recognised from a file's header row.
 public enum InputFormat: String, CaseIterable, Sendable {
     case monitor, unified, experiment, snapshot
-
-    /// The header columns that identify each format (extra columns are allowed).
-    public var requiredColumns: [String] {
-        switch self {
-        case .monitor: return ["date", "time", "num_relays", "total_mb"]
-        case .unified: return ["timestamp", "server", "type", "nickname", "rss_kb", "total_kb"]
-        case .experiment: return ["group", "relay", "day0…dayN"]
-        case .snapshot: return ["relay", "pid", "rss_gb"]
-        }
-    }
 
     /// A one-line description used in the "unknown header" message.
     public var headerSummary: String {
         switch self {
         case .monitor: return "monitor (date,time,num_relays,total_mb,avg_mb,min_mb,max_mb[,total_kb,...])"
-        case .unified: return "unified (timestamp,server,type,fingerprint,nickname[,group],rss_kb,...,total_kb,...)"
+        case .unified: return UnifiedColumns.summary
         case .experiment: return "experiment (group,relay,day0,day1,...)"
         case .snapshot: return "snapshot (relay,pid,rss_gb,vmsize_gb,hwm_gb,frag_ratio)"
         }
@@ -29,8 +21,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
            names.contains("total_mb") || names.contains("total_kb") {
             return .monitor
         }
-        if ["timestamp", "type", "rss_kb"].allSatisfy(names.contains),
-           names.contains("total_kb") || names.contains("count") {
+        if UnifiedColumns.identifying.allSatisfy(names.contains),
+           UnifiedColumns.aggregateEither.contains(where: names.contains) {
             return .unified
         }
         let cols = header.map(normalizeColumn)

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// What reading one input file produced.
 public struct LoadedFile: Sendable {
     public var path: String

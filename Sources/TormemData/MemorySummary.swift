@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The numbers printed after drawing and reused by reports: period, size, growth and the latest state.
 public struct MemorySummary: Equatable, Sendable {
     public var name: String

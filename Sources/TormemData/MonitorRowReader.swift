@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Reads rows of the monitor format (`date,time,num_relays,total_mb,...[,total_kb,...]`).
 struct MonitorRowReader {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Percentiles across relays at every sample time: the band that keeps hundreds of relays readable.
 public struct PercentileBand: Equatable, Sendable {
     public var times: [Int64]

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// `relay_config.csv` next to the data: which relay is in which group
 /// (`fingerprint,nickname,group,...,notes`).

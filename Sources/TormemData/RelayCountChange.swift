@@ -1,3 +1,5 @@
+import TormemCore
+
 /// A moment when the number of running relays changed.
 public struct RelayCountChange: Equatable, Sendable {
     public var time: Int64

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Who a relay is: identified by fingerprint when present, else by nickname (many real files have
 /// empty fingerprints), within its server.
 public struct RelayInfo: Equatable, Hashable, Sendable {

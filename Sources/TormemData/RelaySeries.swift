@@ -1,3 +1,5 @@
+import TormemCore
+
 /// One relay's RSS over time (KiB), sorted by time; missing samples are simply absent.
 public struct RelaySeries: Equatable, Sendable {
     public var info: RelayInfo

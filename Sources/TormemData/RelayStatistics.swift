@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Mean, spread and outliers of the relays' latest RSS.
 public struct RelayStatistics: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
@@ -21,7 +23,7 @@ public struct RelayStatistics: Equatable, Sendable {
     }
 
     public init(latestOf table: RelayTable) {
-        self.init(table.latest.map { Entry(info: $0.info, gb: $0.kib / kibPerGB) })
+        self.init(table.latest.map { Entry(info: $0.info, gb: $0.kib / Memory.kibPerGB) })
     }
 
     /// The outlier threshold: `fixed` GB when given, else mean + 2σ.

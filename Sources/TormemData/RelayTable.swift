@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Every relay's RSS series from per-relay rows (unified format), sorted by server and identity.
 public struct RelayTable: Equatable, Sendable {
     public var relays: [RelaySeries]

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Collects per-row problems: counts all of them, keeps the first few messages in full.
 struct RowProblems {
     static let keep = 20

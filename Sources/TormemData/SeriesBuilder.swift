@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Gathers one server's samples as rows stream by and turns them into a sorted series,
 /// reporting out-of-order and duplicated timestamps.
 struct SeriesBuilder {

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Reads rows of the snapshot format: `relay,pid,rss_gb,vmsize_gb,hwm_gb,frag_ratio`.
 struct SnapshotRowReader {

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// A point-in-time reading of every relay (snapshot format), values in GB.
 public struct SnapshotTable: Equatable, Sendable {
     public struct Relay: Equatable, Sendable {

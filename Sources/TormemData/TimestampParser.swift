@@ -1,3 +1,5 @@
+import TormemCore
+
 /// Parses dates and times straight from bytes, without Foundation or allocation.
 public enum TimestampParser {
     /// `YYYY-MM-DD` (surrounding spaces allowed).

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCore
 
 /// Reads rows of the unified format. Aggregate rows are taken as they are; for timestamps that have
 /// relay rows but no aggregate row, the aggregate is computed from the relay rows.

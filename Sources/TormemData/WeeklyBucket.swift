@@ -1,3 +1,5 @@
+import TormemCore
+
 /// One ISO week of aggregate data: the average total memory and the most relays seen.
 public struct WeeklyBucket: Equatable, Sendable {
     public var week: ISOWeek

@@ -1,4 +1,5 @@
 import Foundation
+import TormemCore
 import TormemData
 import TormemChart
 import TormemCairo
@@ -32,7 +33,7 @@ public enum ChartsJob {
         let (plan, report) = try prepare(request, timer: &timer, warn: warn)
         let rendered = try render(plan, request: request)
         timer.lap("render + encode")
-        try AtomicFile.makeDirectory(request.outputDirectory)
+        try FileOutput.makeDirectory(request.outputDirectory)
         AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
         for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
         timer.lap("write")

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 import TormemChart
 
@@ -87,7 +88,7 @@ public struct ChartsReport: Sendable {
         return out.joined(separator: "\n")
     }
 
-    func gb(_ kib: Double) -> String { kib.isNaN ? "–" : fixed(kib / kibPerGB, 2) + " GB" }
+    func gb(_ kib: Double) -> String { kib.isNaN ? "–" : fixed(kib / Memory.kibPerGB, 2) + " GB" }
 }
 
 /// `v` with `d` decimals (never traps: one formatter for charts, summaries and reports).

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 
 /// A Markdown document whose generated parts sit between `<!-- tormem:begin NAME -->` and

@@ -1,3 +1,4 @@
+import TormemCore
 import TormemData
 import TormemChart
 
@@ -200,11 +201,11 @@ public struct ReportEmitter: Sendable {
         }
         if let a = inputs.aggregate, let s = MemorySummary(a.combined) {
             let rows: [[String]] = [
-                ["Total memory at start", gb(s.startTotalKB / kibPerGB)],
-                ["Total memory at end", gb(s.latestTotalKB / kibPerGB)],
+                ["Total memory at start", gb(s.startTotalKB / Memory.kibPerGB)],
+                ["Total memory at end", gb(s.latestTotalKB / Memory.kibPerGB)],
                 ["Growth", s.growthPercent.map(signedPercent) ?? "—"],
-                ["Peak total", gb(s.peakTotalKB / kibPerGB) + " (" + s.peakTime.date.description + ")"],
-                ["Per relay at end (avg)", gb(s.latestAvgKB / kibPerGB)],
+                ["Peak total", gb(s.peakTotalKB / Memory.kibPerGB) + " (" + s.peakTime.date.description + ")"],
+                ["Per relay at end (avg)", gb(s.latestAvgKB / Memory.kibPerGB)],
                 ["Relays at start / end / max", "\(s.firstRelays) / \(s.latestRelays) / \(s.maxRelays)"],
             ]
             return MarkdownText.table(["Metric", "Value"], rows, rightAligned: [1])

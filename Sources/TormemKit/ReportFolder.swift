@@ -1,4 +1,5 @@
 import Foundation
+import TormemCore
 import TormemData
 
 /// A report folder: `reports/YYYY-MM-DD-host-description/` with its data file(s), side files,
@@ -42,27 +43,18 @@ public struct ReportFolder: Sendable {
         dataNames.contains { FileManager.default.fileExists(atPath: path + "/" + $0) }
     }
 
-    /// `YYYY-MM-DD-host-description`, each part reduced to lower-case letters, digits and dashes, so
-    /// the name can never point outside the reports folder.
+    /// `YYYY-MM-DD-host-description` by the one naming rule (`ReportFolderName`), with messages
+    /// naming the option that needs a fix.
     public static func conventionalName(date: String, host: String, description: String) throws(TormemError) -> String {
         guard let d = TimestampParser.date(date), d.description == date else {
             throw .usage("--date \(date): expected a date like 2025-09-18")
         }
-        let h = sanitize(host), desc = sanitize(description)
-        guard !h.isEmpty else { throw .usage("--host \(host): expected a host name of letters, digits or dashes") }
-        guard !desc.isEmpty else { throw .usage("--new \(description): expected a description of letters, digits or dashes") }
-        return "\(date)-\(h)-\(desc)"
-    }
-
-    /// Lower-case ASCII letters and digits; everything else becomes one dash; at most 60 characters.
-    public static func sanitize(_ s: String) -> String {
-        var out = ""
-        for ch in s.lowercased() {
-            if ch.isASCII, ch.isLetter || ch.isNumber { out.append(ch) } else if out.last != "-" { out.append("-") }
+        guard !ReportFolderName.host(host).isEmpty else {
+            throw .usage("--host \(host): expected a host name of letters, digits or dashes")
         }
-        while out.hasPrefix("-") { out.removeFirst() }
-        if out.count > 60 { out = String(out.prefix(60)) }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        guard let name = ReportFolderName.make(date: d, host: host, description: description) else {
+            throw .usage("--new \(description): expected a description of letters, digits or dashes")
+        }
+        return name
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TormemCore
 import TormemData
 import TormemChart
 
@@ -57,7 +58,7 @@ public enum ReportJob {
                 }
             }
         } else {
-            try AtomicFile.makeDirectory(folder.chartsPath)
+            try FileOutput.makeDirectory(folder.chartsPath)
             AtomicFile.removeStaleTemporaries(in: folder.chartsPath)
             AtomicFile.removeStaleTemporaries(in: folder.path)
             for o in outputs {
@@ -93,7 +94,7 @@ public enum ReportJob {
         guard let bytes = FileManager.default.contents(atPath: data) else {
             throw .input(Diagnostic(file: data, message: "cannot read the data file"))
         }
-        try AtomicFile.makeDirectory(path)
+        try FileOutput.makeDirectory(path)
         let base = (data as NSString).lastPathComponent
         let target = ReportFolder.dataNames.contains(base) ? base : "data.csv"
         try AtomicFile.write([UInt8](bytes), to: path + "/" + target)

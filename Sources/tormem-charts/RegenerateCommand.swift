@@ -1,4 +1,5 @@
 import ArgumentParser
+import TormemCore
 import TormemKit
 import TormemData
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TormemCollect
+import TormemCore
 
 extension Tormem {
     struct Collect: ParsableCommand {
@@ -45,7 +46,7 @@ extension Tormem {
                 throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION or --stdout")
             }
             if let output, output.isEmpty { throw ValidationError("--output: expected a file name, found an empty path") }
-            if let autoDir, ReportFolder.sanitize(autoDir) == nil {
+            if let autoDir, ReportFolderName.part(autoDir).isEmpty {
                 throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")
             }
             if reportsDir != nil, autoDir == nil { throw ValidationError("--reports-dir: only used with --auto-dir") }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import TormemCore
 import TormemData
 
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64),

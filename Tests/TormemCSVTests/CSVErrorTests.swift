@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Testing
 @testable import TormemCSV
+import TormemCore
 
 /// A fresh temporary directory, removed with its files at the end of `body`.
 func withTemporaryDirectory<R>(_ body: (String) throws -> R) throws -> R {
@@ -100,8 +101,8 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
         #expect(
             CSVError.unreadable(path: "data.csv", reason: "permission denied").description
                 == "data.csv: cannot read: permission denied")
-        #expect(errnoText(EACCES) == "permission denied")
-        #expect(errnoText(EIO) == "input/output error")
+        #expect(SystemError.text(EACCES) == "permission denied")
+        #expect(SystemError.text(EIO) == "input/output error")
     }
 
     @Test func readsARegularFile() throws {

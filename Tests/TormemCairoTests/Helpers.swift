@@ -1,5 +1,6 @@
 import TormemCairo
 import TormemChart
+import TormemCore
 
 let white = Color(red: 1, green: 1, blue: 1)
 let black = Color(red: 0, green: 0, blue: 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TormemCairo
 import TormemChart
+import TormemCore
 import TormemTestSupport
 
 @Suite("RecordingCanvas")

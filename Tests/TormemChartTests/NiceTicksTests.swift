@@ -22,13 +22,6 @@ import Testing
         #expect(big.values.map(big.label).contains("20,000") || big.values.map(big.label).contains("10,000"))
     }
 
-    @Test func numberFormats() {
-        #expect(NumberFormat.fixed(1.25, decimals: 1) == "1.3" || NumberFormat.fixed(1.25, decimals: 1) == "1.2")
-        #expect(NumberFormat.fixed(-0.0001, decimals: 2) == "0.00")
-        #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
-        #expect(NumberFormat.gb(1_048_576) == "1.00 GB" || NumberFormat.gb(1_048_576).hasPrefix("1.0"))
-    }
-
     private func floorLog10(_ v: Double) -> Double { (log10v(v)).rounded(.down) }
     private func log10v(_ v: Double) -> Double { var e = 0.0; var x = v; while x >= 10 { x /= 10; e += 1 }; while x < 1 { x *= 10; e -= 1 }; return e }
     private func pow10(_ e: Double) -> Double { var r = 1.0; if e >= 0 { for _ in 0..<Int(e) { r *= 10 } } else { for _ in 0..<Int(-e) { r /= 10 } }; return r }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TormemCore
 import TormemData
 @testable import TormemCollect
 
@@ -44,7 +45,7 @@ import TormemData
                 CollectRequest(destination: .reportFolder(description: hostile, reports: tmp.file("reports/"))),
                 collector: FakeHost.collector())
             let path = try #require(report.measurementsPath)
-            let folder = "2025-12-25-fakehost-" + ReportFolder.sanitize(hostile)!
+            let folder = "2025-12-25-fakehost-" + ReportFolderName.part(hostile)
             #expect(path == tmp.file("reports/\(folder)/measurements.csv"))
             #expect(FileManager.default.fileExists(atPath: path))
         }

@@ -1,4 +1,5 @@
 import Testing
+import TormemCore
 import TormemData
 @testable import TormemCollect
 

@@ -64,7 +64,7 @@ import TormemData
             Issue.record("expected an error")
         } catch {
             #expect(error == .output(path: "/nonexistent-dir/x.csv",
-                                     reason: "No such file or directory; expected a writable file in an existing folder"))
+                                     reason: "no such file or directory; expected a writable file in an existing folder"))
         }
     }
 

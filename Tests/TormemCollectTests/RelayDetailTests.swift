@@ -1,4 +1,5 @@
 import Testing
+import TormemCore
 import TormemData
 @testable import TormemCollect
 
@@ -14,7 +15,7 @@ import TormemData
             #expect(text.contains("  \(f.name) "), "missing \(f.name)")
         }
         #expect(text.contains("VmPeak        \(FakeHost.alpha.peak)"))
-        #expect(text.contains("fragmentation ratio \(NumberText.fixed(FakeHost.alphaRatio, decimals: 2))"))
+        #expect(text.contains("fragmentation ratio \(NumberFormat.fixed(FakeHost.alphaRatio, decimals: 2))"))
         #expect(text.contains("  DirCache        0\n"))
         #expect(text.contains("  MaxMemInQueues  2 GB\n"))
         #expect(text.contains("allocator: jemalloc (LD_PRELOAD)\n"))

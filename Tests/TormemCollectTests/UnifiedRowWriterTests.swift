@@ -1,4 +1,5 @@
 import Testing
+import TormemCore
 import TormemData
 @testable import TormemCollect
 
@@ -28,7 +29,7 @@ import TormemData
             #expect(line[6...8] == [String(f.rss), String(f.size), String(f.hwm)])
             #expect(line[10...].allSatisfy { $0.isEmpty })
         }
-        #expect(lines[1][9] == NumberText.fixed(FakeHost.alphaRatio, decimals: 2))
+        #expect(lines[1][9] == NumberFormat.fixed(FakeHost.alphaRatio, decimals: 2))
         #expect(lines[2][9] == "")  // beta's smaps is not readable: missing, not zero
     }
 

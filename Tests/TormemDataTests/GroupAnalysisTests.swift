@@ -1,5 +1,6 @@
 import Testing
 @testable import TormemData
+import TormemCore
 
 @Suite struct GroupAnalysisTests {
     func table(_ rows: [(String, String, [Double])], days: [Int]) -> DailyTable {

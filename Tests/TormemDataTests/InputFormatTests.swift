@@ -1,5 +1,6 @@
 import Testing
 @testable import TormemData
+import TormemCore
 
 @Suite struct InputFormatTests {
     @Test func detectsAllFourFormats() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TormemData
+import TormemCore
 
 /// Loading a file in two parts on two cores must give exactly what one sequential pass gives.
 @Suite struct ParallelLoadTests {

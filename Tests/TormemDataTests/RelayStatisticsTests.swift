@@ -1,5 +1,6 @@
 import Testing
 @testable import TormemData
+import TormemCore
 
 @Suite struct RelayStatisticsTests {
     func series(_ name: String, _ points: [(Int64, Double)]) -> RelaySeries {

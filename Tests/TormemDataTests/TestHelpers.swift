@@ -1,3 +1,4 @@
+import TormemCore
 import TormemTestSupport
 @testable import TormemData
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TormemCore
 import TormemData
 import TormemCairo
 import TormemTestSupport

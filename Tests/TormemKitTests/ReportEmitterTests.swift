@@ -1,6 +1,7 @@
 import Foundation
 import Ink
 import Testing
+import TormemCore
 import TormemData
 import TormemTestSupport
 @testable import TormemKit

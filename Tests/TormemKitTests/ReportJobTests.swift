@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TormemCore
 import TormemData
 import TormemTestSupport
 @testable import TormemKit
@@ -35,7 +36,7 @@ import TormemTestSupport
         } catch {
             #expect(error.exitCode == 2)
         }
-        #expect(ReportFolder.sanitize("../../etc") == "etc")
+        #expect(ReportFolderName.part("../../etc") == "etc")
     }
 
     @Test func checkIsGreenWhenCurrentAndNamesStaleOutputs() throws {

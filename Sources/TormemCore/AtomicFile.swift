@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import TormemData
 
 /// Writes files so that readers only ever see the old or the new content: the bytes go to a
 /// temporary file in the same folder, are flushed, and the temporary file is renamed over the target.
@@ -15,7 +14,7 @@ public enum AtomicFile {
     /// `O_TMPFILE`, a named `.NAME.tmp-PID` file is used (and cleaned up by later runs, see
     /// `removeStaleTemporaries`).
     public static func write(_ bytes: [UInt8], to path: String) throws(TormemError) {
-        let dir = parentDirectory(of: path)
+        let dir = FileOutput.parentDirectory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let tmp = (dir == "." && !path.hasPrefix("./") ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
         var fd = open(dir, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
@@ -26,17 +25,7 @@ public enum AtomicFile {
         }
         var ok = true
         var reason = ""
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false; reason = errnoText(); return
-                }
-                offset += n
-            }
-        }
+        if let failure = FileOutput.writeAll(fd, bytes) { ok = false; reason = failure }
         if ok, fsync(fd) != 0 { ok = false; reason = errnoText() }
         if ok, unnamed {
             unlink(tmp)  // a leftover from a killed run with this PID
@@ -48,6 +37,11 @@ public enum AtomicFile {
             unlink(tmp)
             throw .output(path: path, reason: reason)
         }
+    }
+
+    /// Writes `text` as UTF-8 (see `write(_:to:)`).
+    public static func write(_ text: String, to path: String) throws(TormemError) {
+        try write(Array(text.utf8), to: path)
     }
 
     /// `O_TMPFILE` (Linux; `__O_TMPFILE | O_DIRECTORY`), not exported to Swift.
@@ -67,25 +61,5 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates `path` and its parents when missing; an existing non-directory is an error.
-    public static func makeDirectory(_ path: String) throws(TormemError) {
-        var st = stat()
-        if stat(path, &st) == 0 {
-            if (st.st_mode & S_IFMT) != S_IFDIR { throw .output(path: path, reason: "exists and is not a directory") }
-            return
-        }
-        let parent = parentDirectory(of: path)
-        if parent != path, parent != "." , parent != "/" { try makeDirectory(parent) }
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw .output(path: path, reason: errnoText()) }
-    }
-
-    static func parentDirectory(of path: String) -> String {
-        var p = path
-        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
-        if slash == p.startIndex { return "/" }
-        return String(p[..<slash])
-    }
-
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    static func errnoText() -> String { SystemError.text() }
 }

@@ -29,8 +29,9 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, CustomString
     }
 }
 
+/// Integer division rounded towards negative infinity (days before 1970 stay on their day).
 @inlinable
-func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+public func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
