@@ -29,12 +29,16 @@ let package = Package(
         .target(name: "TormemCSV", dependencies: ["TormemCore"]),
         // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).
         .target(name: "TormemData", dependencies: ["TormemCore", "TormemCSV"]),
-        // Declarative chart values, scales, ticks, layout and the Canvas protocol.
-        .target(name: "TormemChart", dependencies: ["TormemCore", "TormemData"]),
+        // The plot engine: Figure values, the Canvas protocol, scales, ticks, layout, text measurement,
+        // decimation, colours and themes. Knows nothing of relays, CSV or Cairo (numbers and calendar
+        // time from TormemCore only).
+        .target(name: "TormemPlot", dependencies: ["TormemCore"]),
+        // The charts: one file per chart, each a `Chart` in `ChartRegistry.all`, data -> Figure.
+        .target(name: "TormemCharts", dependencies: ["TormemCore", "TormemData", "TormemPlot"]),
         // The Cairo canvas: PNG, SVG and PDF surfaces.
-        .target(name: "TormemCairo", dependencies: ["TormemChart", "CCairo"]),
-        // Use cases the executables call: load, build charts, render, write atomically.
-        .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemChart", "TormemCairo"]),
+        .target(name: "TormemCairo", dependencies: ["TormemPlot", "CCairo"]),
+        // Use cases the executables call: load, build charts, render, write atomically, reports.
+        .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemCairo"]),
         .executableTarget(
             name: "tormem-charts",
             dependencies: [
@@ -54,11 +58,12 @@ let package = Package(
         // Stage timings for `make bench` (parse throughput, load).
         .executableTarget(name: "tormem-bench", dependencies: ["TormemKit"]),
         // Test helpers (recording canvas, fixture paths); ships in no product.
-        .target(name: "TormemTestSupport", dependencies: ["TormemChart", "TormemCairo"]),
+        .target(name: "TormemTestSupport", dependencies: ["TormemPlot", "TormemCairo"]),
         .testTarget(name: "TormemCoreTests", dependencies: ["TormemCore"]),
         .testTarget(name: "TormemCSVTests", dependencies: ["TormemCore", "TormemCSV", "TormemTestSupport"]),
         .testTarget(name: "TormemDataTests", dependencies: ["TormemData", "TormemTestSupport"]),
-        .testTarget(name: "TormemChartTests", dependencies: ["TormemChart", "TormemTestSupport"]),
+        .testTarget(name: "TormemPlotTests", dependencies: ["TormemCore", "TormemPlot", "TormemTestSupport"]),
+        .testTarget(name: "TormemChartsTests", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemTestSupport"]),
         .testTarget(name: "TormemCairoTests", dependencies: ["TormemCairo", "TormemTestSupport"]),
         .testTarget(name: "TormemCollectTests", dependencies: ["TormemCollect", "TormemTestSupport"]),
         .testTarget(

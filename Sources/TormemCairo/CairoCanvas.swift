@@ -1,5 +1,5 @@
 import CCairo
-import TormemChart
+import TormemPlot
 
 /// A `Canvas` drawing into a cairo context (created by `CairoRenderer` for PNG, SVG or PDF).
 ///

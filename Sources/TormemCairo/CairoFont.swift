@@ -1,5 +1,5 @@
 import CCairo
-import TormemChart
+import TormemPlot
 
 /// Font handling shared by `CairoCanvas` and `CairoTextMeasurer`, so measuring and drawing
 /// use exactly the same face, size and options.

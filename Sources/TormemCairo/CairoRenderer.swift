@@ -1,5 +1,5 @@
 import CCairo
-import TormemChart
+import TormemPlot
 
 /// Renders a drawing to PNG, SVG or PDF bytes. Writing them anywhere is the caller's job.
 ///

@@ -1,6 +1,6 @@
 import CCairo
 import Foundation
-import TormemChart
+import TormemPlot
 
 /// Measures text exactly like `CairoCanvas.measure` without drawing anything, so layouts computed
 /// off-screen (the recording canvas in tests, layout code) equal the ones rendered.

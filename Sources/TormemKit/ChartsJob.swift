@@ -1,7 +1,8 @@
 import Foundation
 import TormemCore
 import TormemData
-import TormemChart
+import TormemCharts
+import TormemPlot
 import TormemCairo
 
 /// `tormem-charts`: load every data file, build the charts the data supports, render them, and
@@ -46,7 +47,7 @@ public enum ChartsJob {
                         warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsReport) {
         let inputs = try inputs(request, warn: warn)
         timer.lap("load")
-        let plan = ChartPlan(inputs, request: request)
+        let plan = request.plan(inputs)
         timer.lap("analyse + build figures")
         guard !plan.charts.isEmpty else {
             let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")

@@ -1,6 +1,7 @@
 import TormemCore
 import TormemData
-import TormemChart
+import TormemCharts
+import TormemPlot
 
 /// What a charts run did: files written, the data summary and the warnings, ready to print.
 public struct ChartsReport: Sendable {

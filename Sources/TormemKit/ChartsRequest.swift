@@ -1,4 +1,5 @@
-import TormemChart
+import TormemCharts
+import TormemPlot
 import TormemCairo
 import TormemData
 
@@ -41,5 +42,10 @@ public struct ChartsRequest: Sendable {
         let names = dataPaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
                           source: names.joined(separator: ", "))
+    }
+
+    /// The charts this request draws from `inputs` (every chart of the registry, drawn or skipped).
+    public func plan(_ inputs: ChartInputs) -> ChartPlan {
+        ChartPlan(ChartContext(inputs: inputs, style: chartStyle, options: relayOptions), prefix: prefix)
     }
 }

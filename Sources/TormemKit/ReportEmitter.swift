@@ -1,6 +1,7 @@
 import TormemCore
 import TormemData
-import TormemChart
+import TormemCharts
+import TormemPlot
 
 /// Writes the Markdown of a report folder from the same analysis the charts are drawn from:
 /// `README.md` and `REPORT.md`, each a template for a new file plus the bodies of its generated

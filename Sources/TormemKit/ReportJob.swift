@@ -1,7 +1,8 @@
 import Foundation
 import TormemCore
 import TormemData
-import TormemChart
+import TormemCharts
+import TormemPlot
 
 /// `tormem-charts report DIR` and `regenerate ROOT`: draw a report folder's charts into `charts/` and
 /// write its README.md and REPORT.md, or (`check`) only say what would change.
@@ -21,7 +22,7 @@ public enum ReportJob {
         request.dataPaths = [folder.dataPath]
         request.outputDirectory = folder.chartsPath
         let inputs = try ChartsJob.inputs(request, warn: warn)
-        let plan = ChartPlan(inputs, request: request)
+        let plan = request.plan(inputs)
         let rendered = try ChartsJob.render(plan, request: request)
         let ext = request.format.fileExtension
         let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,

@@ -1,4 +1,4 @@
-import TormemChart
+import TormemPlot
 
 /// Draws `figure` on a recording canvas and lists what is wrong with its layout: texts that overlap
 /// (boxes shrunk by half a unit), texts outside the canvas, unbalanced clips, or no text at all.

@@ -1,5 +1,5 @@
 import TormemCairo
-import TormemChart
+import TormemPlot
 
 /// A `Canvas` without pixels: records every call so tests can inspect what a chart drew.
 /// Text is measured by `CairoTextMeasurer`, so recorded boxes equal the rendered ones.

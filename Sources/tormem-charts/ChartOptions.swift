@@ -1,7 +1,8 @@
 import ArgumentParser
 import TormemKit
 import TormemCairo
-import TormemChart
+import TormemCharts
+import TormemPlot
 import TormemData
 
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}

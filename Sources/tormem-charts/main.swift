@@ -2,7 +2,8 @@ import ArgumentParser
 import TormemCore
 import TormemKit
 import TormemCairo
-import TormemChart
+import TormemCharts
+import TormemPlot
 import TormemData
 #if canImport(Glibc)
 import Glibc

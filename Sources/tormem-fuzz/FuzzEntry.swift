@@ -23,7 +23,7 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         if !inputs.relays.isEmpty { _ = PercentileBand(inputs.relays); _ = RelayStatistics(latestOf: inputs.relays).histogram() }
         if let d = inputs.aggregate { _ = WeeklyBucket.buckets(d.combined); _ = RelayCountChange.detect(d.combined) }
         // Every chart's figure (numbers formatted into labels), and the report's Markdown.
-        let plan = ChartPlan(inputs, request: ChartsRequest(dataPaths: ["fuzz.csv"], outputDirectory: "out"))
+        let plan = ChartsRequest(dataPaths: ["fuzz.csv"], outputDirectory: "out").plan(inputs)
         let emitter = ReportEmitter(folderName: "fuzz", commandPath: "reports/fuzz", inputs: inputs,
                                     charts: plan.charts.map { ("charts/\($0.name).png", $0.description) },
                                     skipped: plan.skipped)

@@ -1,5 +1,5 @@
 import TormemCairo
-import TormemChart
+import TormemPlot
 import TormemCore
 
 let white = Color(red: 1, green: 1, blue: 1)

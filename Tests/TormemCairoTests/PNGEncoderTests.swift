@@ -1,5 +1,5 @@
 import Testing
-import TormemChart
+import TormemPlot
 @testable import TormemCairo
 
 /// The zlib PNG encoder against cairo's own decoder: same pixels, valid file, deterministic.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import TormemCairo
-import TormemChart
+import TormemPlot
 
 @Suite("CairoRenderer")
 struct RendererTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TormemCairo
-import TormemChart
+import TormemPlot
 import TormemCore
 import TormemTestSupport
 

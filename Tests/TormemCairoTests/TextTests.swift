@@ -1,6 +1,6 @@
 import Testing
 import TormemCairo
-import TormemChart
+import TormemPlot
 
 @Suite("Text measurement")
 struct MeasurementTests {

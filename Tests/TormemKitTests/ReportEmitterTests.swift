@@ -9,7 +9,7 @@ import TormemTestSupport
 @Suite struct ReportEmitterTests {
     static func emitter(data: String = realData) throws -> ReportEmitter {
         let inputs = try ChartsJob.inputs(ChartsRequest(dataPaths: [data], outputDirectory: "x"))
-        let plan = ChartPlan(inputs, request: ChartsRequest(dataPaths: [data], outputDirectory: "x"))
+        let plan = ChartsRequest(dataPaths: [data], outputDirectory: "x").plan(inputs)
         return ReportEmitter(folderName: "2025-09-18-co-guard", commandPath: "reports/2025-09-18-co-guard", inputs: inputs,
                              charts: plan.charts.map { ("charts/\($0.name).png", $0.description) }, skipped: plan.skipped)
     }

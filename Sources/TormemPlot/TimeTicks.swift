@@ -1,5 +1,4 @@
 import TormemCore
-import TormemData
 
 /// Date ticks for a time axis: the finest calendar step (minutes → hours → days → weeks → months →
 /// years) whose labels fit side by side without touching.
@@ -124,8 +123,4 @@ public enum TimeTicks {
     }
 
     static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
 }

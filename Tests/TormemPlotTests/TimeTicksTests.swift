@@ -1,7 +1,7 @@
 import Testing
 import TormemCore
 import TormemData
-@testable import TormemChart
+@testable import TormemPlot
 
 @Suite struct TimeTicksTests {
     /// 8 px per character: a stand-in for text measurement.

@@ -1,8 +1,11 @@
 import TormemData
+import TormemPlot
 
 /// `chart3_fragmentation_timeline`: a representative relay of the control group against one of the
 /// best group, with the control's jump and the best relay's plateau annotated (all computed).
-public enum FragmentationTimelineChart {
+public struct FragmentationTimelineChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1300)
 
     /// The numbers the chart prints.
@@ -38,6 +41,15 @@ public enum FragmentationTimelineChart {
                            plateauDay: t.days[bFinal.day], reductionPercent: reduction)
     }
 
+    /// Why `annotations` found nothing to compare.
+    static func whyNoAnnotations(_ a: GroupAnalysis) -> String {
+        guard let control = a.control else {
+            return "no control group (no group label says control, default or none); choose one with --control GROUP"
+        }
+        if a.best == nil || a.best == control { return "no other group to compare with the control group \(control)" }
+        return "the control or best group has no relay with values after day \(a.table.days.first ?? 0)"
+    }
+
     public static func make(_ a: GroupAnalysis, _ n: Annotations, labels: GroupLabels, style: ChartStyle) -> Figure {
         let theme = style.theme
         let t = a.table
@@ -71,5 +83,19 @@ public enum FragmentationTimelineChart {
                       title: (style.title.map { $0 + " · " } ?? "") + "Fragmentation timeline",
                       subtitle: "control group \(labels.titled(control.group)) against best group \(labels.titled(best.group))",
                       panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}
+
+extension FragmentationTimelineChart {
+    public func fileStem(prefix: String) -> String { "chart3_fragmentation_timeline" }
+
+    public var summary: String { "The median relay of the control group against the one of the best group, jump and plateau annotated" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
+        guard let a = context.inputs.groups else { return .notApplicable }
+        guard let n = Self.annotations(a) else { return .skipped(reason: Self.whyNoAnnotations(a)) }
+        return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style),
+                      description: "A representative relay of the control group against one of the best group")
     }
 }

@@ -1,5 +1,4 @@
 import TormemData
-import TormemChart
 
 /// Everything the charts and reports are drawn from, assembled from the loaded files and side files:
 /// the aggregate series, per-relay series, the daily per-group table and its analysis, a snapshot.

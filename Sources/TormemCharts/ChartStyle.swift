@@ -1,3 +1,4 @@
+import TormemPlot
 /// Options shared by every chart: theme, title and an optional size override.
 public struct ChartStyle: Equatable, Sendable {
     public var theme: Theme

@@ -1,5 +1,5 @@
 import Testing
-@testable import TormemChart
+@testable import TormemPlot
 
 @Suite struct NiceTicksTests {
     @Test(arguments: [(0.0, 5.3), (0.0, 1.0), (0.4, 0.9), (12.0, 13.0), (0.0, 123_456.0), (-3.0, 7.0), (2.0, 2.0)])

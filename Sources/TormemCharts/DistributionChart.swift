@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_distribution`: a histogram of the relays' latest RSS with the mean marked, above a
 /// ranking of the top 10 and bottom 5 relays.
-public enum DistributionChart {
+public struct DistributionChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1500)
 
     public static func make(_ stats: RelayStatistics, subject: String, subtitle: String, style: ChartStyle) -> Figure {
@@ -37,5 +40,29 @@ public enum DistributionChart {
                       subtitle: subtitle + " · mean \(ChartText.gbValue(stats.mean)) · σ \(ChartText.gbValue(stats.standardDeviation))",
                       content: [.plot(hist), .ranking(ranking)], panelWeights: [1, 1.1],
                       footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}
+
+extension DistributionChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_distribution" }
+
+    public var summary: String { "Histogram of the latest RSS per relay, with the top 10 and bottom 5 relays" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        let style = context.style
+        if !context.inputs.relays.isEmpty {
+            let table = context.inputs.relays
+            return .drawn(Self.make(RelayStatistics(latestOf: table), subject: context.relaySubject,
+                                    subtitle: TrajectoriesChart.subtitle(table), style: style),
+                          description: "Histogram of the latest RSS per relay, with the top and bottom relays")
+        }
+        guard let snap = context.inputs.snapshot else {
+            return .skipped(reason: context.relayChartsUnsupported ?? "")
+        }
+        let stats = RelayStatistics(snap.relays.map { RelayStatistics.Entry(info: RelayInfo(nickname: $0.name), gb: $0.rssGB) })
+        guard !stats.ranked.isEmpty else { return .skipped(reason: "no relay was running in the snapshot") }
+        return .drawn(Self.make(stats, subject: style.title ?? snap.host ?? "snapshot",
+                                subtitle: SnapshotRankingChart.subtitle(snap), style: style),
+                      description: "Histogram of RSS per relay at the snapshot, with the top and bottom relays")
     }
 }

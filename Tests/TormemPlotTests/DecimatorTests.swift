@@ -1,5 +1,5 @@
 import Testing
-@testable import TormemChart
+@testable import TormemPlot
 
 @Suite struct DecimatorTests {
     /// A deterministic pseudo-random walk.

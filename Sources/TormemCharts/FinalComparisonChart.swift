@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `chart2_final_comparison`: each group's final mean as a horizontal bar, lowest first, with the
 /// reduction against the day-0 baseline and the group's status.
-public enum FinalComparisonChart {
+public struct FinalComparisonChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1200)
 
     public static func make(_ a: GroupAnalysis, labels: GroupLabels, style: ChartStyle) -> Figure {
@@ -33,5 +36,18 @@ public enum FinalComparisonChart {
                       title: (style.title.map { $0 + " · " } ?? "") + "Final comparison",
                       subtitle: "\(a.groups.count) groups · sorted by final mean · status rule: ends above \(NumberFormat.fixed(a.factor, decimals: 1))× its post-change minimum",
                       content: [.ranking(panel)], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}
+
+extension FinalComparisonChart {
+    public func fileStem(prefix: String) -> String { "chart2_final_comparison" }
+
+    public var summary: String { "Each group's final mean RSS, lowest first, with its change against the baseline and its status" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
+        guard let a = context.inputs.groups else { return .notApplicable }
+        return .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
+                      description: "Final mean RSS per group against the day-0 baseline, with each group's status")
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import TormemCore
-import TormemData
 
 /// `experiment.json` and `relay_config.csv` found next to a data file.
 public struct SideFiles: Sendable {

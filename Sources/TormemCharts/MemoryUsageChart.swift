@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_usage`: total memory over time (area + line, low and high labelled, relay-count changes
 /// marked) above the per-relay average with its min–max band.
-public enum MemoryUsageChart {
+public struct MemoryUsageChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1500)
 
     public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
@@ -87,5 +90,17 @@ public enum MemoryUsageChart {
 
     static func footnote(_ style: ChartStyle) -> String {
         (style.source.map { "Data: \($0) · " } ?? "") + "1 GB = 1024 MiB · tormem"
+    }
+}
+
+extension MemoryUsageChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_usage" }
+
+    public var summary: String { "Total memory over time (high and low labelled, relay-count changes marked) and memory per relay with its min–max band" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }
+        return .drawn(Self.make(data, style: context.style),
+                      description: "Total memory of all relays over time, and memory per relay (average with min–max range)")
     }
 }

@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_ranking` (snapshot files): every running relay's RSS as a bar, highest first, with VmSize
 /// and fragmentation ratio where known; relays that were not running are listed, not drawn as zero.
-public enum SnapshotRankingChart {
+public struct SnapshotRankingChart: Chart {
+    public init() {}
+
     /// Rows get at least this many pixels; more relays than fit are summarised in a note.
     static let minimumRowHeight = 16.0
 
@@ -45,5 +48,19 @@ public enum SnapshotRankingChart {
         parts.append("\(ChartText.plural(snap.relays.count, "relay")) running")
         if !snap.notRunning.isEmpty { parts.append("\(snap.notRunning.count) not running") }
         return parts.joined(separator: " · ")
+    }
+}
+
+extension SnapshotRankingChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_ranking" }
+
+    public var summary: String { "Snapshots: every running relay's RSS with VmSize and fragmentation ratio" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        guard context.inputs.relays.isEmpty, let snap = context.inputs.snapshot, snap.relays.contains(where: { $0.rssGB.isFinite }) else {
+            return .notApplicable
+        }
+        return .drawn(Self.make(snap, style: context.style),
+                      description: "RSS of every running relay at the snapshot, with VmSize and fragmentation ratio")
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import TormemChart
+@testable import TormemPlot
 
 /// The column envelope must cover exactly what stroking every point covers, column by column.
 @Suite struct ColumnEnvelopeTests {

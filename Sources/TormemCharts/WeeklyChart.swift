@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_weekly`: one bar per ISO week with the week's average total memory, labelled with the
 /// value and the week's highest relay count.
-public enum WeeklyChart {
+public struct WeeklyChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 1800, height: 900)
 
     public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
@@ -24,5 +27,17 @@ public enum WeeklyChart {
                    ChartText.period(data.combined)].joined(separator: " · ")
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · weekly memory",
                       subtitle: sub, panels: [panel], footnote: MemoryUsageChart.footnote(style))
+    }
+}
+
+extension WeeklyChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_weekly" }
+
+    public var summary: String { "One bar per ISO week: the week's average total memory and its largest relay count" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }
+        return .drawn(Self.make(data, style: context.style),
+                      description: "Weekly average of total memory per ISO week, with the week's largest relay count")
     }
 }

@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_trajectories`: per-relay RSS over time. The top N relays by latest RSS are named lines;
 /// with more relays than that, every relay also feeds a p10–p90 band and a median line.
-public enum TrajectoriesChart {
+public struct TrajectoriesChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1400)
 
     public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle) -> Figure {
@@ -58,5 +61,19 @@ public enum TrajectoriesChart {
         let period = times.count == 2 ? ChartText.when(times[0], dailyOnly: daily) + " → " + ChartText.when(times[1], dailyOnly: daily) : ""
         let samples = table.relays.reduce(0) { $0 + $1.count }
         return "\(period) · \(ChartText.plural(table.count, "relay")) · \(ChartText.plural(samples, "sample"))"
+    }
+}
+
+extension TrajectoriesChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_trajectories" }
+
+    public var summary: String { "RSS of every relay over time: the top N by latest RSS named, the p10–p90 band and median of all" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        if let why = context.relayChartsUnsupported { return .skipped(reason: why) }
+        let table = context.inputs.relays, top = context.options.topN
+        return .drawn(Self.make(table, options: context.options, style: context.style),
+                      description: "RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
+                          (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""))
     }
 }

@@ -1,5 +1,6 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// Wording shared by the chart builders.
 enum ChartText {

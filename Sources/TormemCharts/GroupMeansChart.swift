@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `chart1_memory_over_time`: each group's mean RSS per day, one line per group, with the
 /// fragmentation zone shaded and the expected maximum marked.
-public enum GroupMeansChart {
+public struct GroupMeansChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1300)
 
     public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle) -> Figure {
@@ -39,5 +42,18 @@ public enum GroupMeansChart {
                       title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
                       subtitle: "\(a.groups.count) groups · \(ChartText.plural(relays, "relay")) · days \(Int(lo))–\(Int(days.last ?? lo))",
                       panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}
+
+extension GroupMeansChart {
+    public func fileStem(prefix: String) -> String { "chart1_memory_over_time" }
+
+    public var summary: String { "Mean RSS per group per day, with the fragmentation zone and the expected maximum" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
+        guard let a = context.inputs.groups else { return .notApplicable }
+        return .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
+                      description: "Mean RSS per group per day, with the fragmentation zone and the expected maximum")
     }
 }

@@ -1,9 +1,12 @@
 import TormemCore
 import TormemData
+import TormemPlot
 
 /// `memory_outliers`: every relay as a faint line, the relays whose latest RSS exceeds the threshold
 /// highlighted and named, with the threshold and the mean marked.
-public enum OutliersChart {
+public struct OutliersChart: Chart {
+    public init() {}
+
     public static let defaultSize = Size(width: 2100, height: 1300)
 
     /// Nil when no relay is above the threshold (the chart is skipped).
@@ -48,5 +51,22 @@ public enum OutliersChart {
                       title: (style.title ?? servers) + " · memory outliers",
                       subtitle: TrajectoriesChart.subtitle(table) + " · latest RSS above \(ChartText.gbValue(threshold))",
                       panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+    }
+}
+
+extension OutliersChart {
+    public func fileStem(prefix: String) -> String { "\(prefix)_outliers" }
+
+    public var summary: String { "Relays whose latest RSS is above mean + 2σ (or --outlier-threshold), named among all relays" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        if let why = context.relayChartsUnsupported { return .skipped(reason: why) }
+        let table = context.inputs.relays
+        let stats = RelayStatistics(latestOf: table)
+        guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style) else {
+            let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
+            return .skipped(reason: "no relay above the threshold of \(NumberFormat.fixed(threshold, decimals: 2)) GB")
+        }
+        return .drawn(figure, description: "Relays whose latest RSS is above the outlier threshold, highlighted among all relays")
     }
 }

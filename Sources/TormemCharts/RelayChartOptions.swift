@@ -1,3 +1,4 @@
+import TormemPlot
 import TormemCore
 
 /// Thresholds and choices of the per-relay and experiment charts (all options of the command).

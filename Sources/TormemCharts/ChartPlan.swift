@@ -1,0 +1,35 @@
+import TormemPlot
+
+/// Which charts the data supports, and why the others are skipped: every chart of
+/// `ChartRegistry.all`, asked in order.
+public struct ChartPlan: Sendable {
+    /// One chart to draw: its file stem and figure.
+    public struct Planned: Sendable {
+        public var name: String
+        public var figure: Figure
+        /// What the chart shows (alt text for reports).
+        public var description: String
+    }
+
+    public struct Skipped: Sendable, Equatable {
+        public var name: String
+        public var reason: String
+    }
+
+    public var charts: [Planned] = []
+    public var skipped: [Skipped] = []
+
+    public init(_ context: ChartContext, prefix: String, registry: [any Chart] = ChartRegistry.all) {
+        for chart in registry {
+            let name = chart.fileStem(prefix: prefix)
+            switch chart.make(context) {
+            case .drawn(let figure, let description):
+                charts.append(Planned(name: name, figure: figure, description: description))
+            case .skipped(let reason):
+                skipped.append(Skipped(name: name, reason: reason))
+            case .notApplicable:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+import TormemCore
+import TormemData
+import TormemPlot
+import TormemTestSupport
+@testable import TormemCharts
+
+@Suite struct FinalComparisonChartTests {
+    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light, width: 900, height: 600)])
+    func layoutOnRealAndSyntheticData(style: ChartStyle) throws {
+        for (a, labels) in [try ChartTestData.realAnalysis(), try ChartTestData.experimentAnalysis()] {
+            checkLayout(FinalComparisonChart.make(a, labels: labels, style: style))
+        }
+    }
+
+    @Test func printsComputedNumbers() throws {
+        let (a, labels) = try ChartTestData.realAnalysis()
+        let text = drawnStrings(FinalComparisonChart.make(a, labels: labels, style: ChartStyle()))
+        for g in a.groups {
+            #expect(text.contains(NumberFormat.fixed(g.endMean, decimals: 2) + " GB"), "final mean of \(g.group)")
+            #expect(text.contains { $0.contains(g.status.rawValue) })
+        }
+        #expect(text.contains { $0.contains("baseline " + NumberFormat.fixed(a.baseline, decimals: 2)) })
+    }
+
+    @Test func drawnFromExperimentData() throws {
+        let c = try ChartTestData.context("synthetic/experiment_25relays.csv")
+        let outcome = FinalComparisonChart().make(c)
+        #expect(outcome.figure != nil)
+        #expect(FinalComparisonChart().fileStem(prefix: "x") == "chart2_final_comparison")
+    }
+}

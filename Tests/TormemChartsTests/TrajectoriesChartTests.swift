@@ -1,0 +1,32 @@
+import Testing
+import TormemCore
+import TormemData
+import TormemPlot
+import TormemTestSupport
+@testable import TormemCharts
+
+@Suite struct TrajectoriesChartTests {
+    @Test func realDataLayout() throws {
+        let t = try ChartTestData.load("real-2025-09-18/measurements.csv").relays
+        checkLayout(TrajectoriesChart.make(t, options: RelayChartOptions(), style: ChartStyle()))
+    }
+
+    @Test func twoHundredRelaysStayReadable() {
+        let t = ChartTestData.manyRelays(200, points: 2000)
+        let fig = TrajectoriesChart.make(t, options: RelayChartOptions(), style: ChartStyle())
+        checkLayout(fig)
+        let text = drawnStrings(fig)
+        #expect(text.contains { $0.contains("p10–p90") })
+        #expect(text.filter { $0.hasSuffix(" GB)") }.count == 20)      // the top 20, named with latest RSS
+    }
+
+    @Test func descriptionCountsTheRelays() throws {
+        let c = try ChartTestData.context("synthetic/unified_12relays_7days.csv", options: RelayChartOptions(topN: 5))
+        guard case .drawn(_, let description) = TrajectoriesChart().make(c) else {
+            Issue.record("expected a drawn chart"); return
+        }
+        #expect(description == "RSS of each relay over time: the top 5 by latest RSS, and the p10–p90 band and median of all 12")
+        let snapshot = try ChartTestData.context("synthetic/snapshot_60relays.csv")
+        #expect(TrajectoriesChart().make(snapshot).skipReason == "a snapshot has one reading per relay, no time series")
+    }
+}

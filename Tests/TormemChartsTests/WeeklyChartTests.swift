@@ -1,0 +1,41 @@
+import Testing
+import TormemCore
+import TormemData
+import TormemPlot
+import TormemTestSupport
+@testable import TormemCharts
+
+@Suite struct WeeklyChartTests {
+    @Test(arguments: [ChartStyle(), ChartStyle(width: 700, height: 400)])
+    func realFixtureLayout(style: ChartStyle) throws {
+        checkLayout(WeeklyChart.make(try ChartTestData.realDataset(), style: style))
+    }
+
+    @Test func largeSeriesLayout() {
+        checkLayout(WeeklyChart.make(ChartTestData.largeDataset(), style: ChartStyle()))
+    }
+
+    @Test func barsAreLabelledAcrossNewYear() {
+        let start = Timestamp(date: CivilDate(year: 2025, month: 12, day: 15)).seconds
+        var s = AggregateSeries(server: "x")
+        for i in 0..<(24 * 28) {
+            s.times.append(start + Int64(i) * 3600); s.relays.append(10 + i / 200)
+            s.totalKB.append(Double(5 + i / 100) * 1_048_576); s.avgKB.append(1_048_576)
+            s.minKB.append(1); s.maxKB.append(2)
+        }
+        let fig = WeeklyChart.make(AggregateDataset(servers: [s]), style: ChartStyle())
+        checkLayout(fig)
+        let text = drawnStrings(fig)
+        for w in ["2025-W51", "2025-W52", "2026-W01", "2026-W02"] {
+            #expect(text.contains { $0.contains(w) }, "\(w) labelled")
+        }
+        #expect(text.filter { $0.hasSuffix(" GB") }.count >= 4)
+        #expect(text.contains { $0.contains("relays") })
+    }
+
+    @Test func drawnFromMonitorData() throws {
+        let c = try ChartTestData.context("synthetic/monitor_daily_120.csv")
+        #expect(WeeklyChart().make(c).figure != nil)
+        #expect(WeeklyChart().fileStem(prefix: "memory") == "memory_weekly")
+    }
+}
