@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         // Stage timings for `make bench` (parse throughput, load).
-        .executableTarget(name: "tormem-bench", dependencies: ["TormemKit"]),
+        .executableTarget(name: "tormem-bench", dependencies: ["TormemCSV", "TormemData"]),
         // Test helpers (recording canvas, fixture paths); ships in no product.
         .target(name: "TormemTestSupport", dependencies: ["TormemPlot", "TormemCairo"]),
         .testTarget(name: "TormemCoreTests", dependencies: ["TormemCore"]),
@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "TormemCollectTests", dependencies: ["TormemCollect", "TormemTestSupport"]),
         .testTarget(
             name: "TormemKitTests",
-            dependencies: ["TormemKit", "TormemTestSupport", .product(name: "Ink", package: "Ink")]
+            dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemKit", "TormemTestSupport",
+                           .product(name: "Ink", package: "Ink")]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -78,5 +79,5 @@ let package = Package(
 //   TORMEM_FUZZ=1 swift build -c debug --product tormem-fuzz -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz
 if ProcessInfo.processInfo.environment["TORMEM_FUZZ"] == "1" {
     package.products.append(.executable(name: "tormem-fuzz", targets: ["tormem-fuzz"]))
-    package.targets.append(.executableTarget(name: "tormem-fuzz", dependencies: ["TormemKit"]))
+    package.targets.append(.executableTarget(name: "tormem-fuzz", dependencies: ["TormemCSV", "TormemData", "TormemCharts", "TormemKit"]))
 } 

@@ -46,7 +46,7 @@ public struct DistributionChart: Chart {
 extension DistributionChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_distribution" }
 
-    public var summary: String { "Histogram of the latest RSS per relay, with the top 10 and bottom 5 relays" }
+    public var summary: String { "histogram of the latest RSS per relay" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         let style = context.style

@@ -42,7 +42,7 @@ public struct FinalComparisonChart: Chart {
 extension FinalComparisonChart {
     public func fileStem(prefix: String) -> String { "chart2_final_comparison" }
 
-    public var summary: String { "Each group's final mean RSS, lowest first, with its change against the baseline and its status" }
+    public var summary: String { "final mean RSS per group, with its status" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         if let why = context.groupChartsUnsupported { return .skipped(reason: why) }

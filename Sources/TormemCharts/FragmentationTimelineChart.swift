@@ -89,7 +89,7 @@ public struct FragmentationTimelineChart: Chart {
 extension FragmentationTimelineChart {
     public func fileStem(prefix: String) -> String { "chart3_fragmentation_timeline" }
 
-    public var summary: String { "The median relay of the control group against the one of the best group, jump and plateau annotated" }
+    public var summary: String { "a control relay against one of the best group" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         if let why = context.groupChartsUnsupported { return .skipped(reason: why) }

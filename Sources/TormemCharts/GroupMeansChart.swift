@@ -48,7 +48,7 @@ public struct GroupMeansChart: Chart {
 extension GroupMeansChart {
     public func fileStem(prefix: String) -> String { "chart1_memory_over_time" }
 
-    public var summary: String { "Mean RSS per group per day, with the fragmentation zone and the expected maximum" }
+    public var summary: String { "mean RSS per group per day" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         if let why = context.groupChartsUnsupported { return .skipped(reason: why) }

@@ -96,7 +96,7 @@ public struct MemoryUsageChart: Chart {
 extension MemoryUsageChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_usage" }
 
-    public var summary: String { "Total memory over time (high and low labelled, relay-count changes marked) and memory per relay with its min–max band" }
+    public var summary: String { "total and per-relay memory over time" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }

@@ -57,7 +57,7 @@ public struct OutliersChart: Chart {
 extension OutliersChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_outliers" }
 
-    public var summary: String { "Relays whose latest RSS is above mean + 2σ (or --outlier-threshold), named among all relays" }
+    public var summary: String { "relays above mean + 2σ (or a threshold)" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         if let why = context.relayChartsUnsupported { return .skipped(reason: why) }

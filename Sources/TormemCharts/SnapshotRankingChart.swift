@@ -54,7 +54,7 @@ public struct SnapshotRankingChart: Chart {
 extension SnapshotRankingChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_ranking" }
 
-    public var summary: String { "Snapshots: every running relay's RSS with VmSize and fragmentation ratio" }
+    public var summary: String { "snapshots: every running relay by RSS" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         guard context.inputs.relays.isEmpty, let snap = context.inputs.snapshot, snap.relays.contains(where: { $0.rssGB.isFinite }) else {

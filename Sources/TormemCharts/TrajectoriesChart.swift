@@ -67,7 +67,7 @@ public struct TrajectoriesChart: Chart {
 extension TrajectoriesChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_trajectories" }
 
-    public var summary: String { "RSS of every relay over time: the top N by latest RSS named, the p10–p90 band and median of all" }
+    public var summary: String { "every relay over time, the top N named" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         if let why = context.relayChartsUnsupported { return .skipped(reason: why) }

@@ -33,7 +33,7 @@ public struct WeeklyChart: Chart {
 extension WeeklyChart {
     public func fileStem(prefix: String) -> String { "\(prefix)_weekly" }
 
-    public var summary: String { "One bar per ISO week: the week's average total memory and its largest relay count" }
+    public var summary: String { "weekly average of the total memory" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }

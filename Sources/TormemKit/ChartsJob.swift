@@ -28,6 +28,9 @@ public enum ChartsJob {
                            control: request.control, best: request.compare)
     }
 
+    /// Every chart, one line each (`draw --help`): file name and what it shows.
+    public static var chartList: String { ChartRegistry.helpText() }
+
     public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
         var timer = PhaseTimer()
         defer { timer.report() }
@@ -67,7 +70,7 @@ public enum ChartsJob {
             let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
             do {
                 let start = ContinuousClock.now
-                let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format) { canvas in
+                let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
                     FigureRenderer.draw(p.figure, on: canvas)
                 }
                 PhaseTimer.note(p.name, since: start)

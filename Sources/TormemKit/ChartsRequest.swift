@@ -1,44 +1,79 @@
-import TormemCharts
-import TormemPlot
 import TormemCairo
+import TormemCharts
 import TormemData
+import TormemPlot
 
-/// Everything `tormem-charts` was asked to do.
+/// Everything `tormem-charts` was asked to do, in the terms of its options (the executable needs no
+/// other module to fill it in).
 public struct ChartsRequest: Sendable {
     public enum ThemeName: String, CaseIterable, Sendable { case dark, light }
+    public enum FileFormat: String, CaseIterable, Sendable {
+        case png, svg, pdf
+
+        /// The conventional file extension, without the dot.
+        public var fileExtension: String { rawValue }
+        var surface: OutputFormat {
+            switch self {
+            case .png: return .png
+            case .svg: return .svg
+            case .pdf: return .pdf
+            }
+        }
+    }
 
     public var dataPaths: [String]
     public var outputDirectory: String
     public var title: String?
-    public var accent: Color?
+    /// Accent colour as `#rrggbb` (see `isColour`).
+    public var accent: String?
     public var prefix: String
     public var theme: ThemeName
-    public var format: OutputFormat
+    public var format: FileFormat
     public var width: Int?
     public var height: Int?
     /// Any unreadable row fails the run.
     public var strict: Bool
     /// `--group-label A="..."` overrides.
     public var groupLabels: [String: String] = [:]
-    /// `--control GROUP` and `--compare GROUP`.
+    /// `--control GROUP` and `--compare GROUP` (the group compared with the control in chart 3).
     public var control: String?
     public var compare: String?
     /// Factor of the STABLE / FRAGMENTED rule.
     public var factor: Double = FragmentationStatus.defaultFactor
     /// Zone, expected maximum, top N, outlier threshold.
-    public var relayOptions = RelayChartOptions()
+    var relayOptions = RelayChartOptions()
 
-    public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: Color? = nil,
-                prefix: String = "memory", theme: ThemeName = .dark, format: OutputFormat = .png,
+    public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: String? = nil,
+                prefix: String = "memory", theme: ThemeName = .dark, format: FileFormat = .png,
                 width: Int? = nil, height: Int? = nil, strict: Bool = false) {
         self.dataPaths = dataPaths; self.outputDirectory = outputDirectory; self.title = title; self.accent = accent
         self.prefix = prefix; self.theme = theme; self.format = format; self.width = width; self.height = height
         self.strict = strict
     }
 
+    /// Whether `hex` is a colour the charts can use (`#00d4aa`).
+    public static func isColour(_ hex: String) -> Bool { Color(hex: hex) != nil }
+
+    /// Lower edge of chart 1's shaded fragmentation zone (GB).
+    public var fragmentationZoneGB: Double {
+        get { relayOptions.zoneGB } set { relayOptions.zoneGB = newValue }
+    }
+    /// The expected maximum RSS per relay, a reference line (GB).
+    public var expectedMaxGB: Double {
+        get { relayOptions.expectedMaxGB } set { relayOptions.expectedMaxGB = newValue }
+    }
+    /// Relays drawn as named lines in the trajectories chart.
+    public var topRelays: Int {
+        get { relayOptions.topN } set { relayOptions.topN = newValue }
+    }
+    /// Fixed outlier threshold (GB); nil: mean + 2σ.
+    public var outlierThresholdGB: Double? {
+        get { relayOptions.outlierThresholdGB } set { relayOptions.outlierThresholdGB = newValue }
+    }
+
     var chartStyle: ChartStyle {
         var t: Theme = theme == .dark ? .dark : .light
-        if let accent { t = t.withAccent(accent) }
+        if let accent, let colour = Color(hex: accent) { t = t.withAccent(colour) }
         let names = dataPaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
                           source: names.joined(separator: ", "))

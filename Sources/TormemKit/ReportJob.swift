@@ -71,6 +71,28 @@ public enum ReportJob {
         return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped)
     }
 
+    /// `regenerate ROOT`: `run` for every report folder under `root`; `progress` gets one line per
+    /// folder. With `check`, throws `.stale` listing everything that would change.
+    public static func regenerate(root: String, options: ChartsRequest, check: Bool,
+                                  warn: (Diagnostic) -> Void = { _ in },
+                                  progress: (String) -> Void = { _ in }) throws(TormemError) {
+        let paths = try folders(under: root)
+        if paths.isEmpty {
+            throw .input(Diagnostic(file: root, message: "no report folders (folders holding data.csv or measurements.csv)"))
+        }
+        var stale: [String] = []
+        for path in paths {
+            let result = try run(try ReportFolder(path: path), options: options, check: check, warn: warn)
+            stale += result.stale
+            if check {
+                progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
+            } else {
+                progress("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
+            }
+        }
+        if check, !stale.isEmpty { throw .stale(stale) }
+    }
+
     /// Every report folder directly under `root`, sorted by name.
     public static func folders(under root: String) throws(TormemError) -> [String] {
         var r = root

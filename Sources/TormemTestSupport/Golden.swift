@@ -7,14 +7,17 @@ public enum GoldenResult: Equatable, Sendable {
     case identical
     /// PNGs that differ in bytes but whose pixels agree within the tolerance.
     case withinTolerance(differingPixels: Int, totalPixels: Int)
-    /// Recording mode: the golden file was (re)written (or already held these bytes).
+    /// Recording mode: the golden file was (re)written (or already held these bytes). Not a pass:
+    /// a recording run compares nothing, so it must not look like a green one.
     case recorded(path: String)
     /// Missing or different golden file; the message explains and says how to re-record.
     case failed(message: String, actualPath: String?)
 
     public var passed: Bool {
-        if case .failed = self { return false }
-        return true
+        switch self {
+        case .identical, .withinTolerance: return true
+        case .recorded, .failed: return false
+        }
     }
 
     /// A one-line description, suitable as a test failure comment.
@@ -22,7 +25,7 @@ public enum GoldenResult: Equatable, Sendable {
         switch self {
         case .identical: return "identical"
         case .withinTolerance(let d, let t): return "\(d) of \(t) pixels differ, within tolerance"
-        case .recorded(let path): return "recorded \(path)"
+        case .recorded(let path): return "re-recorded \(path); run again without \(Golden.recordVariable)=1 to compare"
         case .failed(let message, _): return message
         }
     }
@@ -128,6 +131,43 @@ public enum Golden {
         let percent = (Double(differing) / Double(max(total, 1)) * 10_000).rounded() / 100
         return failure("\(relativePath): \(differing) of \(total) pixels (\(percent)%) differ from the golden file "
             + "by more than \(tolerance.channel)/255 in some channel")
+    }
+
+    /// Checks a folder of produced charts against `<goldenDirectory>/<goldenFolder>/`: every name
+    /// in `expected` must have been produced and match its golden file, and nothing else may have
+    /// been produced. In recording mode the expected files are written and the whole check fails
+    /// with "re-recorded N files".
+    public static func checkFolder(_ producedDirectory: String, expected: [String], against goldenFolder: String,
+                                   goldenDirectory: String = Golden.directory, record: Bool = Golden.isRecording,
+                                   actualDirectory: String = Golden.actualDirectory,
+                                   tolerance: PixelTolerance = .default) -> [GoldenResult] {
+        let produced = Set((try? FileManager.default.contentsOfDirectory(atPath: producedDirectory)) ?? [])
+        var results: [GoldenResult] = []
+        for name in expected {
+            guard let data = FileManager.default.contents(atPath: producedDirectory + "/" + name) else {
+                results.append(.failed(message: "expected chart \(name) was not produced in \(producedDirectory)", actualPath: nil))
+                continue
+            }
+            results.append(check([UInt8](data), against: goldenFolder + "/" + name, goldenDirectory: goldenDirectory,
+                                 record: record, actualDirectory: actualDirectory, tolerance: tolerance))
+        }
+        for name in produced.subtracting(expected).sorted() {
+            results.append(.failed(message: "\(name) was produced but is not expected (add it to the expected charts and record its golden file)",
+                                   actualPath: nil))
+        }
+        // A golden file whose chart is no longer expected means a chart silently disappeared.
+        let extensions = Set(expected.map { ($0 as NSString).pathExtension })
+        let goldens = (try? FileManager.default.contentsOfDirectory(atPath: goldenDirectory + "/" + goldenFolder)) ?? []
+        for name in goldens.sorted() where extensions.contains((name as NSString).pathExtension) && !expected.contains(name) {
+            results.append(.failed(message: "golden file \(goldenFolder)/\(name) has no expected chart any more (remove it, or expect the chart again)",
+                                   actualPath: nil))
+        }
+        let recorded = results.filter { if case .recorded = $0 { return true } else { return false } }.count
+        if record, recorded > 0 {
+            results.append(.failed(message: "re-recorded \(recorded) file\(recorded == 1 ? "" : "s") under \(goldenDirectory)/\(goldenFolder); "
+                                        + "run again without \(recordVariable)=1 to compare", actualPath: nil))
+        }
+        return results
     }
 
     // MARK: Helpers

@@ -1,12 +1,8 @@
 import ArgumentParser
 import TormemKit
-import TormemCairo
-import TormemCharts
-import TormemPlot
-import TormemData
 
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
+extension ChartsRequest.FileFormat: ExpressibleByArgument {}
 
 /// The options every chart-drawing command shares.
 struct ChartOptions: ParsableArguments {
@@ -23,7 +19,7 @@ struct ChartOptions: ParsableArguments {
     var theme: ChartsRequest.ThemeName = .dark
 
     @Option(name: .long, help: "Output file format.")
-    var format: OutputFormat = .png
+    var format: ChartsRequest.FileFormat = .png
 
     @Option(name: .long, help: "Chart width in pixels (default: about 2100).")
     var width: Int?
@@ -62,7 +58,7 @@ struct ChartOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let color, Color(hex: color) == nil {
+        if let color, !ChartsRequest.isColour(color) {
             throw ValidationError("--color \(color): expected a colour like #00d4aa")
         }
         for (name, v) in [("--width", width), ("--height", height)] {
@@ -86,7 +82,7 @@ struct ChartOptions: ParsableArguments {
 
     func request(data: [String], outputDir: String) -> ChartsRequest {
         var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, title: title,
-                                    accent: color.flatMap(Color.init(hex:)), prefix: prefix, theme: theme,
+                                    accent: color, prefix: prefix, theme: theme,
                                     format: format, width: width, height: height, strict: strict)
         for g in groupLabel {
             let parts = g.split(separator: "=", maxSplits: 1)
@@ -97,8 +93,10 @@ struct ChartOptions: ParsableArguments {
         request.control = control
         request.compare = compare
         request.factor = fragmentationFactor
-        request.relayOptions = RelayChartOptions(zoneGB: fragmentationZone, expectedMaxGB: expectedMax, topN: top,
-                                                 outlierThresholdGB: outlierThreshold)
+        request.fragmentationZoneGB = fragmentationZone
+        request.expectedMaxGB = expectedMax
+        request.topRelays = top
+        request.outlierThresholdGB = outlierThreshold
         return request
     }
 }

@@ -7,12 +7,12 @@ struct DrawCommand: ParsableCommand {
         abstract: "Draw every chart the data supports (the default command).",
         discussion: """
         Reads monitor, unified, experiment or snapshot CSV files (format detected from the header) \
-        and draws every chart the data supports into the output folder: <prefix>_usage and \
-        <prefix>_weekly (aggregate series); chart1_memory_over_time, chart2_final_comparison and \
-        chart3_fragmentation_timeline (groups); <prefix>_trajectories, <prefix>_distribution and \
-        <prefix>_outliers (per-relay series); <prefix>_distribution and <prefix>_ranking (snapshots). \
-        It says which charts it skipped and why. experiment.json and relay_config.csv next to the \
-        first data file name the groups.
+        and draws every chart the data supports into the output folder; it says which charts it \
+        skipped and why. experiment.json and relay_config.csv next to the first data file name the \
+        groups.
+
+        Charts (memory_* take the --prefix):
+        \(ChartsJob.chartList)
 
         Exit status: 0 success (warnings allowed), 2 usage error, 3 input error (nothing usable), \
         4 output error (cannot write).
@@ -31,7 +31,7 @@ struct DrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try ChartsJob.run(chart.request(data: data, outputDir: outputDir)) { printError("warning: \($0)") }
+        let report = try ChartsJob.run(chart.request(data: data, outputDir: outputDir)) { Console.printError("warning: \($0)") }
         if !chart.quiet { print(report.text) }
     }
 }

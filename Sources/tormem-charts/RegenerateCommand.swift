@@ -1,7 +1,5 @@
 import ArgumentParser
-import TormemCore
 import TormemKit
-import TormemData
 
 struct RegenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,22 +20,8 @@ struct RegenerateCommand: ParsableCommand {
     @OptionGroup var chart: ChartOptions
 
     func run() throws {
-        let folders = try ReportJob.folders(under: root)
-        if folders.isEmpty { throw TormemError.input(Diagnostic(file: root, message: "no report folders (folders holding data.csv or measurements.csv)")) }
-        var stale: [String] = []
-        for path in folders {
-            let result = try ReportJob.run(try ReportFolder(path: path), options: chart.request(data: [], outputDir: ""), check: check) {
-                printError("warning: \($0)")
-            }
-            stale += result.stale
-            if !chart.quiet {
-                if check {
-                    print("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
-                } else {
-                    print("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
-                }
-            }
-        }
-        if check, !stale.isEmpty { throw TormemError.stale(stale) }
+        try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), check: check,
+                                 warn: { Console.printError("warning: \($0)") },
+                                 progress: { if !chart.quiet { print($0) } })
     }
 }

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             folder = try ReportFolder(path: dir!, data: data)
         }
         let result = try ReportJob.run(folder, options: chart.request(data: [], outputDir: ""), check: false) {
-            printError("warning: \($0)")
+            Console.printError("warning: \($0)")
         }
         if !chart.quiet {
             print("\(folder.path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")

@@ -1,13 +1,5 @@
 import ArgumentParser
-import TormemCore
 import TormemKit
-import TormemCairo
-import TormemCharts
-import TormemPlot
-import TormemData
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct TormemCharts: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,18 +14,6 @@ struct TormemCharts: ParsableCommand {
         defaultSubcommand: DrawCommand.self)
 }
 
-func printError(_ s: String) {
-    var e = StandardError()
-    print(s, to: &e)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ s: String) {
-        var bytes = Array(s.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-    }
-}
-
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64).
 MemoryTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -42,20 +22,20 @@ if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
     print(TormemCharts.helpMessage())
     print("")
     print(TormemCharts.helpMessage(for: DrawCommand.self))
-    exit(0)
+    Console.exit(0)
 }
 do {
     var command = try TormemCharts.parseAsRoot()
     try command.run()
-} catch let error as TormemError {
-    printError("tormem-charts: error: \(error)")
-    exit(error.exitCode)
 } catch {
-    let code = TormemCharts.exitCode(for: error)
-    if code == .success {
-        print(TormemCharts.fullMessage(for: error))
-        exit(0)
+    if let failure = Console.failure(error) {
+        Console.printError("tormem-charts: error: \(failure.message)")
+        Console.exit(failure.status)
     }
-    printError(TormemCharts.fullMessage(for: error))
-    exit(2)
+    if TormemCharts.exitCode(for: error) == .success {
+        print(TormemCharts.fullMessage(for: error))
+        Console.exit(0)
+    }
+    Console.printError(TormemCharts.fullMessage(for: error))
+    Console.exit(2)
 }

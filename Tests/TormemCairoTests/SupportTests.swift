@@ -110,9 +110,35 @@ struct GoldenTests {
 
         let recorded = Golden.check(bytes, against: "sub/chart.png", goldenDirectory: dirs.golden, record: true, actualDirectory: dirs.actual)
         #expect(recorded == .recorded(path: dirs.golden + "/sub/chart.png"))
+        #expect(!recorded.passed, "recording compares nothing: it must not count as a pass")
+        #expect(recorded.message.contains("run again without TORMEM_RECORD_GOLDEN=1"))
         #expect(FileManager.default.contents(atPath: dirs.golden + "/sub/chart.png").map { [UInt8]($0) } == bytes)
 
         #expect(Golden.check(bytes, against: "sub/chart.png", goldenDirectory: dirs.golden, record: false, actualDirectory: dirs.actual) == .identical)
+    }
+
+    @Test func aFolderCheckFailsForMissingAndUnexpectedChartsAndForRecording() throws {
+        let dirs = try temporaryDirectories()
+        let produced = dirs.actual + "-produced"
+        try FileManager.default.createDirectory(atPath: produced, withIntermediateDirectories: true)
+        let bytes = try png { _ in }
+        try Data(bytes).write(to: URL(fileURLWithPath: produced + "/a.png"))
+        try Data(bytes).write(to: URL(fileURLWithPath: produced + "/extra.png"))
+
+        let recording = Golden.checkFolder(produced, expected: ["a.png"], against: "set", goldenDirectory: dirs.golden,
+                                           record: true, actualDirectory: dirs.actual)
+        #expect(recording.contains { $0.message.hasPrefix("re-recorded 1 file under") })
+        #expect(!recording.allSatisfy { $0.passed })
+
+        let compared = Golden.checkFolder(produced, expected: ["a.png", "b.png"], against: "set", goldenDirectory: dirs.golden,
+                                          record: false, actualDirectory: dirs.actual)
+        #expect(compared.filter(\.passed).count == 1)
+        #expect(compared.contains { $0.message.contains("expected chart b.png was not produced") })
+        #expect(compared.contains { $0.message.contains("extra.png was produced but is not expected") })
+
+        try FileManager.default.removeItem(atPath: produced + "/extra.png")
+        #expect(Golden.checkFolder(produced, expected: ["a.png"], against: "set", goldenDirectory: dirs.golden,
+                                   record: false, actualDirectory: dirs.actual).allSatisfy { $0.passed })
     }
 
     @Test func toleratesAFewDifferentPixels() throws {
@@ -155,7 +181,7 @@ struct GoldenTests {
     @Test func vectorFormatsMustBeIdentical() throws {
         let dirs = try temporaryDirectories()
         let svg = try CairoRenderer.render(size: sampleSize, format: .svg, draw: sampleDrawing)
-        #expect(Golden.check(svg, against: "d.svg", goldenDirectory: dirs.golden, record: true).passed)
+        #expect(Golden.check(svg, against: "d.svg", goldenDirectory: dirs.golden, record: true) == .recorded(path: dirs.golden + "/d.svg"))
         #expect(Golden.check(svg, against: "d.svg", goldenDirectory: dirs.golden, record: false, actualDirectory: dirs.actual) == .identical)
         var changed = svg
         changed[changed.count - 10] ^= 1

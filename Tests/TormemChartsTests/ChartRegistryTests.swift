@@ -17,7 +17,9 @@ import TormemTestSupport
 
     @Test func helpListsEveryChart() {
         let help = ChartRegistry.helpText()
-        #expect(help.split(separator: "\n").count == ChartRegistry.all.count)
+        let lines = help.split(separator: "\n")
+        #expect(lines.count == ChartRegistry.all.count)
+        for line in lines { #expect(line.count <= 80, "fits a terminal without wrapping: \(line)") }
         for chart in ChartRegistry.all { #expect(help.contains(chart.summary)) }
     }
 

@@ -19,8 +19,8 @@ import TormemTestSupport
         }
     }
 
-    @Test(arguments: OutputFormat.allCases)
-    func outputIsDeterministic(format: OutputFormat) throws {
+    @Test(arguments: ChartsRequest.FileFormat.allCases)
+    func outputIsDeterministic(format: ChartsRequest.FileFormat) throws {
         let a = try temporaryFolder("det-a-\(format)"), b = try temporaryFolder("det-b-\(format)")
         for dir in [a, b] {
             _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir, format: format))

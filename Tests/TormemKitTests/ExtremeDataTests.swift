@@ -26,7 +26,9 @@ import Testing
             try write(text, to: dir + "/" + name)
             for format in ["png", "svg"] {
                 let r = try run(["--data", dir + "/" + name, "--output-dir", dir + "/out-\(name)-\(format)", "--format", format, "-q"])
-                #expect(r.status == 0 || r.status == 3, "\(name): \(r.status) \(r.stderr.prefix(300))")
+                // Every edge is data the tool draws: exit 0, and every chart file is there.
+                #expect(r.status == 0, "\(name): \(r.status) \(r.stderr.prefix(300))")
+                #expect(!listing(dir + "/out-\(name)-\(format)").isEmpty, "\(name): charts written")
                 #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("crashed"), "\(name): \(r.stderr.prefix(300))")
             }
         }
