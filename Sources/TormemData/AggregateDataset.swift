@@ -15,11 +15,14 @@ public struct AggregateDataset: Equatable, Sendable {
 
     public var serverNames: [String] { servers.map(\.server) }
 
-    /// Series of the same server from several files become one (later files win on equal times).
+    /// Series of the same server from several files become one (later files win on equal times);
+    /// a server's only series is taken as it is: its columns are already sorted.
     static func mergeSameServer(_ list: [AggregateSeries]) -> [AggregateSeries] {
-        var byName: [String: [AggregateSample]] = [:]
-        for s in list { byName[s.server, default: []] += s.samples }
-        return byName.keys.sorted().map { AggregateSeries.from(server: $0, samples: byName[$0]!).0 }
+        var byName: [String: AggregateSeries] = [:]
+        for s in list {
+            byName[s.server] = byName[s.server].map { AggregateSeries.merging($0, s) } ?? s
+        }
+        return byName.keys.sorted().map { byName[$0]! }
     }
 
     /// Sums servers at every time any of them was sampled. Between its first and last sample a

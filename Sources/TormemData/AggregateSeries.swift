@@ -50,6 +50,27 @@ public struct AggregateSeries: Equatable, Sendable {
         return (s, duplicates)
     }
 
+    /// The samples of two sorted series of one server in time order; at equal times `later` wins.
+    static func merging(_ earlier: AggregateSeries, _ later: AggregateSeries) -> AggregateSeries {
+        var out = AggregateSeries(server: earlier.server)
+        out.reserveCapacity(earlier.count + later.count)
+        var i = 0, j = 0
+        while i < earlier.count || j < later.count {
+            if j == later.count || (i < earlier.count && earlier.times[i] < later.times[j]) {
+                out.append(earlier[i]); i += 1
+            } else {
+                if i < earlier.count, earlier.times[i] == later.times[j] { i += 1 }
+                out.append(later[j]); j += 1
+            }
+        }
+        return out
+    }
+
+    mutating func reserveCapacity(_ n: Int) {
+        times.reserveCapacity(n); relays.reserveCapacity(n); totalKB.reserveCapacity(n)
+        avgKB.reserveCapacity(n); minKB.reserveCapacity(n); maxKB.reserveCapacity(n)
+    }
+
     mutating func removeLast() {
         times.removeLast(); relays.removeLast(); totalKB.removeLast()
         avgKB.removeLast(); minKB.removeLast(); maxKB.removeLast()

@@ -44,9 +44,8 @@ public enum DataLoader {
             var parts = concurrentMap(2) { k -> Result<(LoadState, CSVReader), any Error> in
                 Result {
                     var reader = try CSVReader(path: path, range: k == 0 ? 0..<split : split..<size)
-                    var state = LoadState(file: path)
+                    var state = LoadState(file: path, partRange: k == 0 ? 0..<split : split..<size)
                     if k == 1 { try state.readHeader(names: header.names, line: header.line) }
-                    state.partRange = k == 0 ? 0..<split : split..<size
                     try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
                         try state.read(row)
                     }
@@ -87,27 +86,27 @@ public enum DataLoader {
     }
 }
 
-/// The streaming state of one load: header first, then rows for the detected format.
-struct LoadState: @unchecked Sendable {
+/// The streaming state of one load: the header first, then every row through the reader the header
+/// asks for.
+struct LoadState: @unchecked Sendable {  // each part's state is confined to one thread at a time
     let file: String
-    var format: InputFormat?
-    var monitor: MonitorRowReader?
-    var unified: UnifiedRowReader?
-    var experiment: ExperimentRowReader?
-    var snapshot: SnapshotRowReader?
+    var reader: (any RowReader)?
     var metadata = CommentMetadata()
     /// Fields in the header row; every data row must have as many.
     var headerCount = 0
-    /// The byte range this state reads (parallel loading), passed on to the unified reader.
-    var partRange: Range<Int>? { didSet { unified?.partRange = partRange } }
+    /// The byte range this state reads (two-part loading), passed on to the reader.
+    var partRange: Range<Int>?
     var rows = 0
     var problems = RowProblems()
 
-    init(file: String) { self.file = file }
+    init(file: String, partRange: Range<Int>? = nil) {
+        self.file = file
+        self.partRange = partRange
+    }
 
     mutating func read(_ row: CSVRow) throws(TormemError) {
-        guard let format else {
-            try readHeader(row)
+        guard reader != nil else {
+            try readHeader(names: row.strings, line: row.line)
             return
         }
         rows += 1
@@ -121,71 +120,34 @@ struct LoadState: @unchecked Sendable {
             problems.skip(Diagnostic(file: file, line: row.line, message: "expected \(headerCount) fields, found \(row.count)"))
             return
         }
-        let problem: Diagnostic?
-        switch format {
-        case .monitor: problem = monitor!.read(row)
-        case .unified: problem = unified!.read(row)
-        case .experiment: problem = experiment!.read(row)
-        case .snapshot: problem = snapshot!.read(row)
-        }
-        if let problem { problems.skip(problem) }
-    }
-
-    mutating func readHeader(_ row: CSVRow) throws(TormemError) {
-        try readHeader(names: row.strings, line: row.line)
+        if let problem = reader!.read(row) { problems.skip(problem) }
     }
 
     mutating func readHeader(names: [String], line: Int) throws(TormemError) {
-        guard let f = InputFormat.detect(header: names) else {
+        guard let format = InputFormat.detect(header: names) else {
             throw .input(Diagnostic(file: file, line: line, message: InputFormat.unknownHeaderMessage(found: names)))
         }
-        format = f
         let header = HeaderMap(names)
         headerCount = header.count
-        switch f {
-        case .monitor: monitor = MonitorRowReader(file: file, header: header, server: serverName(fromPath: file))
-        case .unified:
-            unified = UnifiedRowReader(file: file, header: header, defaultServer: serverName(fromPath: file))
-            unified?.partRange = partRange
-        case .experiment: experiment = ExperimentRowReader(file: file, header: header)
-        case .snapshot: snapshot = SnapshotRowReader(file: file, header: header)
-        }
+        reader = format.reader(file: file, header: header, partRange: partRange)
     }
 
     mutating func finish() throws(TormemError) -> LoadedFile {
-        guard let format else {
+        guard var reader else {
             throw .input(Diagnostic(file: file, message:
                 "empty file: expected a header row of one of: " + InputFormat.allCases.map(\.headerSummary).joined(separator: "; ")))
         }
+        self.reader = nil
         if rows == 0 {
             throw .input(Diagnostic(file: file, message: "no data rows after the header"))
-        }
-        var servers: [AggregateSeries] = []
-        var notes: [Diagnostic] = []
-        switch format {
-        case .monitor: (servers, notes) = monitor!.finish()
-        case .unified: (servers, notes) = unified!.finish()
-        case .experiment, .snapshot: break
         }
         if problems.skipped == rows {
             let first = problems.diagnostics.first.map { "; first: \($0)" } ?? ""
             throw .input(Diagnostic(file: file, message: "no readable rows (all \(rows) skipped)\(first)"))
         }
-        var loaded = LoadedFile(path: file, format: format, servers: servers, rows: rows,
-                                skipped: problems.skipped, warnings: problems.diagnostics + notes)
-        loaded.metadata = metadata
-        switch format {
-        case .unified: loaded.relays = unified!.relayTable()
-        case .experiment:
-            var table = experiment!.finish()
-            for r in table.relays.indices where table.relays[r].group.isEmpty {
-                table.relays[r].group = metadata.relayGroups[table.relays[r].nickname] ?? ""
-            }
-            loaded.daily = table
-        case .snapshot: loaded.snapshot = snapshot!.finish(metadata: metadata)
-        case .monitor: break
-        }
-        return loaded
+        let (content, notes) = reader.finish(metadata: metadata)
+        return LoadedFile(path: file, content: content, rows: rows, skipped: problems.skipped,
+                          warnings: problems.diagnostics + notes, metadata: metadata)
     }
 }
 
@@ -204,7 +166,7 @@ extension String {
 
 extension LoadState {
     /// Takes in the state of the part of the file after this one; its line numbers are shifted by
-    /// `lineOffset` (the lines of this part).
+    /// `lineOffset` (the lines of this part). Only unified files are read in two parts.
     mutating func absorb(_ other: inout LoadState, lineOffset: Int) {
         rows += other.rows
         problems.skipped += other.problems.skipped
@@ -213,10 +175,14 @@ extension LoadState {
             d.line = d.line.map { $0 + lineOffset }
             problems.diagnostics.append(d)
         }
-        if var o = other.unified {
-            other.unified = nil
-            unified?.absorb(&o, lineOffset: lineOffset)
-        }
+        // Each reader is taken out of its state first, so it holds the only reference to its
+        // arrays: the later part's series are freed one by one as they merge.
+        guard var later = other.reader as? UnifiedRowReader else { return }
+        other.reader = nil
+        guard var mine = reader as? UnifiedRowReader else { return }
+        reader = nil
+        mine.absorb(&later, lineOffset: lineOffset)
+        reader = mine
     }
 }
 

@@ -2,7 +2,7 @@ import TormemCSV
 import TormemCore
 
 /// Reads rows of the experiment format: `group,relay,day0,...,dayN` with values in GB.
-struct ExperimentRowReader {
+struct ExperimentRowReader: RowReader {
     let file: String
     let header: HeaderMap
     /// (column index, day number) for every `dayK` column, by day.
@@ -44,8 +44,13 @@ struct ExperimentRowReader {
         return nil
     }
 
-    func finish() -> DailyTable {
-        DailyTable(days: dayColumns.map(\.day), relays: relays, values: values)
+    /// Relays without a group cell take theirs from the file's `# GROUP DEFINITIONS` comments.
+    func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
+        var table = DailyTable(days: dayColumns.map(\.day), relays: relays, values: values)
+        for r in table.relays.indices where table.relays[r].group.isEmpty {
+            table.relays[r].group = metadata.relayGroups[table.relays[r].nickname] ?? ""
+        }
+        return (.experiment(table), [])
     }
 }
 

@@ -33,6 +33,17 @@ public enum InputFormat: String, CaseIterable, Sendable {
         return nil
     }
 
+    /// The reader for rows under `header`; `partRange` is the byte range of the file it will see
+    /// (two-part loading of unified files).
+    func reader(file: String, header: HeaderMap, partRange: Range<Int>? = nil) -> any RowReader {
+        switch self {
+        case .monitor: return MonitorRowReader(file: file, header: header)
+        case .unified: return UnifiedRowReader(file: file, header: header, partRange: partRange)
+        case .experiment: return ExperimentRowReader(file: file, header: header)
+        case .snapshot: return SnapshotRowReader(file: file, header: header)
+        }
+    }
+
     /// `day7` → 7.
     public static func dayIndex(_ column: String) -> Int? {
         guard column.hasPrefix("day") else { return nil }

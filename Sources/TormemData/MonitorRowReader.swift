@@ -2,7 +2,7 @@ import TormemCSV
 import TormemCore
 
 /// Reads rows of the monitor format (`date,time,num_relays,total_mb,...[,total_kb,...]`).
-struct MonitorRowReader {
+struct MonitorRowReader: RowReader {
     let file: String
     let header: HeaderMap
     private let date, time, relays: Int?
@@ -10,12 +10,12 @@ struct MonitorRowReader {
     private let metrics: [(name: String, kb: Int?, mb: Int?)]
     private var builder: SeriesBuilder
 
-    init(file: String, header: HeaderMap, server: String) {
+    init(file: String, header: HeaderMap, server: String? = nil) {
         self.file = file
         self.header = header
         date = header["date"]; time = header["time"]; relays = header["num_relays"]
         metrics = ["total", "avg", "min", "max"].map { ($0, header["\($0)_kb"], header["\($0)_mb"]) }
-        builder = SeriesBuilder(server: server)
+        builder = SeriesBuilder(server: server ?? serverName(fromPath: file))
     }
 
     /// Reads one row; returns a diagnostic when the row must be skipped.
@@ -58,8 +58,8 @@ struct MonitorRowReader {
         return nil
     }
 
-    func finish() -> ([AggregateSeries], [Diagnostic]) {
+    func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
         let (s, notes) = builder.build(file: file)
-        return (s.isEmpty ? [] : [s], notes)
+        return (.monitor(s.isEmpty ? [] : [s]), notes)
     }
 }

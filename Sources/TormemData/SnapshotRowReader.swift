@@ -2,7 +2,7 @@ import TormemCSV
 import TormemCore
 
 /// Reads rows of the snapshot format: `relay,pid,rss_gb,vmsize_gb,hwm_gb,frag_ratio`.
-struct SnapshotRowReader {
+struct SnapshotRowReader: RowReader {
     let file: String
     let header: HeaderMap
     private let relay, pid, rss, vmsize, hwm, frag: Int?
@@ -39,9 +39,9 @@ struct SnapshotRowReader {
         return nil
     }
 
-    func finish(metadata: CommentMetadata) -> SnapshotTable {
-        SnapshotTable(relays: relays, notRunning: notRunning,
-                      collected: metadata.values["collected"].flatMap(TimestampParser.timestamp),
-                      host: metadata.values["host"].flatMap { $0.isEmpty ? nil : $0 })
+    func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
+        (.snapshot(SnapshotTable(relays: relays, notRunning: notRunning,
+                                 collected: metadata.values["collected"].flatMap(TimestampParser.timestamp),
+                                 host: metadata.values["host"].flatMap { $0.isEmpty ? nil : $0 })), [])
     }
 }

@@ -3,7 +3,7 @@ import TormemCore
 
 /// Reads rows of the unified format. Aggregate rows are taken as they are; for timestamps that have
 /// relay rows but no aggregate row, the aggregate is computed from the relay rows.
-struct UnifiedRowReader {
+struct UnifiedRowReader: RowReader {
     let file: String
     let header: HeaderMap
     let defaultServer: String
@@ -49,10 +49,11 @@ struct UnifiedRowReader {
         var lastRelaySlot = -1
     }
 
-    init(file: String, header: HeaderMap, defaultServer: String) {
+    init(file: String, header: HeaderMap, defaultServer: String? = nil, partRange: Range<Int>? = nil) {
         self.file = file
         self.header = header
-        self.defaultServer = defaultServer
+        self.defaultServer = defaultServer ?? serverName(fromPath: file)
+        self.partRange = partRange
         timestamp = header["timestamp"]; server = header["server"]; type = header["type"]
         rss = header["rss_kb"]; count = header["count"]; total = header["total_kb"]
         avg = header["avg_kb"]; min = header["min_kb"]; max = header["max_kb"]
@@ -212,7 +213,13 @@ struct UnifiedRowReader {
         return RelayTable(relays: out)
     }
 
-    func finish() -> ([AggregateSeries], [Diagnostic]) {
+    mutating func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
+        let (servers, notes) = aggregateSeries()
+        return (.unified(servers, relays: relayTable()), notes)
+    }
+
+    /// Per server: the aggregate rows, and for timestamps without one the sum of the relay rows.
+    func aggregateSeries() -> ([AggregateSeries], [Diagnostic]) {
         var out: [AggregateSeries] = []
         var notes: [Diagnostic] = []
         for name in serverIndex.keys.sorted() {
