@@ -23,16 +23,19 @@ public enum CSVError: Error, Equatable, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    public var description: String {
+    /// What is wrong, without the path: `no such file`.
+    public var reason: String {
         switch self {
-        case .fileNotFound(let path):
-            return "\(path): no such file"
-        case .isDirectory(let path):
-            return "\(path): is a directory, expected a csv file"
-        case .notRegularFile(let path, let kind):
-            return "\(path): is a \(kind), expected a regular csv file"
-        case .unreadable(let path, let reason):
-            return "\(path): cannot read: \(reason)"
+        case .fileNotFound:
+            return "no such file"
+        case .isDirectory:
+            return "is a directory, expected a csv file"
+        case .notRegularFile(_, let kind):
+            return "is a \(kind), expected a regular csv file"
+        case .unreadable(_, let reason):
+            return "cannot read: \(reason)"
         }
     }
+
+    public var description: String { "\(path): \(reason)" }
 }

@@ -36,13 +36,13 @@ public struct CSVReader: Sendable {
     ///
     /// Throws `CSVError.fileNotFound`, `.isDirectory`, `.notRegularFile` (FIFO, device,
     /// socket) or `.unreadable`, each naming `path`.
-    public init(path: String) throws {
+    public init(path: String) throws(CSVError) {
         try self.init(path: path, chunkSize: Self.defaultChunkSize)
     }
 
     /// Reads only `range` of a regular file: a part that starts at a record boundary (the byte after
     /// a newline). Line numbers count from 1 within the part.
-    public init(path: String, range: Range<Int>) throws {
+    public init(path: String, range: Range<Int>) throws(CSVError) {
         try self.init(path: path, chunkSize: Self.defaultChunkSize)
         self.range = range
     }
@@ -74,7 +74,7 @@ public struct CSVReader: Sendable {
 
     /// Opens a file with an explicit read size (tests use tiny sizes to force records
     /// across chunk boundaries).
-    init(path: String, chunkSize: Int) throws {
+    init(path: String, chunkSize: Int) throws(CSVError) {
         precondition(chunkSize > 0, "chunk size must be positive")
         self.source = .file(try FileDescriptor(path: path))
         self.name = path

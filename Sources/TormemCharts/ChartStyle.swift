@@ -13,5 +13,8 @@ public struct ChartStyle: Equatable, Sendable {
         self.theme = theme; self.title = title; self.width = width; self.height = height; self.source = source
     }
 
+    /// The small print naming the data files, or nil when there are none.
+    var sourceNote: String? { source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" } }
+
     func size(default d: Size) -> Size { Size(width: width ?? d.width, height: height ?? d.height) }
 }

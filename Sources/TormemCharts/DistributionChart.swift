@@ -12,7 +12,7 @@ public struct DistributionChart: Chart {
     public static func make(_ stats: RelayStatistics, subject: String, subtitle: String, style: ChartStyle) -> Figure {
         let theme = style.theme
         let (edges, counts) = stats.histogram()
-        let hist = Panel(title: "Latest RSS per relay", x: .linear(lo: edges.first ?? 0, hi: edges.last ?? 1, label: "GB (latest RSS)"),
+        let hist = PlotPanel(title: "Latest RSS per relay", x: .linear(lo: edges.first ?? 0, hi: edges.last ?? 1, label: "GB (latest RSS)"),
                          y: YAxis(label: "relays", lo: 0, hi: Double(counts.max() ?? 1)),
                          layers: [.histogram(HistogramLayer(edges: edges, counts: counts.map(Double.init), color: theme.accent))],
                          references: [ReferenceLine(x: stats.mean, label: "mean \(ChartText.gbValue(stats.mean))", color: theme.warning)],
@@ -38,8 +38,8 @@ public struct DistributionChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: subject + " · relay memory distribution",
                       subtitle: subtitle + " · mean \(ChartText.gbValue(stats.mean)) · σ \(ChartText.gbValue(stats.standardDeviation))",
-                      content: [.plot(hist), .ranking(ranking)], panelWeights: [1, 1.1],
-                      footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.plot(hist), .ranking(ranking)], panelWeights: [1, 1.1],
+                      footnote: style.sourceNote)
     }
 }
 

@@ -35,7 +35,7 @@ public struct FinalComparisonChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Final comparison",
                       subtitle: "\(a.groups.count) groups · sorted by final mean · status rule: ends above \(NumberFormat.fixed(a.factor, decimals: 1))× its post-change minimum",
-                      content: [.ranking(panel)], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.ranking(panel)], footnote: style.sourceNote)
     }
 }
 

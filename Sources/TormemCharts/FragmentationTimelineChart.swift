@@ -76,13 +76,13 @@ public struct FragmentationTimelineChart: Chart {
         let maxV = (t.values[n.controlRelay] + t.values[n.bestRelay]).filter { !$0.isNaN }.max() ?? 1
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
         let axis = t.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
-        let panel = Panel(title: "RSS of one representative relay per group (median relay by final RSS)",
+        let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",
                           x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
                           layers: layers, callouts: callouts, legend: legend)
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Fragmentation timeline",
                       subtitle: "control group \(labels.titled(control.group)) against best group \(labels.titled(best.group))",
-                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.plot(panel)], footnote: style.sourceNote)
     }
 }
 

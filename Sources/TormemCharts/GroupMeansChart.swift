@@ -34,14 +34,14 @@ public struct GroupMeansChart: Chart {
                           color: theme.cool),
         ]
         let axis = a.table.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
-        let panel = Panel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axis),
+        let panel = PlotPanel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axis),
                           y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
                           layers: layers, references: refs, legend: legend)
         let relays = a.table.relays.count
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
                       subtitle: "\(a.groups.count) groups · \(ChartText.plural(relays, "relay")) · days \(Int(lo))–\(Int(days.last ?? lo))",
-                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.plot(panel)], footnote: style.sourceNote)
     }
 }
 

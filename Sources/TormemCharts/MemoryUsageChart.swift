@@ -49,7 +49,7 @@ public struct MemoryUsageChart: Chart {
         let changes = RelayCountChange.detect(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
         let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
         let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / Memory.kibPerGB)
-        let total = Panel(title: "Total memory", x: .time(start: start, end: end),
+        let total = PlotPanel(title: "Total memory", x: .time(start: start, end: end),
                           y: YAxis(label: "GB", lo: 0, hi: topMax * 1.12),
                           layers: layers, countChanges: changes, callouts: callouts, legend: legend)
 
@@ -75,7 +75,7 @@ public struct MemoryUsageChart: Chart {
             relayLegend = [LegendEntry("avg (latest \(latest(avg)))", color: theme.accent)]
         }
         let relayMax = (hasRange ? mx : avg).filter { !$0.isNaN }.max() ?? 0
-        let perRelay = Panel(title: "Memory per relay", x: .time(start: start, end: end),
+        let perRelay = PlotPanel(title: "Memory per relay", x: .time(start: start, end: end),
                              y: YAxis(label: "GB per relay", lo: 0, hi: max(relayMax, avg.filter { !$0.isNaN }.max() ?? 0) * 1.08),
                              layers: relayLayers, countChanges: changes, legend: relayLegend)
 
@@ -84,7 +84,7 @@ public struct MemoryUsageChart: Chart {
         if let r = ChartText.relayRange(c) { sub.append(r) }
         if multi { sub.append(ChartText.plural(data.servers.count, "server")) }
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · Tor relay memory",
-                      subtitle: sub.joined(separator: " · "), panels: [total, perRelay], panelWeights: [1.15, 1],
+                      subtitle: sub.joined(separator: " · "), panels: [.plot(total), .plot(perRelay)], panelWeights: [1.15, 1],
                       footnote: footnote(style))
     }
 

@@ -42,7 +42,7 @@ public struct OutliersChart: Chart {
         let refs = [ReferenceLine(y: threshold, label: "threshold \(ChartText.gbValue(threshold)) (\(rule))", color: theme.warning),
                     ReferenceLine(y: stats.mean, label: "mean \(ChartText.gbValue(stats.mean))", color: theme.cool)]
         let more = outliers.count > shown.count ? " (\(shown.count) named)" : ""
-        let panel = Panel(title: "\(outliers.count) of \(stats.ranked.count) relays above the threshold\(more)",
+        let panel = PlotPanel(title: "\(outliers.count) of \(stats.ranked.count) relays above the threshold\(more)",
                           x: .time(start: Double(table.start ?? 0), end: Double(table.end ?? 0)),
                           y: YAxis(label: "GB", lo: 0, hi: max(maxV / Memory.kibPerGB, threshold) * 1.18),
                           layers: layers, callouts: callouts, references: refs, legend: legend)
@@ -50,7 +50,7 @@ public struct OutliersChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title ?? servers) + " · memory outliers",
                       subtitle: TrajectoriesChart.subtitle(table) + " · latest RSS above \(ChartText.gbValue(threshold))",
-                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.plot(panel)], footnote: style.sourceNote)
     }
 }
 

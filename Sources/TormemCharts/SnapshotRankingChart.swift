@@ -39,7 +39,7 @@ public struct SnapshotRankingChart: Chart {
         return Figure(size: Size(width: width, height: height), theme: theme,
                       title: (style.title ?? snap.host ?? "snapshot") + " · relay memory snapshot",
                       subtitle: subtitle(snap) + " · total \(ChartText.gbValue(total))",
-                      content: [.ranking(panel)], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.ranking(panel)], footnote: style.sourceNote)
     }
 
     public static func subtitle(_ snap: SnapshotTable) -> String {

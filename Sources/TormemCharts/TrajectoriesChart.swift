@@ -44,7 +44,7 @@ public struct TrajectoriesChart: Chart {
         for (i, r) in top.enumerated() {
             legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestKB! / Memory.kibPerGB)))", color: theme.distinct(i)))
         }
-        let panel = Panel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
+        let panel = PlotPanel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
                                         : "RSS per relay",
                           x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / Memory.kibPerGB * 1.1),
                           layers: layers, legend: legend)
@@ -52,7 +52,7 @@ public struct TrajectoriesChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title ?? servers) + " · relay memory trajectories",
                       subtitle: subtitle(table),
-                      panels: [panel], footnote: style.source.map { "Data: \($0) · 1 GB = 1024 MiB · tormem" })
+                      panels: [.plot(panel)], footnote: style.sourceNote)
     }
 
     public static func subtitle(_ table: RelayTable) -> String {

@@ -16,7 +16,7 @@ public struct WeeklyChart: Chart {
         let bars = BarLayer(values: values, color: theme.accent,
                             labelsAbove: weeks.map { ChartText.gb(Memory(kib: $0.averageTotalKB)) },
                             labelsInside: weeks.map { $0.maxRelays >= 0 ? ChartText.plural($0.maxRelays, "relay") : "" })
-        let panel = Panel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
+        let panel = PlotPanel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
                           y: YAxis(label: "GB", lo: 0, hi: (values.max() ?? 1) * 1.05), layers: [.bars(bars)],
                           legend: [LegendEntry("average total (GB)", color: theme.accent, swatch: .bar),
                                    LegendEntry("label: GB · max relays that week", color: theme.mutedText, swatch: .bar)])
@@ -26,7 +26,7 @@ public struct WeeklyChart: Chart {
         let sub = [first == last ? first : "\(first) → \(last)", ChartText.plural(weeks.count, "ISO week"),
                    ChartText.period(data.combined)].joined(separator: " · ")
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · weekly memory",
-                      subtitle: sub, panels: [panel], footnote: MemoryUsageChart.footnote(style))
+                      subtitle: sub, panels: [.plot(panel)], footnote: MemoryUsageChart.footnote(style))
     }
 }
 

@@ -14,7 +14,7 @@ public enum DataLoader {
         do {
             reader = try CSVReader(path: path)
         } catch {
-            throw .input(Diagnostic(file: path, message: "\(error)".replacingPrefix(path + ": ", with: "")))
+            throw TormemError(error)
         }
         if let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size) {
             return loaded
@@ -79,6 +79,8 @@ public enum DataLoader {
             }
         } catch let e as TormemError {
             throw e
+        } catch let e as CSVError {
+            throw TormemError(e)
         } catch {
             throw .input(Diagnostic(file: name, message: "\(error)"))
         }
@@ -158,9 +160,10 @@ public func serverName(fromPath path: String) -> String {
     return base
 }
 
-extension String {
-    func replacingPrefix(_ prefix: String, with new: String) -> String {
-        hasPrefix(prefix) ? new + dropFirst(prefix.count) : self
+extension TormemError {
+    /// A file that cannot be read is an input error about that file.
+    init(_ error: CSVError) {
+        self = .input(Diagnostic(file: error.path, message: error.reason))
     }
 }
 

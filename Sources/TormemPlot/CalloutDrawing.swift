@@ -1,31 +1,31 @@
 /// Labelled points: a dot on the data and a small text block beside it, placed where it overlaps no
 /// other text, stays inside the plot and, where possible, does not cover the drawn lines.
 struct CalloutDrawing {
-    let f: FigureDrawing
+    let drawing: FigureDrawing
     let plot: Rect
     let x: LinearScale
     let y: LinearScale
     /// Device-space polylines the text should avoid covering.
     let avoid: [[Point]]
-    var s: Double { f.s }
+    var scale: Double { drawing.scale }
 
     func draw(_ callouts: [Callout]) {
         for c in callouts { draw(c) }
     }
 
-    func fonts(_ c: Callout) -> [Font] { c.lines.indices.map { $0 == 0 ? f.calloutFont : f.tickFont } }
+    func fonts(_ c: Callout) -> [Font] { c.lines.indices.map { $0 == 0 ? drawing.calloutFont : drawing.tickFont } }
 
     func draw(_ c: Callout) {
         let pt = Point(x: x.map(c.x), y: y.map(c.y))
-        f.canvas.fill(.circle(center: pt, radius: 7 * s), color: f.theme.background)
-        f.canvas.fill(.circle(center: pt, radius: 5 * s), color: c.color)
+        drawing.canvas.fill(.circle(center: pt, radius: 7 * scale), color: drawing.theme.background)
+        drawing.canvas.fill(.circle(center: pt, radius: 5 * scale), color: c.color)
         guard !c.lines.isEmpty else { return }
         let fs = fonts(c)
-        let pad = 6 * s
-        let heights = fs.map { f.height($0) }
-        let w = zip(c.lines, fs).map { f.width($0, $1) }.max()! + 2 * pad
+        let pad = 6 * scale
+        let heights = fs.map { drawing.height($0) }
+        let w = zip(c.lines, fs).map { drawing.width($0, $1) }.max()! + 2 * pad
         let h = heights.reduce(0, +) + 2 * pad
-        let gap = 14 * s
+        let gap = 14 * scale
         let vertical: [Double] = c.side == .above
             ? [pt.y - gap - h, pt.y + gap, pt.y - gap - h - 3 * gap, pt.y + 4 * gap]
             : [pt.y + gap, pt.y - gap - h, pt.y + 4 * gap, pt.y - gap - h - 3 * gap]
@@ -33,18 +33,18 @@ struct CalloutDrawing {
         var candidates: [Rect] = []
         for top in vertical {
             for dx in shifts {
-                let left = min(max(pt.x - w / 2 + dx, plot.minX + 2 * s), plot.maxX - w - 2 * s)
+                let left = min(max(pt.x - w / 2 + dx, plot.minX + 2 * scale), plot.maxX - w - 2 * scale)
                 let block = Rect(x: left, y: top, width: w, height: h)
-                if plot.contains(block), f.layout.isFree(block) { candidates.append(block) }
+                if plot.contains(block), drawing.layout.isFree(block) { candidates.append(block) }
             }
         }
         // Prefer a place that covers no line; otherwise the first free one.
-        guard let block = candidates.first(where: { !covers($0.inset(by: -2 * s)) }) ?? candidates.first else { return }
-        f.canvas.fill(block, color: f.theme.panel.withAlpha(0.85))
+        guard let block = candidates.first(where: { !covers($0.inset(by: -2 * scale)) }) ?? candidates.first else { return }
+        drawing.canvas.fill(block, color: drawing.theme.panel.withAlpha(0.85))
         var ty = block.minY + pad
         for (k, line) in c.lines.enumerated() {
-            f.layout.draw(TextItem(line, at: Point(x: block.midX, y: ty), font: fs[k],
-                                   color: k == 0 ? c.color : f.theme.text, horizontal: .center, vertical: .top))
+            drawing.layout.draw(TextItem(line, at: Point(x: block.midX, y: ty), font: fs[k],
+                                   color: k == 0 ? c.color : drawing.theme.text, horizontal: .center, vertical: .top))
             ty += heights[k]
         }
     }

@@ -17,7 +17,7 @@ final class FigureDrawing {
     let figure: Figure
     let canvas: Canvas
     let layout: TextLayout
-    let s: Double
+    let scale: Double
     var theme: Theme { figure.theme }
 
     let titleFont, subtitleFont, panelTitleFont, legendFont, tickFont, axisFont, calloutFont, markerFont, footFont: Font
@@ -26,26 +26,26 @@ final class FigureDrawing {
         self.figure = figure
         self.canvas = canvas
         layout = TextLayout(canvas: canvas)
-        s = FigureRenderer.scale(for: figure.size)
-        titleFont = Font(size: 34 * s, weight: .bold)
-        subtitleFont = Font(size: 20 * s)
-        panelTitleFont = Font(size: 22 * s, weight: .bold)
-        legendFont = Font(size: 18 * s)
-        tickFont = Font(size: 17 * s)
-        axisFont = Font(size: 18 * s)
-        calloutFont = Font(size: 17 * s, weight: .bold)
-        markerFont = Font(size: 15 * s)
-        footFont = Font(size: 14 * s)
+        scale = FigureRenderer.scale(for: figure.size)
+        titleFont = Font(size: 34 * scale, weight: .bold)
+        subtitleFont = Font(size: 20 * scale)
+        panelTitleFont = Font(size: 22 * scale, weight: .bold)
+        legendFont = Font(size: 18 * scale)
+        tickFont = Font(size: 17 * scale)
+        axisFont = Font(size: 18 * scale)
+        calloutFont = Font(size: 17 * scale, weight: .bold)
+        markerFont = Font(size: 15 * scale)
+        footFont = Font(size: 14 * scale)
     }
 
-    func height(_ f: Font) -> Double { canvas.measure("Hg", font: f).height }
-    func width(_ t: String, _ f: Font) -> Double { canvas.measure(t, font: f).width }
+    func height(_ font: Font) -> Double { canvas.measure("Hg", font: font).height }
+    func width(_ text: String, _ font: Font) -> Double { canvas.measure(text, font: font).width }
 
     /// Draws `item` on a panel-coloured box, so lines behind it never cut through the text.
     @discardableResult
     func drawOnBackdrop(_ item: TextItem, opacity: Double = 1) -> Rect {
         let box = layout.box(item)
-        canvas.fill(box.inset(top: 0, left: -3 * s, bottom: 0, right: -3 * s), color: theme.panel.withAlpha(opacity))
+        canvas.fill(box.inset(top: 0, left: -3 * scale, bottom: 0, right: -3 * scale), color: theme.panel.withAlpha(opacity))
         return layout.draw(item)
     }
 
@@ -64,25 +64,25 @@ final class FigureDrawing {
     func draw() {
         let full = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
         canvas.fill(full, color: theme.background)
-        var area = full.inset(top: 26 * s, left: 36 * s, bottom: 18 * s, right: 40 * s)
+        var area = full.inset(top: 26 * scale, left: 36 * scale, bottom: 18 * scale, right: 40 * scale)
 
         let title = fit(figure.title, titleFont, area.width)
         layout.draw(TextItem(title, at: Point(x: area.minX, y: area.minY), font: titleFont, color: theme.text,
                              vertical: .top))
-        area = area.sliceTop(height(titleFont) + 6 * s).1
+        area = area.sliceTop(height(titleFont) + 6 * scale).1
         if let sub = figure.subtitle {
             layout.draw(TextItem(fit(sub, subtitleFont, area.width), at: Point(x: area.minX, y: area.minY),
                                  font: subtitleFont, color: theme.mutedText, vertical: .top))
             area = area.sliceTop(height(subtitleFont)).1
         }
-        area = area.sliceTop(22 * s).1
+        area = area.sliceTop(22 * scale).1
         if let foot = figure.footnote {
-            let (band, rest) = area.sliceBottom(height(footFont) + 10 * s)
+            let (band, rest) = area.sliceBottom(height(footFont) + 10 * scale)
             layout.draw(TextItem(fit(foot, footFont, band.width), at: Point(x: band.maxX, y: band.maxY),
                                  font: footFont, color: theme.mutedText, horizontal: .right, vertical: .bottom))
             area = rest
         }
-        let gap = 34 * s
+        let gap = 34 * scale
         let totalWeight = figure.panelWeights.reduce(0, +)
         let available = area.height - gap * Double(max(0, figure.panels.count - 1))
         var y = area.minY
@@ -107,7 +107,7 @@ final class FigureDrawing {
                 drawings[k].draw(minLeft: left)
                 k += 1
             case .ranking(let r):
-                RankingDrawing(f: self, panel: r, rect: rect).draw()
+                RankingDrawing(drawing: self, panel: r, rect: rect).draw()
             }
         }
     }

@@ -4,7 +4,7 @@ struct LayerDrawing {
     let plot: Rect
     let x: LinearScale
     let y: LinearScale
-    let s: Double
+    let scale: Double
     let theme: Theme
 
     func draw(_ layer: Layer) {
@@ -37,7 +37,7 @@ struct LayerDrawing {
             for (i, c) in h.counts.enumerated() where c > 0 && i + 1 < h.edges.count {
                 let x0 = x.map(h.edges[i]), x1 = x.map(h.edges[i + 1])
                 let top = y.map(c)
-                let gap = min(2 * s, (x1 - x0) * 0.1)
+                let gap = min(2 * scale, (x1 - x0) * 0.1)
                 canvas.fill(Rect(x: x0 + gap / 2, y: top, width: max(0.5, x1 - x0 - gap), height: y0 - top), color: h.color)
             }
         }
@@ -48,7 +48,7 @@ struct LayerDrawing {
 
     func drawLine(_ l: LineLayer) {
         if isDense(l.xs.count) {
-            let half = min(l.width, 1.5) * s / 2
+            let half = min(l.width, 1.5) * scale / 2
             for e in ColumnEnvelope.line(xs: l.xs, ys: l.ys, mapX: x.map, mapY: y.map) {
                 canvas.fillColumns(e, halfWidth: half, color: l.color)
             }
@@ -58,26 +58,26 @@ struct LayerDrawing {
         // Dense lines are drawn thinner and solid: dashes and thick strokes turn into noise there.
         let dense = Double(lines.reduce(0) { $0 + $1.count }) > plot.width / 3
         let style = dense
-            ? StrokeStyle(color: l.color, width: min(l.width, 1.5) * s)
-            : StrokeStyle(color: l.color, width: l.width * s, dash: l.dash.map { $0 * s })
+            ? StrokeStyle(color: l.color, width: min(l.width, 1.5) * scale)
+            : StrokeStyle(color: l.color, width: l.width * scale, dash: l.dash.map { $0 * scale })
         for pts in lines {
             if pts.count == 1 {
-                canvas.fill(.circle(center: pts[0], radius: max(l.width * s, 3 * s)), color: l.color)
+                canvas.fill(.circle(center: pts[0], radius: max(l.width * scale, 3 * scale)), color: l.color)
             } else {
                 canvas.stroke(Path(polyline: pts), style: style)
             }
         }
         let points = lines.reduce(0) { $0 + $1.count }
-        guard l.markers, points > 0, Double(points) <= plot.width / (16 * s) else { return }
+        guard l.markers, points > 0, Double(points) <= plot.width / (16 * scale) else { return }
         for pts in lines {
-            for p in pts { canvas.fill(.circle(center: p, radius: 4.5 * s), color: l.color) }
+            for p in pts { canvas.fill(.circle(center: p, radius: 4.5 * scale), color: l.color) }
         }
     }
 
     func drawBars(_ b: BarLayer) {
         guard !b.values.isEmpty else { return }
         let slot = plot.width / Double(b.values.count)
-        let w = max(1, min(slot * 0.72, 240 * s))
+        let w = max(1, min(slot * 0.72, 240 * scale))
         let y0 = y.map(max(0, y.domain.lowerBound))
         for (i, v) in b.values.enumerated() where v.isFinite {
             let cx = x.map(Double(i) + 0.5)

@@ -3,10 +3,10 @@
 /// When changes are dense, each is a short tick on a rug along the bottom of the plot and only the
 /// first change of each labelled group gets a full-height line.
 struct MarkerDrawing {
-    let f: FigureDrawing
+    let drawing: FigureDrawing
     let plot: Rect
     let x: LinearScale
-    var s: Double { f.s }
+    var scale: Double { drawing.scale }
     let maxLanes = 3
 
     /// Labels ready to draw and the markers that start each labelled group.
@@ -15,25 +15,25 @@ struct MarkerDrawing {
         var groupStarts: [Double] = []
     }
 
-    func isDense(_ markers: [CountChangeMarker]) -> Bool { Double(markers.count) > plot.width / (30 * s) }
+    func isDense(_ markers: [CountChangeMarker]) -> Bool { Double(markers.count) > plot.width / (30 * scale) }
 
     func drawLines(_ markers: [CountChangeMarker]) -> Placement {
         guard !markers.isEmpty else { return Placement() }
         let placement = place(markers)
-        let full = StrokeStyle(color: f.theme.mutedText.withAlpha(0.6), width: 1.5 * s, dash: [6 * s, 5 * s])
+        let full = StrokeStyle(color: drawing.theme.mutedText.withAlpha(0.6), width: 1.5 * scale, dash: [6 * scale, 5 * scale])
         if isDense(markers) {
-            let rug = StrokeStyle(color: f.theme.mutedText.withAlpha(0.7), width: 1 * s)
+            let rug = StrokeStyle(color: drawing.theme.mutedText.withAlpha(0.7), width: 1 * scale)
             for m in markers {
                 let px = x.map(m.x)
-                f.canvas.stroke(.segment(Point(x: px, y: plot.maxY - 14 * s), Point(x: px, y: plot.maxY)), style: rug)
+                drawing.canvas.stroke(.segment(Point(x: px, y: plot.maxY - 14 * scale), Point(x: px, y: plot.maxY)), style: rug)
             }
             for px in placement.groupStarts {
-                f.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
+                drawing.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
             }
         } else {
             for m in markers {
                 let px = x.map(m.x)
-                f.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
+                drawing.canvas.stroke(.segment(Point(x: px, y: plot.minY), Point(x: px, y: plot.maxY)), style: full)
             }
         }
         return placement
@@ -50,7 +50,7 @@ struct MarkerDrawing {
     func placement(_ markers: [CountChangeMarker], threshold: Double) -> Placement? {
         var out = Placement()
         var i = 0
-        let h = f.height(f.markerFont)
+        let h = drawing.height(drawing.markerFont)
         while i < markers.count {
             var j = i + 1
             while j < markers.count, x.map(markers[j].x) - x.map(markers[i].x) < threshold { j += 1 }
@@ -58,12 +58,12 @@ struct MarkerDrawing {
             let px = x.map(markers[i].x)
             var placed = false
             for lane in 0..<maxLanes where !placed {
-                let top = plot.minY + 6 * s + Double(lane) * (h + 8 * s)
+                let top = plot.minY + 6 * scale + Double(lane) * (h + 8 * scale)
                 for right in [false, true] where !placed {
-                    let item = TextItem(text, at: Point(x: right ? px - 6 * s : px + 6 * s, y: top), font: f.markerFont,
-                                        color: f.theme.text, horizontal: right ? .right : .left, vertical: .top)
-                    let padded = f.layout.box(item).inset(by: -3 * s)
-                    guard plot.contains(padded), f.layout.isFree(padded),
+                    let item = TextItem(text, at: Point(x: right ? px - 6 * scale : px + 6 * scale, y: top), font: drawing.markerFont,
+                                        color: drawing.theme.text, horizontal: right ? .right : .left, vertical: .top)
+                    let padded = drawing.layout.box(item).inset(by: -3 * scale)
+                    guard plot.contains(padded), drawing.layout.isFree(padded),
                           !out.labels.contains(where: { $0.1.intersects(padded) }) else { continue }
                     out.labels.append((item, padded))
                     out.groupStarts.append(px)
@@ -80,15 +80,15 @@ struct MarkerDrawing {
         var threshold = 0.0
         while threshold <= plot.width * 2 {
             if let p = placement(markers, threshold: threshold) { return p }
-            threshold = max(threshold * 1.5, 40 * s)
+            threshold = max(threshold * 1.5, 40 * scale)
         }
         return Placement()
     }
 
     func drawLabels(_ p: Placement) {
         for (item, box) in p.labels {
-            f.canvas.fill(box, color: f.theme.panel.withAlpha(0.85))
-            f.layout.draw(item)
+            drawing.canvas.fill(box, color: drawing.theme.panel.withAlpha(0.85))
+            drawing.layout.draw(item)
         }
     }
 }

@@ -1,29 +1,29 @@
 /// Lays out and draws one panel: header (title + legend), y axis, x axis, plot area and annotations.
 struct PanelDrawing {
-    let f: FigureDrawing
-    let panel: Panel
+    let drawing: FigureDrawing
+    let panel: PlotPanel
     let rect: Rect
-    var s: Double { f.s }
-    var theme: Theme { f.theme }
-    var canvas: Canvas { f.canvas }
+    var scale: Double { drawing.scale }
+    var theme: Theme { drawing.theme }
+    var canvas: Canvas { drawing.canvas }
 
-    init(figure: FigureDrawing, panel: Panel, rect: Rect) {
-        f = figure; self.panel = panel; self.rect = rect
+    init(figure: FigureDrawing, panel: PlotPanel, rect: Rect) {
+        drawing = figure; self.panel = panel; self.rect = rect
     }
 
     /// Left margin of the plot within `rect` (y label + tick labels), for a given plot height.
     func leftMargin(plotHeight: Double) -> Double {
         let ticks = yTicks(plotHeight: plotHeight).ticks
-        let yLabelW = panel.y.label.isEmpty ? 0 : f.height(f.axisFont) + 14 * s
-        let yTickW = ticks.values.map { f.width(ticks.label($0), f.tickFont) }.max() ?? 0
-        return yLabelW + yTickW + 12 * s
+        let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
+        let yTickW = ticks.values.map { drawing.width(ticks.label($0), drawing.tickFont) }.max() ?? 0
+        return yLabelW + yTickW + 12 * scale
     }
 
     /// Height of the plot area once header and x axis are taken off.
     func plotHeight(in area: Rect, headerHeight: Double) -> Double {
-        let xAxis = XAxisLayout(panel: panel, drawing: f)
-        let inner = area.sliceTop(headerHeight + 12 * s).1.sliceRight(12 * s).1
-        return max(10, inner.height - xAxis.height(plotWidth: max(10, inner.width - 80 * s)))
+        let xAxis = XAxisLayout(panel: panel, drawing: drawing)
+        let inner = area.sliceTop(headerHeight + 12 * scale).1.sliceRight(12 * scale).1
+        return max(10, inner.height - xAxis.height(plotWidth: max(10, inner.width - 80 * scale)))
     }
 
     /// Draws the panel; `minLeft` aligns plot areas of stacked panels.
@@ -31,14 +31,14 @@ struct PanelDrawing {
         var area = rect
         // Header: title on the left, legend right-aligned beside it or wrapped below it.
         let headerHeight = drawHeader()
-        area = area.sliceTop(headerHeight + 12 * s).1
+        area = area.sliceTop(headerHeight + 12 * scale).1
 
-        let xAxis = XAxisLayout(panel: panel, drawing: f)
-        let yLabelW = panel.y.label.isEmpty ? 0 : f.height(f.axisFont) + 14 * s
-        area = area.sliceRight(12 * s).1
+        let xAxis = XAxisLayout(panel: panel, drawing: drawing)
+        let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
+        area = area.sliceRight(12 * scale).1
 
         // Plot height decides y ticks, whose labels decide the left margin.
-        let xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * s))
+        let xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * scale))
         let plotHeight = max(10, area.height - xAxisHeight)
         let yScaleInfo = yTicks(plotHeight: plotHeight)
         let left = max(minLeft, leftMargin(plotHeight: plotHeight))
@@ -53,51 +53,51 @@ struct PanelDrawing {
         for v in yScaleInfo.ticks.values {
             let y = yScale.map(v)
             canvas.stroke(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)),
-                          style: StrokeStyle(color: theme.grid, width: 1 * s))
+                          style: StrokeStyle(color: theme.grid, width: 1 * scale))
         }
         let xTicks = xAxis.ticks(plot: plot, scale: xScale)
         for t in xTicks where t.grid {
             let x = xScale.map(t.value)
             canvas.stroke(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)),
-                          style: StrokeStyle(color: theme.grid.withAlpha(0.6), width: 1 * s))
+                          style: StrokeStyle(color: theme.grid.withAlpha(0.6), width: 1 * scale))
         }
 
         // Data.
         canvas.pushClip(plot)
-        let data = LayerDrawing(canvas: canvas, plot: plot, x: xScale, y: yScale, s: s, theme: theme)
+        let data = LayerDrawing(canvas: canvas, plot: plot, x: xScale, y: yScale, scale: scale, theme: theme)
         for layer in panel.layers { data.draw(layer) }
         for ref in panel.references {
-            let dash = StrokeStyle(color: ref.color, width: 2 * s, dash: [10 * s, 6 * s])
+            let dash = StrokeStyle(color: ref.color, width: 2 * scale, dash: [10 * scale, 6 * scale])
             if ref.axis == .x {
                 let x = xScale.map(ref.value)
                 canvas.stroke(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), style: dash)
             } else {
-                let y = yScale.map(ref.y)
+                let y = yScale.map(ref.value)
                 canvas.stroke(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)), style: dash)
             }
         }
-        let markers = MarkerDrawing(f: f, plot: plot, x: xScale)
+        let markers = MarkerDrawing(drawing: drawing, plot: plot, x: xScale)
         let markerLabels = markers.drawLines(panel.countChanges)
         canvas.popClip()
 
         // Axis line.
         canvas.stroke(.segment(Point(x: plot.minX, y: plot.maxY), Point(x: plot.maxX, y: plot.maxY)),
-                      style: StrokeStyle(color: theme.axis, width: 1.5 * s))
+                      style: StrokeStyle(color: theme.axis, width: 1.5 * scale))
 
         // Tick labels.
         for v in yScaleInfo.ticks.values {
-            f.layout.drawFirstFree([TextItem(yScaleInfo.ticks.label(v), at: Point(x: plot.minX - 10 * s, y: yScale.map(v)),
-                                             font: f.tickFont, color: theme.mutedText, horizontal: .right, vertical: .middle)])
+            drawing.layout.drawFirstFree([TextItem(yScaleInfo.ticks.label(v), at: Point(x: plot.minX - 10 * scale, y: yScale.map(v)),
+                                             font: drawing.tickFont, color: theme.mutedText, horizontal: .right, vertical: .middle)])
         }
         xAxis.drawLabels(xTicks, plot: plot, scale: xScale, panelRect: rect)
         if !panel.y.label.isEmpty {
-            f.layout.draw(TextItem(panel.y.label, at: Point(x: rect.minX, y: plot.midY), font: f.axisFont,
+            drawing.layout.draw(TextItem(panel.y.label, at: Point(x: rect.minX, y: plot.midY), font: drawing.axisFont,
                                    color: theme.mutedText, horizontal: .center, vertical: .top, quarterTurns: 1))
         }
 
         // Annotations: reference labels, relay-count labels, callouts, bar labels.
         for ref in panel.references where ref.axis == .x {
-            ReferenceLabelDrawing(f: f, plot: plot).drawVertical(ref, x: xScale.map(ref.value))
+            ReferenceLabelDrawing(drawing: drawing, plot: plot).drawVertical(ref, x: xScale.map(ref.value))
         }
         // Only labels that must avoid the data need the lines in device space.
         let needLines = !panel.callouts.isEmpty || panel.references.contains { $0.axis == .y }
@@ -105,29 +105,29 @@ struct PanelDrawing {
             guard case .line(let l) = layer else { return [] }
             return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
         }
-        let avoid = CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale, avoid: lines)
+        let avoid = CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines)
         for ref in panel.references where ref.axis == .y {
-            let y = yScale.map(ref.y)
+            let y = yScale.map(ref.value)
             // Right or left end, above or below the line; first where no data line runs through it.
             var candidates: [TextItem] = []
-            for (x, h) in [(plot.maxX - 8 * s, TextItem.HorizontalAnchor.right), (plot.minX + 8 * s, .left),
+            for (x, h) in [(plot.maxX - 8 * scale, TextItem.HorizontalAnchor.right), (plot.minX + 8 * scale, .left),
                            (plot.midX, .center), (plot.minX + plot.width * 0.25, .center), (plot.minX + plot.width * 0.75, .center)] {
-                for (dy, v) in [(-6 * s, TextItem.VerticalAnchor.bottom), (6 * s, .top)] {
-                    candidates.append(TextItem(ref.label, at: Point(x: x, y: y + dy), font: f.markerFont, color: ref.color,
+                for (dy, v) in [(-6 * scale, TextItem.VerticalAnchor.bottom), (6 * scale, .top)] {
+                    candidates.append(TextItem(ref.label, at: Point(x: x, y: y + dy), font: drawing.markerFont, color: ref.color,
                                                horizontal: h, vertical: v))
                 }
             }
             let clear = candidates.filter { c in
-                let b = f.layout.box(c)
-                return f.layout.isFree(b, inside: plot) && !avoid.covers(b)
+                let b = drawing.layout.box(c)
+                return drawing.layout.isFree(b, inside: plot) && !avoid.covers(b)
             }
-            ReferenceLabelDrawing(f: f, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
+            ReferenceLabelDrawing(drawing: drawing, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
         }
         markers.drawLabels(markerLabels)
         for layer in panel.layers {
-            if case .bars(let b) = layer { BarLabelDrawing(f: f, plot: plot, x: xScale, y: yScale).draw(b) }
+            if case .bars(let b) = layer { BarLabelDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale).draw(b) }
         }
-        CalloutDrawing(f: f, plot: plot, x: xScale, y: yScale, avoid: lines).draw(panel.callouts)
+        CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines).draw(panel.callouts)
     }
 
     /// Y ticks for the plot height; bars get headroom for their labels.
@@ -135,11 +135,11 @@ struct PanelDrawing {
         var lo = panel.y.lo, hi = panel.y.hi
         if !lo.isFinite { lo = 0 }
         if !hi.isFinite || hi <= lo { hi = lo + 1 }
-        let count = max(2, min(10, Int(plotHeight / (70 * s))))
+        let count = max(2, min(10, Int(plotHeight / (70 * scale))))
         for layer in panel.layers {
             if case .histogram(let h) = layer { hi = max(hi, (h.counts.max() ?? 0) * 1.15) }
             if case .bars(let b) = layer {
-                let need = BarLabelDrawing.headroom(b, drawing: f, plotWidth: rect.width, count: panel.x.categoryCount)
+                let need = BarLabelDrawing.headroom(b, drawing: drawing, plotWidth: rect.width, count: panel.x.categoryCount)
                 if need < plotHeight * 0.8 {
                     hi = max(hi, (b.values.max() ?? 0) * plotHeight / (plotHeight - need))
                 }
@@ -151,20 +151,20 @@ struct PanelDrawing {
     /// Draws the title and legend; returns the header height.
     @discardableResult
     func drawHeader(dryRun: Bool = false) -> Double {
-        let titleH = panel.title == nil ? 0 : f.height(f.panelTitleFont)
-        let legendH = f.height(f.legendFont)
-        let titleW = panel.title.map { f.width($0, f.panelTitleFont) } ?? 0
+        let titleH = panel.title == nil ? 0 : drawing.height(drawing.panelTitleFont)
+        let legendH = drawing.height(drawing.legendFont)
+        let titleW = panel.title.map { drawing.width($0, drawing.panelTitleFont) } ?? 0
         if let t = panel.title, !dryRun {
-            f.layout.draw(TextItem(f.fit(t, f.panelTitleFont, rect.width), at: Point(x: rect.minX, y: rect.minY),
-                                   font: f.panelTitleFont, color: theme.text, vertical: .top))
+            drawing.layout.draw(TextItem(drawing.fit(t, drawing.panelTitleFont, rect.width), at: Point(x: rect.minX, y: rect.minY),
+                                   font: drawing.panelTitleFont, color: theme.text, vertical: .top))
         }
         guard !panel.legend.isEmpty else { return titleH }
-        let swatch = 30 * s, pad = 8 * s, spacing = 28 * s
-        let widths = panel.legend.map { swatch + pad + min(f.width($0.label, f.legendFont), rect.width - swatch - pad) }
+        let swatch = 30 * scale, pad = 8 * scale, spacing = 28 * scale
+        let widths = panel.legend.map { swatch + pad + min(drawing.width($0.label, drawing.legendFont), rect.width - swatch - pad) }
         let total = widths.reduce(0, +) + spacing * Double(widths.count - 1)
         var rows: [[Int]] = []
         var rowTop: Double
-        if total <= rect.width - titleW - 40 * s {
+        if total <= rect.width - titleW - 40 * scale {
             rows = [Array(panel.legend.indices)]
             rowTop = rect.minY + max(0, (titleH - legendH) / 2)
         } else {
@@ -175,7 +175,7 @@ struct PanelDrawing {
                 row.append(i)
             }
             if !row.isEmpty { rows.append(row) }
-            rowTop = rect.minY + titleH + 8 * s
+            rowTop = rect.minY + titleH + 8 * scale
         }
         var bottom = rect.minY + titleH
         for row in rows {
@@ -184,14 +184,14 @@ struct PanelDrawing {
             let midY = rowTop + legendH / 2
             for i in row where !dryRun {
                 let e = panel.legend[i]
-                drawSwatch(e, Rect(x: x, y: midY - 7 * s, width: swatch, height: 14 * s))
-                let label = f.fit(e.label, f.legendFont, widths[i] - swatch - pad)
-                f.layout.draw(TextItem(label, at: Point(x: x + swatch + pad, y: midY), font: f.legendFont,
+                drawSwatch(e, Rect(x: x, y: midY - 7 * scale, width: swatch, height: 14 * scale))
+                let label = drawing.fit(e.label, drawing.legendFont, widths[i] - swatch - pad)
+                drawing.layout.draw(TextItem(label, at: Point(x: x + swatch + pad, y: midY), font: drawing.legendFont,
                                        color: theme.text, vertical: .middle))
                 x += widths[i] + spacing
             }
             bottom = max(bottom, rowTop + legendH)
-            rowTop += legendH + 6 * s
+            rowTop += legendH + 6 * scale
         }
         return bottom - rect.minY
     }
@@ -200,14 +200,14 @@ struct PanelDrawing {
         switch e.swatch {
         case .line:
             canvas.stroke(.segment(Point(x: r.minX, y: r.midY), Point(x: r.maxX, y: r.midY)),
-                          style: StrokeStyle(color: e.color, width: 4 * s))
+                          style: StrokeStyle(color: e.color, width: 4 * scale))
         case .dashed:
             canvas.stroke(.segment(Point(x: r.minX, y: r.midY), Point(x: r.maxX, y: r.midY)),
-                          style: StrokeStyle(color: e.color, width: 2.5 * s, dash: [6 * s, 4 * s]))
+                          style: StrokeStyle(color: e.color, width: 2.5 * scale, dash: [6 * scale, 4 * scale]))
         case .band:
             canvas.fill(r, color: e.color)
         case .bar:
-            canvas.fill(r.inset(top: 0, left: 6 * s, bottom: 0, right: 6 * s), color: e.color)
+            canvas.fill(r.inset(top: 0, left: 6 * scale, bottom: 0, right: 6 * scale), color: e.color)
         }
     }
 }

@@ -3,12 +3,12 @@ struct XAxisLayout {
     struct Tick { var value: Double; var label: String; var grid: Bool }
     enum Orientation { case horizontal, rotated }
 
-    let panel: Panel
-    let f: FigureDrawing
+    let panel: PlotPanel
+    let drawing: FigureDrawing
 
-    init(panel: Panel, drawing: FigureDrawing) { self.panel = panel; f = drawing }
+    init(panel: PlotPanel, drawing: FigureDrawing) { self.panel = panel; self.drawing = drawing }
 
-    var gap: Double { 28 * f.s }
+    var gap: Double { 28 * drawing.scale }
 
     var domain: ClosedRange<Double> {
         switch panel.x {
@@ -45,22 +45,22 @@ struct XAxisLayout {
     func categoryLayout(plotWidth: Double) -> (Orientation, stride: Int) {
         guard case .categories(let labels) = panel.x, !labels.isEmpty else { return (.horizontal, 1) }
         let slot = plotWidth / Double(labels.count)
-        let widest = labels.map { f.width($0, f.tickFont) }.max() ?? 0
-        let h = f.height(f.tickFont)
-        if widest + 12 * f.s <= slot { return (.horizontal, 1) }
-        if h + 4 * f.s <= slot { return (.rotated, 1) }
-        return (.horizontal, Int(((widest + 16 * f.s) / slot).rounded(.up)))
+        let widest = labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0
+        let h = drawing.height(drawing.tickFont)
+        if widest + 12 * drawing.scale <= slot { return (.horizontal, 1) }
+        if h + 4 * drawing.scale <= slot { return (.rotated, 1) }
+        return (.horizontal, Int(((widest + 16 * drawing.scale) / slot).rounded(.up)))
     }
 
     func height(plotWidth: Double) -> Double {
-        let h = f.height(f.tickFont)
+        let h = drawing.height(drawing.tickFont)
         switch panel.x {
-        case .time: return h + 14 * f.s
-        case .linear(_, _, let label): return h + 14 * f.s + (label.isEmpty ? 0 : f.height(f.axisFont) + 8 * f.s)
+        case .time: return h + 14 * drawing.scale
+        case .linear(_, _, let label): return h + 14 * drawing.scale + (label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 8 * drawing.scale)
         case .categories(let labels):
             let (o, _) = categoryLayout(plotWidth: plotWidth)
-            if o == .rotated { return (labels.map { f.width($0, f.tickFont) }.max() ?? 0) + 16 * f.s }
-            return h + 14 * f.s
+            if o == .rotated { return (labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0) + 16 * drawing.scale }
+            return h + 14 * drawing.scale
         }
     }
 
@@ -70,11 +70,11 @@ struct XAxisLayout {
             let d = domain
             return TimeTicks.make(start: d.lowerBound, end: d.upperBound, width: plot.width, gap: gap,
                                   minStep: samplingInterval) {
-                f.width($0, f.tickFont)
+                drawing.width($0, drawing.tickFont)
             }.map { Tick(value: $0.seconds, label: $0.label, grid: true) }
         case .linear:
             let d = domain
-            let n = NiceTicks(lo: d.lowerBound, hi: d.upperBound, maxCount: max(2, min(12, Int(plot.width / (110 * f.s)))))
+            let n = NiceTicks(lo: d.lowerBound, hi: d.upperBound, maxCount: max(2, min(12, Int(plot.width / (110 * drawing.scale)))))
             return n.values.filter { d.contains($0) }.map { Tick(value: $0, label: n.label($0), grid: true) }
         case .categories(let labels):
             let (_, stride) = categoryLayout(plotWidth: plot.width)
@@ -84,24 +84,24 @@ struct XAxisLayout {
 
     func drawLabels(_ ticks: [Tick], plot: Rect, scale: LinearScale, panelRect: Rect) {
         let (orientation, _) = categoryLayout(plotWidth: plot.width)
-        let top = plot.maxY + 10 * f.s
+        let top = plot.maxY + 10 * drawing.scale
         for t in ticks {
             let x = scale.map(t.value)
             if orientation == .rotated {
-                f.layout.drawFirstFree([TextItem(t.label, at: Point(x: x, y: top), font: f.tickFont, color: f.theme.mutedText,
+                drawing.layout.drawFirstFree([TextItem(t.label, at: Point(x: x, y: top), font: drawing.tickFont, color: drawing.theme.mutedText,
                                                  horizontal: .right, vertical: .middle, quarterTurns: 1)])
                 continue
             }
-            var item = TextItem(t.label, at: Point(x: x, y: top), font: f.tickFont, color: f.theme.mutedText,
+            var item = TextItem(t.label, at: Point(x: x, y: top), font: drawing.tickFont, color: drawing.theme.mutedText,
                                 horizontal: .center, vertical: .top)
-            let b = f.layout.box(item)
+            let b = drawing.layout.box(item)
             if b.maxX > panelRect.maxX { item.position.x -= b.maxX - panelRect.maxX }
             if b.minX < panelRect.minX { item.position.x += panelRect.minX - b.minX }
-            f.layout.drawFirstFree([item])
+            drawing.layout.drawFirstFree([item])
         }
         if case .linear(_, _, let label) = panel.x, !label.isEmpty {
-            f.layout.drawFirstFree([TextItem(label, at: Point(x: plot.midX, y: top + f.height(f.tickFont) + 8 * f.s),
-                                             font: f.axisFont, color: f.theme.mutedText, horizontal: .center, vertical: .top)])
+            drawing.layout.drawFirstFree([TextItem(label, at: Point(x: plot.midX, y: top + drawing.height(drawing.tickFont) + 8 * drawing.scale),
+                                             font: drawing.axisFont, color: drawing.theme.mutedText, horizontal: .center, vertical: .top)])
         }
     }
 }

@@ -68,9 +68,9 @@ import TormemTestSupport
     @Test func smallSeriesAreDrawnPointForPoint() {
         let xs = (0..<60).map { Double($0) * 3600 }, ys = (0..<60).map { 1 + Double($0 % 7) / 5 }
         let color = Color(hex: "#123456")!
-        let panel = Panel(x: .time(start: xs[0], end: xs[59]), y: YAxis(label: "GB", lo: 0, hi: 2.5),
+        let panel = PlotPanel(x: .time(start: xs[0], end: xs[59]), y: YAxis(label: "GB", lo: 0, hi: 2.5),
                           layers: [.line(LineLayer(xs: xs, ys: ys, color: color))])
-        let fig = Figure(size: Size(width: 2100, height: 1000), theme: .dark, title: "t", panels: [panel])
+        let fig = Figure(size: Size(width: 2100, height: 1000), theme: .dark, title: "t", panels: [.plot(panel)])
         let canvas = RecordingCanvas(size: fig.size)
         FigureRenderer.draw(fig, on: canvas)
         let line = canvas.strokes.first { $0.style.color == color }
