@@ -13,7 +13,7 @@ public struct ChartInputs: Sendable {
     public var snapshot: SnapshotTable?
 
     public init(files: [LoadedFile], side: SideFiles, overrides: [String: String] = [:], factor: Double = 2,
-                control: String? = nil, best: String? = nil) {
+                control: String? = nil, compared: String? = nil) {
         self.files = files
         self.side = side
         let series = files.flatMap(\.servers)
@@ -37,7 +37,7 @@ public struct ChartInputs: Sendable {
         } else {
             daily = nil
         }
-        groups = daily.map { GroupAnalysis($0, labels: labels, factor: factor, control: control, best: best) }
+        groups = daily.map { GroupAnalysis($0, labels: labels, factor: factor, control: control, compared: compared) }
         snapshot = files.compactMap(\.snapshot).first
     }
 }

@@ -11,7 +11,7 @@ public struct FragmentationTimelineChart: Chart {
     /// The numbers the chart prints.
     public struct Annotations: Equatable, Sendable {
         public var controlRelay: Int
-        public var bestRelay: Int
+        public var comparedRelay: Int
         /// Control relay: its post-change minimum and the highest value after it (GB).
         public var jumpFrom: Double
         public var jumpTo: Double
@@ -26,7 +26,7 @@ public struct FragmentationTimelineChart: Chart {
     }
 
     public static func annotations(_ a: GroupAnalysis) -> Annotations? {
-        guard let c = a.control, let b = a.best, c != b,
+        guard let c = a.control, let b = a.compared, c != b,
               let cr = a.representative(of: c), let br = a.representative(of: b) else { return nil }
         let t = a.table
         let cv = t.values[cr]
@@ -36,7 +36,7 @@ public struct FragmentationTimelineChart: Chart {
         let maxIdx = after.max { cv[$0] < cv[$1] } ?? minIdx
         guard let bFinal = t.final(br), let cFinal = t.final(cr) else { return nil }
         let reduction = cFinal.gb > 0 ? (bFinal.gb - cFinal.gb) / cFinal.gb * 100 : nil
-        return Annotations(controlRelay: cr, bestRelay: br, jumpFrom: cv[minIdx], jumpTo: cv[maxIdx],
+        return Annotations(controlRelay: cr, comparedRelay: br, jumpFrom: cv[minIdx], jumpTo: cv[maxIdx],
                            jumpFromDay: t.days[minIdx], jumpToDay: t.days[maxIdx], plateau: bFinal.gb,
                            plateauDay: t.days[bFinal.day], reductionPercent: reduction)
     }
@@ -46,7 +46,7 @@ public struct FragmentationTimelineChart: Chart {
         guard let control = a.control else {
             return "no control group (no group label says control, default or none); choose one with --control GROUP"
         }
-        if a.best == nil || a.best == control { return "no other group to compare with the control group \(control)" }
+        if a.compared == nil || a.compared == control { return "no other group to compare with the control group \(control)" }
         return "the control or best group has no relay with values after day \(a.table.days.first ?? 0)"
     }
 
@@ -54,13 +54,13 @@ public struct FragmentationTimelineChart: Chart {
         let theme = style.theme
         let t = a.table
         let days = t.days.map(Double.init)
-        let control = t.relays[n.controlRelay], best = t.relays[n.bestRelay]
+        let control = t.relays[n.controlRelay], best = t.relays[n.comparedRelay]
         let cColor = theme.warning, bColor = theme.accent
         let layers: [Layer] = [
             .area(AreaLayer(xs: days, ys: t.values[n.controlRelay], color: cColor.withAlpha(0.12))),
-            .area(AreaLayer(xs: days, ys: t.values[n.bestRelay], color: bColor.withAlpha(0.16))),
+            .area(AreaLayer(xs: days, ys: t.values[n.comparedRelay], color: bColor.withAlpha(0.16))),
             .line(LineLayer(xs: days, ys: t.values[n.controlRelay], color: cColor, width: 3.5, markers: true)),
-            .line(LineLayer(xs: days, ys: t.values[n.bestRelay], color: bColor, width: 3.5, markers: true)),
+            .line(LineLayer(xs: days, ys: t.values[n.comparedRelay], color: bColor, width: 3.5, markers: true)),
         ]
         var callouts = [Callout(x: Double(n.jumpToDay), y: n.jumpTo,
                                 lines: ["\(ChartText.gbValue(n.jumpFrom)) → \(ChartText.gbValue(n.jumpTo))",
@@ -73,7 +73,7 @@ public struct FragmentationTimelineChart: Chart {
             LegendEntry("\(control.displayName) · control: \(labels.titled(control.group))", color: cColor),
             LegendEntry("\(best.displayName) · best: \(labels.titled(best.group))", color: bColor),
         ]
-        let maxV = (t.values[n.controlRelay] + t.values[n.bestRelay]).filter { !$0.isNaN }.max() ?? 1
+        let maxV = (t.values[n.controlRelay] + t.values[n.comparedRelay]).filter { !$0.isNaN }.max() ?? 1
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
         let axis = t.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
         let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",

@@ -4,9 +4,9 @@ import TormemData
 /// `tormem collect`: one snapshot of the host written as unified rows (locked append), and
 /// optionally as a Prometheus textfile and a host diagnostics row.
 public enum CollectJob {
-    public static func run(_ request: CollectRequest, collector: Collector) throws(TormemError) -> CollectReport {
+    public static func run(_ request: CollectRequest, collector: Collector) throws(TormemError) -> CollectSummary {
         let snapshot = try collector.snapshot()
-        var report = CollectReport(snapshot: snapshot)
+        var report = CollectSummary(snapshot: snapshot)
         let rows = UnifiedRowWriter.rows(snapshot)
         let measurements = try measurementsPath(request.destination, snapshot: snapshot)
         if let measurements {

@@ -1,7 +1,7 @@
 import TormemCore
 
 /// Per-group analysis of a daily table: means per day, start/end, status, the day-0 baseline, the
-/// control and best groups and a representative relay of each.
+/// control group, the group compared with it, and a representative relay of each.
 public struct GroupAnalysis: Equatable, Sendable {
     public var table: DailyTable
     public var groups: [GroupStats]
@@ -9,12 +9,12 @@ public struct GroupAnalysis: Equatable, Sendable {
     public var baseline: Double
     /// The control group: chosen by option, else the first whose label says control, then default, then none.
     public var control: String?
-    /// The group with the lowest final mean, other than the control (or as chosen by option).
-    public var best: String?
+    /// The group compared with the control: `--compare`, else the lowest final mean (the best).
+    public var compared: String?
     public var factor: Double
 
     public init(_ table: DailyTable, labels: GroupLabels = GroupLabels(), factor: Double = FragmentationStatus.defaultFactor,
-                control chosenControl: String? = nil, best chosenBest: String? = nil) {
+                control chosenControl: String? = nil, compared chosenCompared: String? = nil) {
         self.table = table
         self.factor = factor
         let groupNames = table.groups
@@ -49,10 +49,10 @@ public struct GroupAnalysis: Equatable, Sendable {
                 }
             }
         }
-        if let b = chosenBest, groupNames.contains(b) {
-            best = b
+        if let b = chosenCompared, groupNames.contains(b) {
+            compared = b
         } else {
-            best = stats.filter { $0.group != control && !$0.endMean.isNaN }.min { $0.endMean < $1.endMean }?.group
+            compared = stats.filter { $0.group != control && !$0.endMean.isNaN }.min { $0.endMean < $1.endMean }?.group
         }
     }
 

@@ -1,8 +1,9 @@
 import TormemCore
 
 /// Collects per-row problems: counts all of them, keeps the first few messages in full.
-struct RowProblems {
-    static let keep = 20
+public struct RowProblems {
+    /// How many row problems a loaded file lists in full.
+    public static let keep = 20
     var skipped = 0
     var diagnostics: [Diagnostic] = []
 
@@ -10,6 +11,4 @@ struct RowProblems {
         skipped += 1
         if diagnostics.count < RowProblems.keep { diagnostics.append(d) }
     }
-
-    mutating func note(_ d: Diagnostic) { diagnostics.append(d) }
 }

@@ -15,8 +15,8 @@ public enum ChartsJob {
         for path in request.dataPaths {
             let f = try DataLoader.load(path: path)
             for w in f.warnings { warn(w) }
-            if f.skipped > RowProblems_keep {
-                warn(Diagnostic(file: path, message: "\(f.skipped) rows skipped in all; the first \(RowProblems_keep) are listed above"))
+            if f.skipped > RowProblems.keep {
+                warn(Diagnostic(file: path, message: "\(f.skipped) rows skipped in all; the first \(RowProblems.keep) are listed above"))
             }
             if request.strict, f.skipped > 0 {
                 throw .input(Diagnostic(file: path, message: "\(f.skipped) unreadable row\(f.skipped == 1 ? "" : "s") (--strict)"))
@@ -25,13 +25,13 @@ public enum ChartsJob {
         }
         let side = try SideFiles.load(nextTo: request.dataPaths[0])
         return ChartInputs(files: files, side: side, overrides: request.groupLabels, factor: request.factor,
-                           control: request.control, best: request.compare)
+                           control: request.control, compared: request.compare)
     }
 
     /// Every chart, one line each (`draw --help`): file name and what it shows.
     public static var chartList: String { ChartRegistry.helpText() }
 
-    public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsReport {
+    public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsSummary {
         var timer = PhaseTimer()
         defer { timer.report() }
         let (plan, report) = try prepare(request, timer: &timer, warn: warn)
@@ -47,7 +47,7 @@ public enum ChartsJob {
     /// Loads, analyses and builds every figure, and the summary of what will be written. The loaded
     /// series are released when this returns: rendering needs only the figures.
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
-                        warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsReport) {
+                        warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary) {
         let inputs = try inputs(request, warn: warn)
         timer.lap("load")
         let plan = request.plan(inputs)
@@ -58,7 +58,7 @@ public enum ChartsJob {
                                     message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
         }
         let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
-        return (plan, ChartsReport(inputs: inputs, written: paths, skipped: plan.skipped))
+        return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped))
     }
 
     /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on
@@ -94,5 +94,3 @@ public enum ChartsJob {
     }
 }
 
-/// How many row problems a loaded file lists in full.
-let RowProblems_keep = 20

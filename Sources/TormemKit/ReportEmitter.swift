@@ -181,7 +181,7 @@ public struct ReportEmitter: Sendable {
         guard let g = inputs.groups, !g.groups.isEmpty else { return "_No groups in the data._" }
         let rows = g.groups.map { s in
             [MarkdownText.cell(s.group), MarkdownText.cell(s.label), "\(s.relays)"]
-                + [s.group == g.control ? "control" : (s.group == g.best ? "best" : "")]
+                + [s.group == g.control ? "control" : (s.group == g.compared ? "best" : "")]
         }
         return MarkdownText.table(["Group", "Label", "Relays", "Role"], rows.map { r in r.map { $0.isEmpty ? "—" : $0 } },
                                   rightAligned: [2])

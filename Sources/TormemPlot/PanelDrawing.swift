@@ -13,7 +13,7 @@ struct PanelDrawing {
 
     /// Left margin of the plot within `rect` (y label + tick labels), for a given plot height.
     func leftMargin(plotHeight: Double) -> Double {
-        let ticks = yTicks(plotHeight: plotHeight).ticks
+        let ticks = yTicks(plotHeight: plotHeight)
         let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
         let yTickW = ticks.values.map { drawing.width(ticks.label($0), drawing.tickFont) }.max() ?? 0
         return yLabelW + yTickW + 12 * scale
@@ -40,17 +40,17 @@ struct PanelDrawing {
         // Plot height decides y ticks, whose labels decide the left margin.
         let xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * scale))
         let plotHeight = max(10, area.height - xAxisHeight)
-        let yScaleInfo = yTicks(plotHeight: plotHeight)
+        let yAxisTicks = yTicks(plotHeight: plotHeight)
         let left = max(minLeft, leftMargin(plotHeight: plotHeight))
         let plot = Rect(x: area.minX + left, y: area.minY, width: max(10, area.width - left), height: plotHeight)
 
         let xScale = xAxis.scale(plot: plot)
-        let yScale = LinearScale(domain: yScaleInfo.ticks.lower...yScaleInfo.ticks.upper,
+        let yScale = LinearScale(domain: yAxisTicks.lower...yAxisTicks.upper,
                                  range: plot.minY...plot.maxY, flipped: true)
 
         canvas.fill(plot, color: theme.panel)
         // Grid.
-        for v in yScaleInfo.ticks.values {
+        for v in yAxisTicks.values {
             let y = yScale.map(v)
             canvas.stroke(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)),
                           style: StrokeStyle(color: theme.grid, width: 1 * scale))
@@ -85,8 +85,8 @@ struct PanelDrawing {
                       style: StrokeStyle(color: theme.axis, width: 1.5 * scale))
 
         // Tick labels.
-        for v in yScaleInfo.ticks.values {
-            drawing.layout.drawFirstFree([TextItem(yScaleInfo.ticks.label(v), at: Point(x: plot.minX - 10 * scale, y: yScale.map(v)),
+        for v in yAxisTicks.values {
+            drawing.layout.drawFirstFree([TextItem(yAxisTicks.label(v), at: Point(x: plot.minX - 10 * scale, y: yScale.map(v)),
                                              font: drawing.tickFont, color: theme.mutedText, horizontal: .right, vertical: .middle)])
         }
         xAxis.drawLabels(xTicks, plot: plot, scale: xScale, panelRect: rect)
@@ -131,7 +131,7 @@ struct PanelDrawing {
     }
 
     /// Y ticks for the plot height; bars get headroom for their labels.
-    func yTicks(plotHeight: Double) -> (ticks: NiceTicks, Void) {
+    func yTicks(plotHeight: Double) -> NiceTicks {
         var lo = panel.y.lo, hi = panel.y.hi
         if !lo.isFinite { lo = 0 }
         if !hi.isFinite || hi <= lo { hi = lo + 1 }
@@ -145,7 +145,7 @@ struct PanelDrawing {
                 }
             }
         }
-        return (NiceTicks(lo: lo, hi: hi, maxCount: count), ())
+        return NiceTicks(lo: lo, hi: hi, maxCount: count)
     }
 
     /// Draws the title and legend; returns the header height.

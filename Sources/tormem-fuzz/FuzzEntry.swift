@@ -29,7 +29,7 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                                     skipped: plan.skipped)
         _ = emitter.readme.template
         _ = emitter.report.template
-        _ = ChartsReport(inputs: inputs, written: [], skipped: plan.skipped).text
+        _ = ChartsSummary(inputs: inputs, written: [], skipped: plan.skipped).text
     }
     // Side files and Markdown markers, for inputs that look like them (the JSON parser is slow, and
     // exercising it on CSV text finds nothing).

@@ -18,11 +18,11 @@ import TormemTestSupport
         let (a, _) = try ChartTestData.experimentAnalysis()
         let n = try #require(FragmentationTimelineChart.annotations(a))
         #expect(a.table.relays[n.controlRelay].group == a.control)
-        #expect(a.table.relays[n.bestRelay].group == a.best)
+        #expect(a.table.relays[n.comparedRelay].group == a.compared)
         #expect(n.controlRelay == a.representative(of: a.control!))
         let cv = a.table.values[n.controlRelay].dropFirst().filter { !$0.isNaN }
         #expect(n.jumpFrom == cv.min() && n.jumpTo == cv.max())
-        #expect(n.plateau == a.table.final(n.bestRelay)?.gb)
+        #expect(n.plateau == a.table.final(n.comparedRelay)?.gb)
     }
 
     @Test func skippedWithoutAControlGroup() {

@@ -38,12 +38,12 @@ import TormemCore
         #expect(gc.startDay == 1 && gc.startMean == 0.5)      // starts where its data starts
         #expect(gc.status == .fragmented)
         #expect(a.control == "B")
-        #expect(a.best == "A")
+        #expect(a.compared == "A")
         #expect(a.byFinalMean.map(\.group) == ["A", "C", "B"])
         #expect(ga.percent(against: a.baseline)! < -90)
 
-        let chosen = GroupAnalysis(t, labels: labels, control: "C", best: "B")
-        #expect(chosen.control == "C" && chosen.best == "B")
+        let chosen = GroupAnalysis(t, labels: labels, control: "C", compared: "B")
+        #expect(chosen.control == "C" && chosen.compared == "B")
         #expect(GroupAnalysis(t).control == nil)               // letters only: no control
     }
 

@@ -1,5 +1,5 @@
 /// What one `collect` run did.
-public struct CollectReport: Equatable, Sendable {
+public struct CollectSummary: Equatable, Sendable {
     public var snapshot: HostSnapshot
     /// The measurements file appended to, if any.
     public var measurementsPath: String?

@@ -4,7 +4,7 @@ import TormemCharts
 import TormemPlot
 
 /// What a charts run did: files written, the data summary and the warnings, ready to print.
-public struct ChartsReport: Sendable {
+public struct ChartsSummary: Sendable {
     public var written: [String]
     /// Data rows read, rows skipped, and files (the loaded data itself is not kept: the report
     /// outlives it, and the series are the bulk of the memory).
@@ -75,7 +75,7 @@ public struct ChartsReport: Sendable {
                 let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(fixed($0, 1))%)" } ?? ""
                 var tags: [String] = [s.status.rawValue]
                 if s.group == g.control { tags.append("control") }
-                if s.group == g.best { tags.append("best") }
+                if s.group == g.compared { tags.append("best") }
                 out.append("  \(s.group.padding(width))  \(fixed(s.startMean, 2)) → \(fixed(s.endMean, 2)) GB\(change)  \(tags.joined(separator: ", "))  \(s.relays) relays  \(s.label)")
             }
         }
