@@ -1,3 +1,5 @@
+import TormemData
+
 /// Everything a chart is made from: the loaded and analysed data, and the options of the run.
 public struct ChartContext: Sendable {
     public var inputs: ChartInputs
@@ -32,5 +34,24 @@ public struct ChartContext: Sendable {
         return "no per-relay time series (needs unified relay rows)"
     }
 
-    static let noAggregate = "no aggregate time series (needs monitor or unified data)"
+    /// `make` with the aggregate series, or skipped when the data has none.
+    func withAggregate(_ make: (AggregateDataset) -> ChartOutcome) -> ChartOutcome {
+        guard let data = inputs.aggregate else {
+            return .skipped(reason: "no aggregate time series (needs monitor or unified data)")
+        }
+        return make(data)
+    }
+
+    /// `make` with the group analysis when a group has values, else skipped with the reason.
+    func withGroups(_ make: (GroupAnalysis) -> ChartOutcome) -> ChartOutcome {
+        if let why = groupChartsUnsupported { return .skipped(reason: why) }
+        guard let analysis = inputs.groups else { return .notApplicable }
+        return make(analysis)
+    }
+
+    /// `make` with the per-relay series, or skipped when the data has none.
+    func withRelaySeries(_ make: (RelayTable) -> ChartOutcome) -> ChartOutcome {
+        if let why = relayChartsUnsupported { return .skipped(reason: why) }
+        return make(inputs.relays)
+    }
 }

@@ -45,9 +45,9 @@ extension FinalComparisonChart {
     public var summary: String { "final mean RSS per group, with its status" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
-        guard let a = context.inputs.groups else { return .notApplicable }
-        return .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
-                      description: "Final mean RSS per group against the day-0 baseline, with each group's status")
+        context.withGroups { a in
+            .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
+                   description: "Final mean RSS per group against the day-0 baseline, with each group's status")
+        }
     }
 }

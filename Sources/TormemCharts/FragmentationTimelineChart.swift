@@ -92,10 +92,10 @@ extension FragmentationTimelineChart {
     public var summary: String { "a control relay against one of the best group" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
-        guard let a = context.inputs.groups else { return .notApplicable }
-        guard let n = Self.annotations(a) else { return .skipped(reason: Self.whyNoAnnotations(a)) }
-        return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style),
-                      description: "A representative relay of the control group against one of the best group")
+        context.withGroups { a in
+            guard let n = Self.annotations(a) else { return .skipped(reason: Self.whyNoAnnotations(a)) }
+            return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style),
+                          description: "A representative relay of the control group against one of the best group")
+        }
     }
 }

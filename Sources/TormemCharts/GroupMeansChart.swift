@@ -51,9 +51,9 @@ extension GroupMeansChart {
     public var summary: String { "mean RSS per group per day" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        if let why = context.groupChartsUnsupported { return .skipped(reason: why) }
-        guard let a = context.inputs.groups else { return .notApplicable }
-        return .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
-                      description: "Mean RSS per group per day, with the fragmentation zone and the expected maximum")
+        context.withGroups { a in
+            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
+                   description: "Mean RSS per group per day, with the fragmentation zone and the expected maximum")
+        }
     }
 }

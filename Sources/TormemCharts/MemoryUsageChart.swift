@@ -99,8 +99,9 @@ extension MemoryUsageChart {
     public var summary: String { "total and per-relay memory over time" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }
-        return .drawn(Self.make(data, style: context.style),
-                      description: "Total memory of all relays over time, and memory per relay (average with min–max range)")
+        context.withAggregate { data in
+            .drawn(Self.make(data, style: context.style),
+                   description: "Total memory of all relays over time, and memory per relay (average with min–max range)")
+        }
     }
 }

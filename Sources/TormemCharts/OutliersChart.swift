@@ -60,13 +60,13 @@ extension OutliersChart {
     public var summary: String { "relays above mean + 2σ (or a threshold)" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        if let why = context.relayChartsUnsupported { return .skipped(reason: why) }
-        let table = context.inputs.relays
-        let stats = RelayStatistics(latestOf: table)
-        guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style) else {
-            let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
-            return .skipped(reason: "no relay above the threshold of \(NumberFormat.fixed(threshold, decimals: 2)) GB")
+        context.withRelaySeries { table in
+            let stats = RelayStatistics(latestOf: table)
+            guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style) else {
+                let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
+                return .skipped(reason: "no relay above the threshold of \(NumberFormat.fixed(threshold, decimals: 2)) GB")
+            }
+            return .drawn(figure, description: "Relays whose latest RSS is above the outlier threshold, highlighted among all relays")
         }
-        return .drawn(figure, description: "Relays whose latest RSS is above the outlier threshold, highlighted among all relays")
     }
 }

@@ -70,10 +70,11 @@ extension TrajectoriesChart {
     public var summary: String { "every relay over time, the top N named" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        if let why = context.relayChartsUnsupported { return .skipped(reason: why) }
-        let table = context.inputs.relays, top = context.options.topN
-        return .drawn(Self.make(table, options: context.options, style: context.style),
-                      description: "RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
-                          (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""))
+        context.withRelaySeries { table in
+            let top = context.options.topN
+            return .drawn(Self.make(table, options: context.options, style: context.style),
+                          description: "RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
+                              (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""))
+        }
     }
 }

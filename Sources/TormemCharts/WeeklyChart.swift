@@ -36,8 +36,9 @@ extension WeeklyChart {
     public var summary: String { "weekly average of the total memory" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
-        guard let data = context.inputs.aggregate else { return .skipped(reason: ChartContext.noAggregate) }
-        return .drawn(Self.make(data, style: context.style),
-                      description: "Weekly average of total memory per ISO week, with the week's largest relay count")
+        context.withAggregate { data in
+            .drawn(Self.make(data, style: context.style),
+                   description: "Weekly average of total memory per ISO week, with the week's largest relay count")
+        }
     }
 }
