@@ -43,4 +43,11 @@ import TormemCore
         #expect(InputFormat.dayIndex("dayx") == nil)
         #expect(InputFormat.dayIndex("rss") == nil)
     }
+
+    @Test func theCollectorsColumnsAreDetectedAsUnified() {
+        #expect(InputFormat.detect(header: UnifiedColumns.all) == .unified)
+        #expect(Set(UnifiedColumns.identifying + UnifiedColumns.aggregateEither).isSubset(of: UnifiedColumns.all))
+        // Without its aggregate columns a unified header is not recognised.
+        #expect(InputFormat.detect(header: UnifiedColumns.identifying) == nil)
+    }
 }

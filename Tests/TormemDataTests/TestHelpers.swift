@@ -1,3 +1,4 @@
+import Foundation
 import TormemCore
 import TormemTestSupport
 @testable import TormemData
@@ -21,9 +22,8 @@ func loadError(_ text: String, name: String = "data.csv") -> TormemError? {
 }
 
 let monitorHeader = "date,time,num_relays,total_mb,avg_mb,min_mb,max_mb,total_kb,avg_kb,min_kb,max_kb\n"
-let unifiedHeader = "timestamp,server,type,fingerprint,nickname,group,rss_kb,vmsize_kb,hwm_kb,frag_ratio,count,total_kb,avg_kb,min_kb,max_kb\n"
+let unifiedHeader = UnifiedColumns.all.joined(separator: ",") + "\n"
 
-import Foundation
 
 enum FileReader {
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TormemCore
 @testable import TormemKit
 
 /// Data at the edges of what the loaders accept goes through the whole pipeline (load, analyse,
 /// build, lay out, render) without trapping; beyond the edges it is a reported row problem.
 @Suite struct ExtremeDataTests {
     static let monitor = "date,time,num_relays,total_mb,avg_mb,min_mb,max_mb\n"
-    static let unified = "timestamp,server,type,fingerprint,nickname,group,rss_kb,vmsize_kb,hwm_kb,frag_ratio,count,total_kb,avg_kb,min_kb,max_kb\n"
+    static let unified = UnifiedColumns.all.joined(separator: ",") + "\n"
 
     static let cases: [(String, String)] = [
         ("one-row.csv", monitor + "2025-01-01,00:00:00,1,100,100,100,100\n"),

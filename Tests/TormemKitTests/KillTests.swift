@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TormemCore
 import TormemTestSupport
 
 /// A run killed at any moment leaves every earlier output byte-identical (or completely replaced)
 /// and no temporary file behind.
 @Suite struct KillTests {
     func unified(hours: Int, relays: Int, scale: Int) -> String {
-        var out = "timestamp,server,type,fingerprint,nickname,group,rss_kb,vmsize_kb,hwm_kb,frag_ratio,count,total_kb,avg_kb,min_kb,max_kb\n"
+        var out = UnifiedColumns.all.joined(separator: ",") + "\n"
         out.reserveCapacity(hours * relays * 60)
         for h in 0..<hours {
             let stamp = String(format: "2025-%02d-%02dT%02d:00:00", 1 + h / (24 * 28), 1 + h / 24 % 28, h % 24)
