@@ -15,6 +15,16 @@ let package = Package(
         // Tests only: parses the generated Markdown to check its tables are tables.
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
+    // Module graph: each module depends only on the ones listed (see ARCHITECTURE.md).
+    //   TormemCore     -                               errors, files, numbers, memory, time
+    //   TormemCSV      Core                            bytes -> CSV records
+    //   TormemData     Core, CSV                       records -> series, analysis
+    //   TormemPlot     Core                            Figure -> Canvas calls (knows no relay, no CSV)
+    //   TormemCharts   Core, Data, Plot                analysis -> Figure, one file per chart
+    //   TormemCairo    Plot, CCairo                    Canvas -> PNG / SVG / PDF bytes
+    //   TormemKit      Core, Data, Charts, Plot, Cairo jobs: load, plan, render, write, reports
+    //   TormemCollect  Core, Data                      /proc -> unified rows
+    //   tormem-charts  Kit (+ ArgumentParser);  tormem  Core, Collect (+ ArgumentParser)
     targets: [
         // Cairo C library, found through pkg-config; only TormemCairo imports it.
         .systemLibrary(
@@ -51,21 +61,22 @@ let package = Package(
         .executableTarget(
             name: "tormem",
             dependencies: [
+                "TormemCore",
                 "TormemCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Stage timings for `make bench` (parse throughput, load).
         .executableTarget(name: "tormem-bench", dependencies: ["TormemCSV", "TormemData"]),
-        // Test helpers (recording canvas, fixture paths); ships in no product.
+        // Test helpers (recording canvas, layout check, golden files, fixture paths); ships in no product.
         .target(name: "TormemTestSupport", dependencies: ["TormemPlot", "TormemCairo"]),
         .testTarget(name: "TormemCoreTests", dependencies: ["TormemCore"]),
         .testTarget(name: "TormemCSVTests", dependencies: ["TormemCore", "TormemCSV", "TormemTestSupport"]),
-        .testTarget(name: "TormemDataTests", dependencies: ["TormemData", "TormemTestSupport"]),
+        .testTarget(name: "TormemDataTests", dependencies: ["TormemCore", "TormemData", "TormemTestSupport"]),
         .testTarget(name: "TormemPlotTests", dependencies: ["TormemCore", "TormemPlot", "TormemTestSupport"]),
         .testTarget(name: "TormemChartsTests", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemTestSupport"]),
-        .testTarget(name: "TormemCairoTests", dependencies: ["TormemCairo", "TormemTestSupport"]),
-        .testTarget(name: "TormemCollectTests", dependencies: ["TormemCollect", "TormemTestSupport"]),
+        .testTarget(name: "TormemCairoTests", dependencies: ["TormemCore", "TormemPlot", "TormemCairo", "TormemTestSupport"]),
+        .testTarget(name: "TormemCollectTests", dependencies: ["TormemCore", "TormemData", "TormemCollect", "TormemTestSupport"]),
         .testTarget(
             name: "TormemKitTests",
             dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemKit", "TormemTestSupport",

@@ -1,4 +1,5 @@
 import TormemCSV
+import TormemCharts
 import TormemData
 import TormemKit
 

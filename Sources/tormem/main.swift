@@ -3,7 +3,6 @@ import Glibc
 #endif
 import ArgumentParser
 import TormemCore
-import TormemData
 
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64),
 // input errors 3, output errors 4.

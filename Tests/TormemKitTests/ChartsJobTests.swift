@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import TormemCore
 import TormemData
-import TormemCairo
 import TormemTestSupport
 @testable import TormemKit
 

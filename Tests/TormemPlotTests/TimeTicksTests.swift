@@ -1,6 +1,5 @@
 import Testing
 import TormemCore
-import TormemData
 @testable import TormemPlot
 
 @Suite struct TimeTicksTests {
