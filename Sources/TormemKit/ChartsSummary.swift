@@ -40,16 +40,16 @@ public struct ChartsSummary: Sendable {
             let daily = s.start.secondOfDay == 0 && s.end.secondOfDay == 0
             func when(_ t: Timestamp) -> String { daily ? t.date.description : t.dateTimeMinutes }
             let days = Double(s.end.seconds - s.start.seconds) / 86_400
-            out.append("\(indent)period       \(when(s.start)) → \(when(s.end)) (\(fixed(days, days < 10 ? 1 : 0)) days)")
+            out.append("\(indent)period       \(when(s.start)) → \(when(s.end)) (\(NumberFormat.fixed(days, decimals: days < 10 ? 1 : 0)) days)")
             out.append("\(indent)data points  \(s.dataPoints)")
             if s.latestRelays >= 0 {
                 out.append("\(indent)relays       \(s.firstRelays) → \(s.latestRelays) (max \(s.maxRelays))")
             }
-            let growth = s.growthPercent.map { " (\($0 >= 0 ? "+" : "")\(fixed($0, 1))%)" } ?? ""
-            out.append("\(indent)total        \(gb(s.startTotalKB)) → \(gb(s.latestTotalKB))\(growth); peak \(gb(s.peakTotalKB)) on \(when(s.peakTime))")
-            var per = "avg \(gb(s.latestAvgKB))"
-            if !s.latestMinKB.isNaN { per += " · min \(gb(s.latestMinKB))" }
-            if !s.latestMaxKB.isNaN { per += " · max \(gb(s.latestMaxKB))" }
+            let growth = s.growthPercent.map { " (\($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, decimals: 1))%)" } ?? ""
+            out.append("\(indent)total        \(gb(Memory(kib: s.startTotalKB))) → \(gb(Memory(kib: s.latestTotalKB)))\(growth); peak \(gb(Memory(kib: s.peakTotalKB))) on \(when(s.peakTime))")
+            var per = "avg \(gb(Memory(kib: s.latestAvgKB)))"
+            if !s.latestMinKB.isNaN { per += " · min \(gb(Memory(kib: s.latestMinKB)))" }
+            if !s.latestMaxKB.isNaN { per += " · max \(gb(Memory(kib: s.latestMaxKB)))" }
             out.append("\(indent)per relay    \(per) (latest)")
         }
         if summaries.isEmpty {
@@ -69,18 +69,18 @@ public struct ChartsSummary: Sendable {
         }
         if let g = groups {
             out.append(g.baseline.isNaN ? "groups (no day-\(g.table.days.first ?? 0) values, so no baseline):"
-                                        : "groups (baseline \(fixed(g.baseline, 2)) GB = mean of day \(g.table.days.first ?? 0)):")
+                                        : "groups (baseline \(NumberFormat.fixed(g.baseline, decimals: 2)) GB = mean of day \(g.table.days.first ?? 0)):")
             let width = g.groups.map { $0.group.count }.max() ?? 1
             for s in g.groups {
-                let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(fixed($0, 1))%)" } ?? ""
+                let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, decimals: 1))%)" } ?? ""
                 var tags: [String] = [s.status.rawValue]
                 if s.group == g.control { tags.append("control") }
                 if s.group == g.compared { tags.append("best") }
-                out.append("  \(s.group.padding(width))  \(fixed(s.startMean, 2)) → \(fixed(s.endMean, 2)) GB\(change)  \(tags.joined(separator: ", "))  \(s.relays) relays  \(s.label)")
+                out.append("  \(s.group.padding(width))  \(NumberFormat.fixed(s.startMean, decimals: 2)) → \(NumberFormat.fixed(s.endMean, decimals: 2)) GB\(change)  \(tags.joined(separator: ", "))  \(s.relays) relays  \(s.label)")
             }
         }
         if let r = relayStats {
-            out.append("relays       \(relayCount); latest RSS mean \(fixed(r.mean, 2)) GB, σ \(fixed(r.standardDeviation, 2)) GB; \(r.outliers().count) above mean + 2σ")
+            out.append("relays       \(relayCount); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
         }
         out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
@@ -89,11 +89,10 @@ public struct ChartsSummary: Sendable {
         return out.joined(separator: "\n")
     }
 
-    func gb(_ kib: Double) -> String { kib.isNaN ? "–" : fixed(kib / Memory.kibPerGB, 2) + " GB" }
+    func gb(_ m: Memory) -> String { m.isKnown ? NumberFormat.gb2(m) + " GB" : "–" }
 }
 
 /// `v` with `d` decimals (never traps: one formatter for charts, summaries and reports).
-func fixed(_ v: Double, _ d: Int) -> String { NumberFormat.fixed(v, decimals: d) }
 
 extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }

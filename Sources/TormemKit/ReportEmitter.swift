@@ -191,22 +191,22 @@ public struct ReportEmitter: Sendable {
         if let g = inputs.groups, !g.groups.isEmpty {
             let rows = g.groups.map { s -> [String] in
                 [MarkdownText.cell(s.group), MarkdownText.cell(s.label),
-                 gb(s.startMean) + (s.startDay.map { " (day \($0))" } ?? ""),
-                 gb(s.endMean) + (s.endDay.map { " (day \($0))" } ?? ""),
+                 gb(Memory(gb: s.startMean)) + (s.startDay.map { " (day \($0))" } ?? ""),
+                 gb(Memory(gb: s.endMean)) + (s.endDay.map { " (day \($0))" } ?? ""),
                  s.changePercent.map(signedPercent) ?? "—", s.status.rawValue]
             }
             var text = MarkdownText.table(["Group", "Label", "Start mean", "End mean", "Change", "Status"], rows, rightAligned: [2, 3, 4])
-            text += "\n\nBaseline (mean of every day-\(g.table.days.first ?? 0) value): \(gb(g.baseline)). "
-            text += "Status: FRAGMENTED when, after the first day, a group's mean grew to more than \(fixed(g.factor, 1))× its post-change minimum and ends above it by that factor; STABLE otherwise."
+            text += "\n\nBaseline (mean of every day-\(g.table.days.first ?? 0) value): \(gb(Memory(gb: g.baseline))). "
+            text += "Status: FRAGMENTED when, after the first day, a group's mean grew to more than \(NumberFormat.fixed(g.factor, decimals: 1))× its post-change minimum and ends above it by that factor; STABLE otherwise."
             return text
         }
         if let a = inputs.aggregate, let s = MemorySummary(a.combined) {
             let rows: [[String]] = [
-                ["Total memory at start", gb(s.startTotalKB / Memory.kibPerGB)],
-                ["Total memory at end", gb(s.latestTotalKB / Memory.kibPerGB)],
+                ["Total memory at start", gb(Memory(kib: s.startTotalKB))],
+                ["Total memory at end", gb(Memory(kib: s.latestTotalKB))],
                 ["Growth", s.growthPercent.map(signedPercent) ?? "—"],
-                ["Peak total", gb(s.peakTotalKB / Memory.kibPerGB) + " (" + s.peakTime.date.description + ")"],
-                ["Per relay at end (avg)", gb(s.latestAvgKB / Memory.kibPerGB)],
+                ["Peak total", gb(Memory(kib: s.peakTotalKB)) + " (" + s.peakTime.date.description + ")"],
+                ["Per relay at end (avg)", gb(Memory(kib: s.latestAvgKB))],
                 ["Relays at start / end / max", "\(s.firstRelays) / \(s.latestRelays) / \(s.maxRelays)"],
             ]
             return MarkdownText.table(["Metric", "Value"], rows, rightAligned: [1])
@@ -214,7 +214,7 @@ public struct ReportEmitter: Sendable {
         if let snap = inputs.snapshot {
             let total = snap.relays.reduce(0) { $0 + $1.rssGB }
             let rows: [[String]] = [["Relays running", "\(snap.relays.count)"], ["Relays not running", "\(snap.notRunning.count)"],
-                                    ["Total RSS", gb(total)], ["Mean RSS per relay", gb(snap.relays.isEmpty ? .nan : total / Double(snap.relays.count))]]
+                                    ["Total RSS", gb(Memory(gb: total))], ["Mean RSS per relay", gb(Memory(gb: snap.relays.isEmpty ? .nan : total / Double(snap.relays.count)))]]
             return MarkdownText.table(["Metric", "Value"], rows, rightAligned: [1])
         }
         return "_No metrics: the data has no series._"
@@ -232,6 +232,6 @@ public struct ReportEmitter: Sendable {
     }
 
     func relativeName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
-    func gb(_ v: Double) -> String { v.isNaN ? "—" : fixed(v, 2) + " GB" }
-    func signedPercent(_ p: Double) -> String { (p >= 0 ? "+" : "−") + fixed(abs(p), 1) + "%" }
+    func gb(_ m: Memory) -> String { m.isKnown ? NumberFormat.gb2(m) + " GB" : "—" }
+    func signedPercent(_ p: Double) -> String { (p >= 0 ? "+" : "−") + NumberFormat.fixed(abs(p), decimals: 1) + "%" }
 }

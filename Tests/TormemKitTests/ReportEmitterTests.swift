@@ -24,12 +24,12 @@ import TormemTestSupport
         for s in g.groups {
             let row = km.split(separator: "\n").first { $0.hasPrefix("| \(s.group) |") }
             let r = try #require(row, "row for group \(s.group)")
-            #expect(r.contains(fixed(s.startMean, 2) + " GB"))
-            #expect(r.contains(fixed(s.endMean, 2) + " GB"))
+            #expect(r.contains(NumberFormat.fixed(s.startMean, decimals: 2) + " GB"))
+            #expect(r.contains(NumberFormat.fixed(s.endMean, decimals: 2) + " GB"))
             #expect(r.contains(s.status.rawValue))
-            #expect(r.contains(fixed(abs(s.changePercent!), 1) + "%"))
+            #expect(r.contains(NumberFormat.fixed(abs(s.changePercent!), decimals: 1) + "%"))
         }
-        #expect(km.contains("Baseline (mean of every day-0 value): \(fixed(g.baseline, 2)) GB"))
+        #expect(km.contains("Baseline (mean of every day-0 value): \(NumberFormat.fixed(g.baseline, decimals: 2)) GB"))
         #expect(e.report.sections["hypothesis"]!.contains("DirCache 0 and/or MaxMemInQueues"))
         #expect(e.readme.sections["title"] == "# Guard Relay Memory Fragmentation Investigation")
         #expect(e.report.sections["setup"]!.contains("| Allocator | glibc |"))
