@@ -1,11 +1,10 @@
 /// The text above each bar: the value and a second line (e.g. relay count). Side by side when the
 /// bars are wide enough, otherwise one rotated line per bar, otherwise every k-th bar.
-struct BarLabelDrawing {
+struct BarLabelDrawing: FigurePart {
     let drawing: FigureDrawing
     let plot: Rect
     let x: LinearScale
     let y: LinearScale
-    var scale: Double { drawing.scale }
 
     enum Mode { case stacked, rotated(font: Font, stride: Int) }
 

@@ -1,13 +1,12 @@
 /// Labelled points: a dot on the data and a small text block beside it, placed where it overlaps no
 /// other text, stays inside the plot and, where possible, does not cover the drawn lines.
-struct CalloutDrawing {
+struct CalloutDrawing: FigurePart {
     let drawing: FigureDrawing
     let plot: Rect
     let x: LinearScale
     let y: LinearScale
     /// Device-space polylines the text should avoid covering.
     let avoid: [[Point]]
-    var scale: Double { drawing.scale }
 
     func draw(_ callouts: [Callout]) {
         for c in callouts { draw(c) }

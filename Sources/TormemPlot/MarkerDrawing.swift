@@ -2,11 +2,10 @@
 /// too close together to label one by one are labelled as a group ("4 changes · 32–120 relays").
 /// When changes are dense, each is a short tick on a rug along the bottom of the plot and only the
 /// first change of each labelled group gets a full-height line.
-struct MarkerDrawing {
+struct MarkerDrawing: FigurePart {
     let drawing: FigureDrawing
     let plot: Rect
     let x: LinearScale
-    var scale: Double { drawing.scale }
     let maxLanes = 3
 
     /// Labels ready to draw and the markers that start each labelled group.

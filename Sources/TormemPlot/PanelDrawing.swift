@@ -1,11 +1,8 @@
 /// Lays out and draws one panel: header (title + legend), y axis, x axis, plot area and annotations.
-struct PanelDrawing {
+struct PanelDrawing: FigurePart {
     let drawing: FigureDrawing
     let panel: PlotPanel
     let rect: Rect
-    var scale: Double { drawing.scale }
-    var theme: Theme { drawing.theme }
-    var canvas: Canvas { drawing.canvas }
 
     init(figure: FigureDrawing, panel: PlotPanel, rect: Rect) {
         drawing = figure; self.panel = panel; self.rect = rect

@@ -1,11 +1,9 @@
 /// Draws a `RankingPanel`: a label column, horizontal bars on a numeric axis, value text at each bar's
 /// end, vertical reference lines labelled above the bars.
-struct RankingDrawing {
+struct RankingDrawing: FigurePart {
     let drawing: FigureDrawing
     let panel: RankingPanel
     let rect: Rect
-    var scale: Double { drawing.scale }
-    var theme: Theme { drawing.theme }
 
     func draw() {
         let header = PanelDrawing(figure: drawing, panel: PlotPanel(title: panel.title, x: .linear(lo: 0, hi: 1, label: ""),

@@ -1,5 +1,5 @@
 /// Labels of vertical reference lines: near the top of the plot, beside the line, wherever free.
-struct ReferenceLabelDrawing {
+struct ReferenceLabelDrawing: FigurePart {
     let drawing: FigureDrawing
     let plot: Rect
 

@@ -1,5 +1,5 @@
 /// The x axis of a panel: its scale, ticks and tick labels for time, numeric and category axes.
-struct XAxisLayout {
+struct XAxisLayout: FigurePart {
     struct Tick { var value: Double; var label: String; var grid: Bool }
     enum Orientation { case horizontal, rotated }
 
