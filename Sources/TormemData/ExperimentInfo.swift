@@ -7,6 +7,16 @@ public struct ExperimentInfo: Equatable, Sendable {
         public var name: String?
         /// The configuration, flattened to `key: value` text.
         public var config: String?
+        /// When the group started: `start` (a timestamp) or `added` (a date), as written.
+        public var start: String?
+        public var added: String?
+        /// The file listing the group's relays (relative to the experiment folder).
+        public var relaysFile: String?
+
+        public init(name: String? = nil, config: String? = nil, start: String? = nil, added: String? = nil,
+                    relaysFile: String? = nil) {
+            self.name = name; self.config = config; self.start = start; self.added = added; self.relaysFile = relaysFile
+        }
     }
 
     public var id: String?
@@ -21,6 +31,18 @@ public struct ExperimentInfo: Equatable, Sendable {
     public var groups: [String: Group] = [:]
 
     public init() {}
+
+    /// When `group` started: its `start`, else its `added` date, else the experiment's `start_date`
+    /// (midnight UTC for dates); nil when none is given or readable.
+    public func start(of group: String) -> Timestamp? {
+        let g = groups[group]
+        for text in [g?.start, g?.added, startDate] {
+            guard let text else { continue }
+            if let t = TimestampParser.timestamp(text) { return t }
+            if let d = TimestampParser.date(text) { return Timestamp(date: d) }
+        }
+        return nil
+    }
 
     /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it.
     public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> ExperimentInfo {
@@ -55,6 +77,8 @@ public struct ExperimentInfo: Equatable, Sendable {
                     } else {
                         g.config = text(d["config"])
                     }
+                    g.start = text(d["start"]); g.added = text(d["added"])
+                    g.relaysFile = text(d["relays_file"])
                 } else {
                     g.name = text(value)
                 }

@@ -9,8 +9,13 @@ public struct GroupLabels: Equatable, Sendable {
     public init(_ labels: [String: String] = [:]) { self.labels = labels }
 
     public init(overrides: [String: String], experiment: ExperimentInfo?, comments: CommentMetadata?,
-                relayConfig: RelayConfig?) {
+                relayConfig: RelayConfig?, groupFiles: GroupFiles? = nil) {
         var l: [String: String] = [:]
+        // A group file's stem after the group letter: group_B_mimalloc209.txt → "mimalloc209".
+        for f in groupFiles?.files ?? [] {
+            let parts = f.group.split(separator: "_", maxSplits: 1)
+            if parts.count == 2 { l[f.group] = String(parts[1]) }
+        }
         if let rc = relayConfig {
             let byGroup = Dictionary(grouping: rc.entries, by: \.group)
             for (g, es) in byGroup {

@@ -46,4 +46,12 @@ public struct LoadedFile: Sendable {
         if case .snapshot(let table) = content { return table }
         return nil
     }
+
+    /// Names the aggregate series of a file without a server column (monitor).
+    public mutating func renameServers(to name: String) {
+        if case .monitor(var series) = content {
+            for i in series.indices { series[i].server = name }
+            content = .monitor(series)
+        }
+    }
 }

@@ -47,8 +47,10 @@ public struct RelayTable: Equatable, Sendable {
             for r in t.relays {
                 let key = r.info.server + "\u{1}" + r.info.id
                 if var existing = byKey[key] {
-                    existing.times += r.times; existing.rssKB += r.rssKB
+                    existing.times += r.times; existing.rssKB += r.rssKB; existing.groupSpans += r.groupSpans
                     if existing.info.group.isEmpty { existing.info.group = r.info.group }
+                    if existing.info.fingerprint.isEmpty { existing.info.fingerprint = r.info.fingerprint }
+                    if existing.info.nickname.isEmpty { existing.info.nickname = r.info.nickname }
                     existing.normalize()
                     byKey[key] = existing
                 } else {

@@ -7,6 +7,8 @@ public struct SideFiles: Sendable {
     public var experimentPath: String?
     public var relayConfig: RelayConfig?
     public var relayConfigPath: String?
+    /// `groups/group_<ID>_<label>.txt` (or the `relays_file` of each group in experiment.json).
+    public var groupFiles: GroupFiles?
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct SideFiles: Sendable {
             side.relayConfig = try RelayConfig.parse([UInt8](data), file: config)
             side.relayConfigPath = config
         }
+        side.groupFiles = try GroupFiles.load(folder: path("groups"), base: dir, experiment: side.experiment)
         return side
     }
 }

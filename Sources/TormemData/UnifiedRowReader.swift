@@ -20,6 +20,13 @@ struct UnifiedRowReader: RowReader {
     private var relayServers: [Int] = []
     private var nextSlot: [Int] = []
     private var lastSlot = -1
+    /// The line of each relay slot's latest row (to name both rows of a duplicate).
+    private var relayLines: [Int] = []
+    /// The bytes of each relay slot's current group cell.
+    private var relayGroupBytes: [[UInt8]] = []
+    /// Relays read twice in one collection, by the key of the first: its lines the first time, the
+    /// name the second got, and in how many collections it happened.
+    var duplicates: [String: DuplicateRelay] = [:]
     /// The server slot of the last row, and the bytes of its name.
     var serverIndex: [String: Int] = [:]
     var serverStates: [ServerState] = []
@@ -34,6 +41,17 @@ struct UnifiedRowReader: RowReader {
     /// The last timestamp's bytes and value (every relay row of a collection repeats it).
     private var lastTimeBytes: [UInt8] = []
     private var lastTime: Int64 = 0
+
+    /// Two rows of one relay identity in one collection (the same nickname without fingerprints):
+    /// they are two relays, the second named `name#2`.
+    struct DuplicateRelay {
+        var name: String
+        var secondName: String
+        var server: String
+        var time: Int64
+        var lines: (Int, Int)
+        var collections: Int
+    }
 
     /// Relay rows summed per timestamp.
     struct RelaySum { var count = 0; var sum = 0.0; var min = Double.infinity; var max = 0.0 }
@@ -94,9 +112,12 @@ struct UnifiedRowReader: RowReader {
             }
             let sv = serverSlot(row)
             serverStates[sv].addRelay(time: t, rss: value, line: row.line)
-            let slot = relaySlot(row, server: sv, idColumn: fpEmpty ? nickname! : fingerprint!)
+            var slot = relaySlot(row, server: sv, idColumn: fpEmpty ? nickname! : fingerprint!)
+            if relays[slot].times.last == t { slot = duplicateSlot(of: slot, row: row, time: t) }
             relays[slot].times.append(t)
             relays[slot].rssKB.append(value)
+            relayLines[slot] = row.line
+            if let g = group { noteGroup(row, column: g, slot: slot, time: t) }
             return nil
         }
         var v = [Double](repeating: .nan, count: 4)
@@ -182,6 +203,8 @@ struct UnifiedRowReader: RowReader {
             relayIds.append(idField.withBytes { Array($0) })
             relayServers.append(sv)
             nextSlot.append(-1)
+            relayLines.append(row.line)
+            relayGroupBytes.append([])
             var series = RelaySeries(info: RelayInfo(nickname: row.text(at: nickname), fingerprint: row.text(at: fingerprint),
                                                      group: row.text(at: group), server: serverStates[sv].builder.server))
             if reservePerRelay > 0 { series.times.reserveCapacity(reservePerRelay); series.rssKB.reserveCapacity(reservePerRelay) }
@@ -192,6 +215,65 @@ struct UnifiedRowReader: RowReader {
         if lastSlot >= 0 { nextSlot[lastSlot] = slot }
         lastSlot = slot
         return slot
+    }
+
+    /// The slot for the second (third …) row of one identity in one collection: a relay of its own,
+    /// `name#2`, remembered for the warning.
+    private mutating func duplicateSlot(of first: Int, row: CSVRow, time t: Int64) -> Int {
+        let info = relays[first].info
+        let baseKey = info.server + "\u{1}" + info.id
+        var k = 2
+        while true {
+            let key = baseKey + "#\(k)"
+            if let found = relayIndex[key] {
+                if relays[found].times.last != t { return noteDuplicate(first: first, second: found, baseKey: baseKey, time: t) }
+            } else {
+                let slot = relays.count
+                relayIndex[key] = slot
+                var copy = RelayInfo(nickname: info.nickname.isEmpty ? "" : info.nickname + "#\(k)",
+                                     fingerprint: info.fingerprint.isEmpty ? "" : info.fingerprint + "#\(k)",
+                                     group: row.text(at: group), server: info.server)
+                if copy.nickname.isEmpty && copy.fingerprint.isEmpty { copy.nickname = "#\(k)" }
+                relays.append(RelaySeries(info: copy))
+                relayIds.append(relayIds[first])
+                relayServers.append(relayServers[first])
+                nextSlot.append(-1)
+                relayLines.append(row.line)
+                return noteDuplicate(first: first, second: slot, baseKey: baseKey, time: t)
+            }
+            k += 1
+        }
+    }
+
+    private mutating func noteDuplicate(first: Int, second: Int, baseKey: String, time t: Int64) -> Int {
+        let key = baseKey + "\u{1}" + relays[second].info.id
+        if duplicates[key] == nil {
+            duplicates[key] = DuplicateRelay(name: relays[first].info.displayName, secondName: relays[second].info.displayName,
+                                             server: relays[first].info.server, time: t,
+                                             lines: (relayLines[first], relayLines.indices.contains(second) ? relayLines[second] : 0),
+                                             collections: 0)
+        }
+        duplicates[key]!.collections += 1
+        lastSlot = second
+        return second
+    }
+
+    /// Records the row's group cell: a new span when it differs from the relay's current group.
+    private mutating func noteGroup(_ row: CSVRow, column g: Int, slot: Int, time t: Int64) {
+        let field = row[g]
+        if !relays[slot].groupSpans.isEmpty, field.equals(bytes: relayGroupBytes[slot]) { return }
+        relays[slot].groupSpans.append(GroupSpan(from: t, group: field.string))
+        relayGroupBytes[slot] = field.withBytes { Array($0) }
+    }
+
+    /// One warning per relay identity read twice in a collection, naming both lines.
+    func duplicateNotes() -> [Diagnostic] {
+        duplicates.values.sorted { $0.lines.0 < $1.lines.0 }.map { d in
+            let what = d.name.count == 40 && d.name.allSatisfy(\.isHexDigit) ? "fingerprint" : "nickname"
+            return Diagnostic(file: file, line: d.lines.0, message:
+                "lines \(d.lines.0) and \(d.lines.1): two relays with the \(what) \(d.name) in one collection (\(Timestamp(seconds: d.time)), server \(d.server)); "
+                + "the second is counted as \(d.secondName)" + (d.collections > 1 ? " (in \(d.collections) collections)" : ""))
+        }
     }
 
     /// The per-relay series read so far.
@@ -215,7 +297,7 @@ struct UnifiedRowReader: RowReader {
 
     mutating func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
         let (servers, notes) = aggregateSeries()
-        return (.unified(servers, relays: relayTable()), notes)
+        return (.unified(servers, relays: relayTable()), notes + duplicateNotes())
     }
 
     /// Per server: the aggregate rows, and for timestamps without one the sum of the relay rows.
@@ -295,6 +377,7 @@ extension UnifiedRowReader {
                 }
                 t += r.times; v += r.rssKB
                 relays[mine].times = t; relays[mine].rssKB = v
+                relays[mine].groupSpans += r.groupSpans
                 if relays[mine].info.nickname.isEmpty { relays[mine].info.nickname = r.info.nickname }
                 if relays[mine].info.group.isEmpty { relays[mine].info.group = r.info.group }
             } else {

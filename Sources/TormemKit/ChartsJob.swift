@@ -24,8 +24,17 @@ public enum ChartsJob {
             files.append(f)
         }
         let side = try SideFiles.load(nextTo: request.dataPaths[0])
-        return ChartInputs(files: files, side: side, overrides: request.groupLabels, factor: request.factor,
-                           control: request.control, compared: request.compare)
+        var options = ChartInputs.Options()
+        options.groupLabels = request.groupLabels
+        options.factor = request.factor
+        options.control = request.control
+        options.compared = request.compare
+        options.title = request.title
+        options.serverAliases = request.serverAliases
+        options.detectRenames = !request.keepServers
+        let inputs = ChartInputs(files: files, side: side, options: options)
+        for w in inputs.warnings { warn(w) }
+        return inputs
     }
 
     /// Every chart, one line each (`draw --help`): file name and what it shows.

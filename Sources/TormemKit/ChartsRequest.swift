@@ -38,6 +38,10 @@ public struct ChartsRequest: Sendable {
     /// `--control GROUP` and `--compare GROUP` (the group compared with the control in chart 3).
     public var control: String?
     public var compare: String?
+    /// `--server-alias OLD=NEW`: a host renamed from OLD to NEW, merged into one server.
+    public var serverAliases: [String: String] = [:]
+    /// `--keep-servers`: no renamed-host detection.
+    public var keepServers = false
     /// Factor of the STABLE / FRAGMENTED rule.
     public var factor: Double = FragmentationStatus.defaultFactor
     /// Zone, expected maximum, top N, outlier threshold.

@@ -36,6 +36,12 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "The group compared with the control (default: lowest final mean).")
     var compare: String?
 
+    @Option(name: .customLong("server-alias"), help: ArgumentHelp("A host renamed from OLD to NEW: one server, shown as NEW (was OLD) (repeatable).", valueName: "OLD=NEW"))
+    var serverAlias: [String] = []
+
+    @Flag(name: .customLong("keep-servers"), help: "Keep every server name apart (no renamed-host detection).")
+    var keepServers = false
+
     @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart.")
     var top: Int = 20
 
@@ -70,6 +76,12 @@ struct ChartOptions: ParsableArguments {
         for g in groupLabel where !g.contains("=") || g.hasPrefix("=") {
             throw ValidationError("--group-label \(g): expected GROUP=LABEL, e.g. A=\"DirCache 0\"")
         }
+        for a in serverAlias {
+            let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || parts[0] == parts[1] {
+                throw ValidationError("--server-alias \(a): expected OLD=NEW, two different server names")
+            }
+        }
         if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
         for (name, v) in [("--outlier-threshold", outlierThreshold), ("--fragmentation-zone", fragmentationZone),
                           ("--expected-max", expectedMax)] {
@@ -90,6 +102,11 @@ struct ChartOptions: ParsableArguments {
             if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
             request.groupLabels[String(parts[0])] = label
         }
+        for a in serverAlias {
+            let parts = a.split(separator: "=", maxSplits: 1)
+            request.serverAliases[String(parts[0])] = String(parts[1])
+        }
+        request.keepServers = keepServers
         request.control = control
         request.compare = compare
         request.factor = fragmentationFactor

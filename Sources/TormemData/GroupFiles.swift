@@ -1,0 +1,68 @@
+import Foundation
+import TormemCore
+
+/// `groups/group_<ID>_<label>.txt` next to the data: one group per file, one nickname or
+/// fingerprint per line (`#` starts a comment). The group ID is the file stem without `group_`
+/// (`group_B_mimalloc209.txt` → `B_mimalloc209`).
+public struct GroupFiles: Equatable, Sendable {
+    public struct File: Equatable, Sendable {
+        public var group: String
+        public var path: String
+        /// Nicknames and fingerprints, as listed.
+        public var relays: [String]
+    }
+
+    public var files: [File]
+
+    public init(files: [File] = []) { self.files = files }
+
+    /// The group ID of a file name (nil for names that are not `group_<ID>.txt`).
+    public static func group(ofFileNamed name: String) -> String? {
+        guard name.hasPrefix("group_"), name.hasSuffix(".txt") else { return nil }
+        let id = String(name.dropFirst("group_".count).dropLast(".txt".count))
+        return id.isEmpty ? nil : id
+    }
+
+    /// The relays of one file: lines without comments and blanks.
+    public static func relays(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let bare = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let token = bare.trimmingCharacters(in: .whitespaces)
+            return token.isEmpty ? nil : token
+        }
+    }
+
+    /// Every `group_*.txt` in `folder` (sorted), and for groups of `experiment` with a `relays_file`,
+    /// that file (relative to `base`) instead. Nil when there is neither.
+    public static func load(folder: String, base: String, experiment: ExperimentInfo?) throws(TormemError) -> GroupFiles? {
+        var files: [File] = []
+        var picked: [String: String] = [:]   // path -> group, from relays_file
+        for (group, g) in experiment?.groups ?? [:] {
+            if let f = g.relaysFile { picked[f.hasPrefix("/") ? f : (base.isEmpty ? f : base + "/" + f)] = group }
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var seen = Set<String>()
+        for name in names {
+            guard let group = group(ofFileNamed: name) else { continue }
+            let path = folder + "/" + name
+            if picked[path] != nil { continue }
+            guard let bytes = try SideFileReader.contents(of: path) else { continue }
+            files.append(File(group: group, path: path, relays: relays(in: String(decoding: bytes, as: UTF8.self))))
+            seen.insert(path)
+        }
+        for (path, group) in picked.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = try SideFileReader.contents(of: path) else {
+                throw .input(Diagnostic(file: path, message: "no such file: experiment.json names it as the relays_file of group \(group)"))
+            }
+            files.append(File(group: group, path: path, relays: relays(in: String(decoding: bytes, as: UTF8.self))))
+        }
+        return files.isEmpty ? nil : GroupFiles(files: files)
+    }
+
+    /// Groups of each listed relay (by the name as listed).
+    public var groupsByRelay: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for f in files { for r in f.relays where !(out[r]?.contains(f.group) ?? false) { out[r, default: []].append(f.group) } }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import TormemCore
+
+/// Which relay is in which group, and when (SPEC §1): a data file's own `group` cells decide for
+/// its rows (empty: in no group at that moment); relays from files without a group column take
+/// their groups from `groups/*.txt` and `relay_config.csv`. Each group counts only from its start
+/// (`experiment.json`: `start`, else `added`, else `start_date`).
+public struct GroupMembership: Sendable {
+    /// One series per relay and group it belongs to, holding only the samples of that membership
+    /// (`info.group` is the group). A relay listed in two groups is in both.
+    public var grouped: RelayTable
+    public var warnings: [Diagnostic]
+
+    public init(_ table: RelayTable, side: SideFiles, source: String) {
+        var warnings: [Diagnostic] = []
+        let listed = GroupMembership.listedGroups(side)
+        var matched = Set<String>()
+        var starts: [String: Int64?] = [:]
+        func start(_ group: String) -> Int64? {
+            if let s = starts[group] { return s }
+            let s = side.experiment?.start(of: group)?.seconds
+            starts[group] = s
+            return s
+        }
+        var out: [RelaySeries] = []
+        for r in table.relays {
+            if !r.groupSpans.isEmpty {
+                for group in GroupMembership.groups(in: r.groupSpans) {
+                    let series = r.samples(in: group, from: start(group))
+                    if !series.times.isEmpty { out.append(series) }
+                }
+                continue
+            }
+            var groups: [String] = []
+            for key in [GroupMembership.normalized(r.info.fingerprint), r.info.nickname] where !key.isEmpty {
+                for g in listed[key] ?? [] where !groups.contains(g) { groups.append(g) }
+                if listed[key] != nil { matched.insert(key) }
+            }
+            if let g = side.relayConfig?.group(of: r.info), !groups.contains(g) { groups.append(g) }
+            for group in groups {
+                let series = r.samples(in: group, from: start(group))
+                if !series.times.isEmpty { out.append(series) }
+            }
+        }
+        if let files = side.groupFiles {
+            for (relay, groups) in files.groupsByRelay.sorted(by: { $0.key < $1.key }) where groups.count > 1 {
+                warnings.append(Diagnostic(file: files.files[0].path, message:
+                    "relay \(relay) is listed in \(groups.count) groups (\(groups.joined(separator: ", "))); it counts in each"))
+            }
+        }
+        let seen = Set(table.relays.flatMap { [GroupMembership.normalized($0.info.fingerprint), $0.info.nickname] })
+        var unseen = Set(listed.keys).subtracting(seen)
+        for e in side.relayConfig?.entries ?? [] where !seen.contains(e.nickname) && !seen.contains(GroupMembership.normalized(e.fingerprint)) {
+            unseen.insert(e.nickname.isEmpty ? e.fingerprint : e.nickname)
+        }
+        // A name listed by fingerprint in one place and seen by nickname elsewhere is not unseen.
+        unseen.subtract(matched)
+        if !unseen.isEmpty, !table.relays.isEmpty {
+            let names = unseen.sorted()
+            let shown = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " and \(names.count - 20) more" : "")
+            warnings.append(Diagnostic(file: side.groupFiles?.files.first?.path ?? side.relayConfigPath ?? source, message:
+                "\(names.count) relay\(names.count == 1 ? " is" : "s are") named in the group files but never seen in the data: \(shown)"))
+        }
+        grouped = RelayTable(relays: out)
+        self.warnings = warnings
+    }
+
+    /// Listed name (nickname, or normalised fingerprint) → groups, from `groups/*.txt`.
+    static func listedGroups(_ side: SideFiles) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (name, groups) in side.groupFiles?.groupsByRelay ?? [:] {
+            let key = normalized(name).count == 40 ? normalized(name) : name
+            for g in groups where !(out[key]?.contains(g) ?? false) { out[key, default: []].append(g) }
+        }
+        return out
+    }
+
+    /// A fingerprint as tor prints it: 40 upper-case hex digits, without `$` or spaces; other text as it is.
+    static func normalized(_ fingerprint: String) -> String {
+        let bare = fingerprint.filter { $0 != " " && $0 != "$" }.uppercased()
+        return bare.count == 40 && bare.allSatisfy(\.isHexDigit) ? bare : fingerprint
+    }
+
+    /// The non-empty groups of a relay's spans, in order of first appearance.
+    static func groups(in spans: [GroupSpan]) -> [String] {
+        var out: [String] = []
+        for s in spans where !s.group.isEmpty && !out.contains(s.group) { out.append(s.group) }
+        return out
+    }
+}
+
+extension RelaySeries {
+    /// The samples taken while the relay was in `group` (by its own group cells when it has any),
+    /// from `start` on; `info.group` set to `group`.
+    func samples(in group: String, from start: Int64?) -> RelaySeries {
+        var out = RelaySeries(info: info)
+        out.info.group = group
+        var span = -1
+        for (t, v) in zip(times, rssKB) {
+            if let start, t < start { continue }
+            if !groupSpans.isEmpty {
+                while span + 1 < groupSpans.count, groupSpans[span + 1].from <= t { span += 1 }
+                let current = span >= 0 ? groupSpans[span].group : ""
+                guard current == group else { continue }
+            }
+            out.times.append(t)
+            out.rssKB.append(v)
+        }
+        return out
+    }
+}
