@@ -1,8 +1,9 @@
 import TormemCore
 
 /// Which relay is in which group, and when (SPEC §1): a data file's own `group` cells decide for
-/// its rows (empty: in no group at that moment); relays from files without a group column take
-/// their groups from `groups/*.txt` and `relay_config.csv`. Each group counts only from its start
+/// its rows (empty: in no group at that moment); relays without any group cell (files without a
+/// group column, or collected where nothing named the groups) take their groups from
+/// `groups/*.txt` and `relay_config.csv`. Each group counts only from its start
 /// (`experiment.json`: `start`, else `added`, else `start_date`).
 public struct GroupMembership: Sendable {
     /// One series per relay and group it belongs to, holding only the samples of that membership
@@ -23,7 +24,7 @@ public struct GroupMembership: Sendable {
         }
         var out: [RelaySeries] = []
         for r in table.relays {
-            if !r.groupSpans.isEmpty {
+            if r.groupSpans.contains(where: { !$0.group.isEmpty }) {
                 for group in GroupMembership.groups(in: r.groupSpans) {
                     let series = r.samples(in: group, from: start(group))
                     if !series.times.isEmpty { out.append(series) }
@@ -95,9 +96,10 @@ extension RelaySeries {
         var out = RelaySeries(info: info)
         out.info.group = group
         var span = -1
+        let hasGroupCells = groupSpans.contains { !$0.group.isEmpty }
         for (t, v) in zip(times, rssKB) {
             if let start, t < start { continue }
-            if !groupSpans.isEmpty {
+            if hasGroupCells {
                 while span + 1 < groupSpans.count, groupSpans[span + 1].from <= t { span += 1 }
                 let current = span >= 0 ? groupSpans[span].group : ""
                 guard current == group else { continue }

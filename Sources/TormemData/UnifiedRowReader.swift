@@ -239,6 +239,7 @@ struct UnifiedRowReader: RowReader {
                 relayServers.append(relayServers[first])
                 nextSlot.append(-1)
                 relayLines.append(row.line)
+                relayGroupBytes.append([])
                 return noteDuplicate(first: first, second: slot, baseKey: baseKey, time: t)
             }
             k += 1
