@@ -88,7 +88,7 @@ public struct RelayIdentity: Sendable {
     }
 
     /// Every old and new name → `NEW (was OLD, …)`, following chains (A → B → C).
-    static func displayNames(_ renames: [ServerRename]) -> [String: String] {
+    public static func displayNames(_ renames: [ServerRename]) -> [String: String] {
         var target: [String: String] = [:]
         for r in renames { target[r.old] = r.new }
         func final(_ name: String) -> String {

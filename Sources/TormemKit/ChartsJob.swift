@@ -49,6 +49,7 @@ public enum ChartsJob {
         try FileOutput.makeDirectory(request.outputDirectory)
         AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
         for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
+        if let json = request.jsonPath, json != "-" { try AtomicFile.write(report.json, to: json) }
         timer.lap("write")
         return report
     }

@@ -40,6 +40,8 @@ public struct ChartsRequest: Sendable {
     public var compare: String?
     /// `--server-alias OLD=NEW`: a host renamed from OLD to NEW, merged into one server.
     public var serverAliases: [String: String] = [:]
+    /// `--json FILE`: every number of the run as JSON (`-`: standard output, instead of the text summary).
+    public var jsonPath: String?
     /// `--keep-servers`: no renamed-host detection.
     public var keepServers = false
     /// Factor of the STABLE / FRAGMENTED rule.

@@ -18,6 +18,8 @@ public struct ChartsSummary: Sendable {
     public var groups: GroupAnalysis?
     public var relayStats: RelayStatistics?
     public var relayCount: Int
+    /// The numbers of `--json`.
+    public var facts: RunFacts
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -26,7 +28,8 @@ public struct ChartsSummary: Sendable {
         fileCount = inputs.files.count
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
-        warnings = inputs.files.flatMap(\.warnings)
+        warnings = inputs.files.flatMap(\.warnings) + inputs.warnings
+        facts = RunFacts(inputs: inputs)
         skippedCharts = skipped
         groups = inputs.groups
         relayCount = inputs.relays.count
@@ -90,9 +93,12 @@ public struct ChartsSummary: Sendable {
     }
 
     func gb(_ m: Memory) -> String { m.isKnown ? NumberFormat.gb2(m) + " GB" : "–" }
-}
 
-/// `v` with `d` decimals (never traps: one formatter for charts, summaries and reports).
+    /// The `--json` document of this run.
+    public var json: String {
+        facts.json(warnings: warnings.map(\.description), written: written, skipped: skippedCharts).text
+    }
+}
 
 extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }

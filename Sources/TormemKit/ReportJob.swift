@@ -13,6 +13,8 @@ public enum ReportJob {
         /// What would change (check mode), one line each, paths relative to the current folder.
         public var stale: [String]
         public var skipped: [ChartPlan.Skipped]
+        /// The `--json` document of the folder's run.
+        public var json: String
     }
 
     /// Builds everything for `folder` in memory, then writes it (or, with `check`, compares it).
@@ -24,6 +26,7 @@ public enum ReportJob {
         let inputs = try ChartsJob.inputs(request, warn: warn)
         let plan = request.plan(inputs)
         let rendered = try ChartsJob.render(plan, request: request)
+        let json = ChartsSummary(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped).json
         let ext = request.format.fileExtension
         let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
                                     charts: plan.charts.map { ("charts/\($0.name).\(ext)", $0.description) },
@@ -68,7 +71,8 @@ public enum ReportJob {
                 written.append(o.path)
             }
         }
-        return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped)
+        if !check, let path = request.jsonPath, path != "-" { try AtomicFile.write(json, to: path) }
+        return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped, json: json)
     }
 
     /// `regenerate ROOT`: `run` for every report folder under `root`; `progress` gets one line per

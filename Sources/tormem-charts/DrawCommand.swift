@@ -24,6 +24,9 @@ struct DrawCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the charts into (created when missing).")
     var outputDir: String = "charts"
 
+    @Option(name: .long, help: ArgumentHelp("Write every number of the run as JSON to FILE (- for standard output, instead of the summary).", valueName: "FILE"))
+    var json: String?
+
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
@@ -31,7 +34,13 @@ struct DrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try ChartsJob.run(chart.request(data: data, outputDir: outputDir)) { Console.printError("warning: \($0)") }
-        if !chart.quiet { print(report.text) }
+        var request = chart.request(data: data, outputDir: outputDir)
+        request.jsonPath = json
+        let report = try ChartsJob.run(request) { Console.printError("warning: \($0)") }
+        if json == "-" {
+            print(report.json, terminator: "")
+        } else if !chart.quiet {
+            print(report.text)
+        }
     }
 }

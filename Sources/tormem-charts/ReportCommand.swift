@@ -34,6 +34,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("reports-dir"), help: "Where --new creates the folder.")
     var reportsDir: String = "reports"
 
+    @Option(name: .long, help: ArgumentHelp("Write every number of the run as JSON to FILE (- for standard output, instead of the summary).", valueName: "FILE"))
+    var json: String?
+
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
@@ -52,10 +55,14 @@ struct ReportCommand: ParsableCommand {
         } else {
             folder = try ReportFolder(path: dir!, data: data)
         }
-        let result = try ReportJob.run(folder, options: chart.request(data: [], outputDir: ""), check: false) {
+        var request = chart.request(data: [], outputDir: "")
+        request.jsonPath = json
+        let result = try ReportJob.run(folder, options: request, check: false) {
             Console.printError("warning: \($0)")
         }
-        if !chart.quiet {
+        if json == "-" {
+            print(result.json, terminator: "")
+        } else if !chart.quiet {
             print("\(folder.path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             for w in result.written { print("wrote \(w)") }
             for s in result.skipped { print("skipped \(s.name): \(s.reason)") }

@@ -1,0 +1,55 @@
+import TormemCharts
+import TormemCore
+import TormemData
+
+/// Every number a run prints, for `--json` (schema in the README): relays, servers (with the old
+/// names of renamed hosts), groups, events, warnings and charts. Deterministic: the same input
+/// gives the same document.
+public struct RunFacts: Sendable {
+    var relays: Int
+    var servers: [JSONValue]
+    var groups: [JSONValue]
+    var events: [JSONValue]
+
+    public init(inputs: ChartInputs) {
+        relays = inputs.relays.count
+        let display = RelayIdentity.displayNames(inputs.renames)
+        var relaysByServer: [String: Int] = [:]
+        for r in inputs.relays.relays { relaysByServer[r.info.server, default: 0] += 1 }
+        let serverNames = Set((inputs.aggregate?.serverNames ?? []) + relaysByServer.keys)
+        servers = serverNames.sorted().map { shown in
+            let aliases = inputs.renames.filter { display[$0.old] == shown }.map(\.old)
+            let name = inputs.renames.first { display[$0.new] == shown }?.new ?? shown
+            let series = inputs.aggregate?.servers.first { $0.server == shown }
+            let relayTimes = inputs.relays.relays.filter { $0.info.server == shown }.flatMap(\.times)
+            let first = series?.times.first ?? relayTimes.min(), last = series?.times.last ?? relayTimes.max()
+            return .object([("name", .string(name)), ("aliases", .array(aliases.map(JSONValue.string))),
+                            ("relays", .int(relaysByServer[shown] ?? 0)),
+                            ("first", .string(first.map { Timestamp(seconds: $0).iso8601 + "Z" })),
+                            ("last", .string(last.map { Timestamp(seconds: $0).iso8601 + "Z" })),
+                            ("collections", .int(series?.count ?? Set(relayTimes).count))])
+        }
+        let analysis = inputs.groups
+        groups = (analysis?.groups ?? []).map { g in
+            func date(_ day: Int?) -> JSONValue {
+                guard let day, let first = analysis?.table.firstDate else { return .null }
+                return .string(CivilDate(daysSinceEpoch: first.daysSinceEpoch + day).description)
+            }
+            return .object([("id", .string(g.group)), ("label", .string(g.label)), ("relays", .int(g.relays)),
+                            ("start", date(g.startDay)), ("end", date(g.endDay)),
+                            ("start_day", g.startDay.map(JSONValue.int) ?? .null), ("end_day", g.endDay.map(JSONValue.int) ?? .null),
+                            ("start_mean_gb", .number(g.startMean)), ("end_mean_gb", .number(g.endMean)),
+                            ("status", .string(g.status.rawValue)),
+                            ("control", .bool(g.group == analysis?.control))])
+        }
+        events = []
+    }
+
+    /// The whole document.
+    public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
+        .object([("relays", .int(relays)), ("servers", .array(servers)), ("groups", .array(groups)),
+                 ("events", .array(events)), ("warnings", .array(warnings.map(JSONValue.string))),
+                 ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
+                                     ("skipped", .array(skipped.map { .object([("name", .string($0.name)), ("reason", .string($0.reason))]) }))]))])
+    }
+}
