@@ -22,9 +22,9 @@ public struct ChartContext: Sendable {
             return "no group has any value (every cell is empty)"
         }
         if inputs.relays.isEmpty && inputs.files.allSatisfy({ $0.daily == nil }) {
-            return "no per-relay data with groups (needs experiment data, or unified relay rows with a group column or relay_config.csv)"
+            return "no per-relay data with groups (needs experiment data, or unified relay rows with a group column, groups/*.txt or relay_config.csv)"
         }
-        return "no relay has a group (add a group column, relay_config.csv, or use experiment data)"
+        return "no relay has a group (add a group column, groups/group_<ID>_<label>.txt files or relay_config.csv, or use experiment data)"
     }
 
     /// Why the per-relay time-series charts cannot be drawn, or nil when there are relay series.

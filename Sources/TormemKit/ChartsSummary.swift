@@ -20,6 +20,8 @@ public struct ChartsSummary: Sendable {
     public var relayCount: Int
     /// The numbers of `--json`.
     public var facts: RunFacts
+    /// Hosts that collected under two names.
+    public var renames: [ServerRename]
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -30,6 +32,7 @@ public struct ChartsSummary: Sendable {
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
         warnings = inputs.files.flatMap(\.warnings) + inputs.warnings
         facts = RunFacts(inputs: inputs)
+        renames = inputs.renames
         skippedCharts = skipped
         groups = inputs.groups
         relayCount = inputs.relays.count
@@ -84,6 +87,9 @@ public struct ChartsSummary: Sendable {
         }
         if let r = relayStats {
             out.append("relays       \(relayCount); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
+        }
+        for r in renames {
+            out.append("renamed host \(r.old) → \(r.new): one server (" + (r.forced ? "--server-alias" : "time ranges apart, the same relays") + "; --keep-servers keeps them apart)")
         }
         out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))

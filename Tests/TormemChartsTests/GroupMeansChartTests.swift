@@ -21,7 +21,7 @@ import TormemTestSupport
     @Test func skipReasons() throws {
         let monitor = try ChartTestData.context("synthetic/monitor_daily_120.csv")
         #expect(GroupMeansChart().make(monitor).skipReason
-                == "no per-relay data with groups (needs experiment data, or unified relay rows with a group column or relay_config.csv)")
+                == "no per-relay data with groups (needs experiment data, or unified relay rows with a group column, groups/*.txt or relay_config.csv)")
         let empty = try ChartTestData.context("bad/experiment_all_empty.csv")
         #expect(GroupMeansChart().make(empty).skipReason == "no group has any value (every cell is empty)")
     }
