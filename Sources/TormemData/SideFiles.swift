@@ -1,12 +1,18 @@
 import Foundation
 import TormemCore
 
-/// `experiment.json` and `relay_config.csv` found next to a data file.
+/// `experiment.json`, `relay_config.csv`, `events.csv` and `diagnostics.csv` found next to a data file.
 public struct SideFiles: Sendable {
     public var experiment: ExperimentInfo?
     public var experimentPath: String?
     public var relayConfig: RelayConfig?
     public var relayConfigPath: String?
+    public var events: EventLog?
+    public var eventsPath: String?
+    public var diagnostics: DiagnosticsLog?
+    public var diagnosticsPath: String?
+    /// Side files that could not be used, and their unreadable rows.
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 
@@ -26,6 +32,21 @@ public struct SideFiles: Sendable {
             side.relayConfig = try RelayConfig.parse([UInt8](data), file: config)
             side.relayConfigPath = config
         }
+        try side.loadTimeline(events: path("events.csv"), diagnostics: path("diagnostics.csv"))
         return side
+    }
+
+    /// `events.csv` and `diagnostics.csv`: opened without blocking, unreadable rows kept as warnings.
+    mutating func loadTimeline(events: String, diagnostics: String) throws(TormemError) {
+        if let log = try EventLog.load(path: events, warnings: &warnings) {
+            self.events = log
+            eventsPath = events
+            warnings += log.warnings
+        }
+        if let log = try DiagnosticsLog.load(path: diagnostics, warnings: &warnings) {
+            self.diagnostics = log
+            diagnosticsPath = diagnostics
+            warnings += log.warnings
+        }
     }
 }

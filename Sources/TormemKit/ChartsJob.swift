@@ -24,6 +24,7 @@ public enum ChartsJob {
             files.append(f)
         }
         let side = try SideFiles.load(nextTo: request.dataPaths[0])
+        for w in side.warnings { warn(w) }
         return ChartInputs(files: files, side: side, overrides: request.groupLabels, factor: request.factor,
                            control: request.control, compared: request.compare)
     }

@@ -26,7 +26,7 @@ public struct ChartsSummary: Sendable {
         fileCount = inputs.files.count
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
-        warnings = inputs.files.flatMap(\.warnings)
+        warnings = inputs.files.flatMap(\.warnings) + inputs.side.warnings
         skippedCharts = skipped
         groups = inputs.groups
         relayCount = inputs.relays.count
