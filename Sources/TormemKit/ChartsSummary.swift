@@ -18,6 +18,9 @@ public struct ChartsSummary: Sendable {
     public var groups: GroupAnalysis?
     public var relayStats: RelayStatistics?
     public var relayCount: Int
+    /// The experiment's timeline (`events.csv`) and host facts (`diagnostics.csv`), when present.
+    public var events: [ExperimentEvent]
+    public var diagnostics: DiagnosticsLog?
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -31,6 +34,8 @@ public struct ChartsSummary: Sendable {
         groups = inputs.groups
         relayCount = inputs.relays.count
         relayStats = inputs.relays.isEmpty ? nil : RelayStatistics(latestOf: inputs.relays)
+        events = inputs.side.events?.events ?? []
+        diagnostics = inputs.side.diagnostics
     }
 
     /// The short summary printed after drawing.
@@ -47,6 +52,7 @@ public struct ChartsSummary: Sendable {
             }
             let growth = s.growthPercent.map { " (\($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, decimals: 1))%)" } ?? ""
             out.append("\(indent)total        \(gb(Memory(kib: s.startTotalKB))) → \(gb(Memory(kib: s.latestTotalKB)))\(growth); peak \(gb(Memory(kib: s.peakTotalKB))) on \(when(s.peakTime))")
+            out.append("\(indent)growth       \(s.growthText)")
             var per = "avg \(gb(Memory(kib: s.latestAvgKB)))"
             if !s.latestMinKB.isNaN { per += " · min \(gb(Memory(kib: s.latestMinKB)))" }
             if !s.latestMaxKB.isNaN { per += " · max \(gb(Memory(kib: s.latestMaxKB)))" }
@@ -81,6 +87,11 @@ public struct ChartsSummary: Sendable {
         }
         if let r = relayStats {
             out.append("relays       \(relayCount); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
+        }
+        if let d = diagnostics { out.append("host         \(d.summaryText)") }
+        if !events.isEmpty {
+            out.append("events       \(events.count)")
+            out += TimelineText.summaryLines(events)
         }
         out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
