@@ -20,10 +20,11 @@ public struct OutliersChart: Chart {
         var layers: [Layer] = []
         var maxV = 0.0
         // Faint enough that hundreds of relays show their density rather than a solid mass.
+        let steps = GapBreaks.collectionSteps(table)
         let faint = theme.mutedText.withAlpha(max(0.06, min(0.3, 8 / Double(max(1, table.count)))))
         let highlight = [theme.warning] + theme.palette.filter { $0 != theme.warning } + (0..<8).map { theme.distinct(theme.palette.count + $0) }
         for r in table.relays where !ids.contains(r.info) {
-            layers.append(.line(line(r, color: faint, width: 1)))
+            layers.append(.line(line(r, color: faint, width: 1, step: steps[r.info.server])))
             maxV = max(maxV, r.rssKB.max() ?? 0)
         }
         var callouts: [Callout] = []
@@ -32,7 +33,7 @@ public struct OutliersChart: Chart {
         for (i, o) in shown.enumerated() {
             guard let r = table.relays.first(where: { $0.info == o.info }), let t = r.latestTime else { continue }
             let color = highlight[i % highlight.count]
-            layers.append(.line(line(r, color: color, width: 2.5)))
+            layers.append(.line(line(r, color: color, width: 2.5, step: steps[r.info.server])))
             callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
                                     color: color, side: .above))
             legend.append(LegendEntry("\(o.info.displayName) (\(ChartText.gbValue(o.gb)))", color: color))
@@ -55,9 +56,9 @@ public struct OutliersChart: Chart {
                       panels: [.plot(panel)], footnote: style.sourceNote)
     }
 
-    /// A relay's RSS in GB, broken where its samples have a hole.
-    static func line(_ r: RelaySeries, color: Color, width: Double) -> LineLayer {
-        let gaps = GapBreaks(times: r.times)
+    /// A relay's RSS in GB, broken where its samples have a hole (`step`: its server's collection interval).
+    static func line(_ r: RelaySeries, color: Color, width: Double, step: Double?) -> LineLayer {
+        let gaps = GapBreaks(times: r.times, median: step)
         return LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }), color: color, width: width)
     }
 }

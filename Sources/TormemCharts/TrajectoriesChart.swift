@@ -36,8 +36,9 @@ public struct TrajectoriesChart: Chart {
             maxV = max(maxV, band.p90.filter { !$0.isNaN }.max() ?? 0)
         }
         // Draw the highest relay last so it stays on top.
+        let steps = GapBreaks.collectionSteps(table)
         for (i, r) in top.enumerated().reversed() {
-            let gaps = GapBreaks(times: r.times)
+            let gaps = GapBreaks(times: r.times, median: steps[r.info.server])
             layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }),
                                           color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
                                           width: dense ? 1.2 : 2, markers: r.count <= 60)))
