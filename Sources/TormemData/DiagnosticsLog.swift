@@ -4,7 +4,7 @@ import TormemCore
 /// `diagnostics.csv` next to the data: host facts per collection, from either the 7 columns
 /// `tormem collect` writes (`timestamp,server,kernel,mem_total_kb,mem_available_kb,relays_running,allocators`)
 /// or the older 19 columns (`date,time,hostname,tor_version,os_release,kernel,allocator,mem_total_mb,…`).
-public struct DiagnosticsLog: Equatable, Sendable {
+public struct DiagnosticsLog: Equatable, Sendable, SideCSVFile {
     public enum Layout: String, Sendable { case collector, legacy }
 
     public var layout: Layout
@@ -27,18 +27,7 @@ public struct DiagnosticsLog: Equatable, Sendable {
         return values.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> DiagnosticsLog {
-        var reader = CSVReader(bytes: bytes, name: file)
-        return try parse(&reader, file: file)
-    }
-
-    /// Reads `path`: nil when absent; a FIFO or device is a warning in `warnings`, never waited on.
-    public static func load(path: String, warnings: inout [Diagnostic]) throws(TormemError) -> DiagnosticsLog? {
-        guard var reader = try SideCSV.open(path, warnings: &warnings) else { return nil }
-        return try parse(&reader, file: path)
-    }
-
-    static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> DiagnosticsLog {
+    public static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> DiagnosticsLog {
         var h = HeaderMap([])
         var layout = Layout.collector
         var rows: [(line: Int, facts: HostFacts)] = []

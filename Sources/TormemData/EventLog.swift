@@ -3,7 +3,7 @@ import TormemCore
 
 /// `events.csv` next to the data (`timestamp,event_type,description,group`): the experiment's
 /// timeline, in time order. Rows that cannot be read are warnings naming file, line and column.
-public struct EventLog: Equatable, Sendable {
+public struct EventLog: Equatable, Sendable, SideCSVFile {
     public var events: [ExperimentEvent]
     public var warnings: [Diagnostic]
 
@@ -11,18 +11,7 @@ public struct EventLog: Equatable, Sendable {
         self.events = events; self.warnings = warnings
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> EventLog {
-        var reader = CSVReader(bytes: bytes, name: file)
-        return try parse(&reader, file: file)
-    }
-
-    /// Reads `path`: nil when absent; a FIFO or device is a warning in `warnings`, never waited on.
-    public static func load(path: String, warnings: inout [Diagnostic]) throws(TormemError) -> EventLog? {
-        guard var reader = try SideCSV.open(path, warnings: &warnings) else { return nil }
-        return try parse(&reader, file: path)
-    }
-
-    static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> EventLog {
+    public static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> EventLog {
         var h = HeaderMap([])
         var events: [(line: Int, event: ExperimentEvent)] = []
         var warnings: [Diagnostic] = []
