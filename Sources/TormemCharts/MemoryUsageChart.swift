@@ -9,27 +9,30 @@ public struct MemoryUsageChart: Chart {
 
     public static let defaultSize = Size(width: 2100, height: 1500)
 
-    public static func make(_ data: AggregateDataset, style: ChartStyle) -> Figure {
+    public static func make(_ data: AggregateDataset, style: ChartStyle, events log: EventLog? = nil) -> Figure {
         let theme = style.theme
         let c = data.combined
         let xs = c.times.map(Double.init)
         let gbTotal = c.totalKB.map { $0 / Memory.kibPerGB }
         let start = xs.first ?? 0, end = xs.last ?? 0
+        let gaps = GapBreaks(times: c.times), gapXs = gaps.xs
+        let events = EventMarkers.markers(log, start: start, end: end)
         let daily = ChartText.allAtMidnight(c.times)
 
         // Top panel: total.
-        var layers: [Layer] = [.area(AreaLayer(xs: xs, ys: gbTotal, color: theme.accent.withAlpha(0.16)))]
+        var layers: [Layer] = [.area(AreaLayer(xs: gapXs, ys: gaps.ys(gbTotal), color: theme.accent.withAlpha(0.16)))]
         var legend: [LegendEntry] = []
         let multi = data.servers.count > 1
         if multi {
             for (i, s) in data.servers.enumerated() {
                 let color = theme.series(i)
-                layers.append(.line(LineLayer(xs: s.times.map(Double.init), ys: s.totalKB.map { $0 / Memory.kibPerGB },
+                let serverGaps = GapBreaks(times: s.times)
+                layers.append(.line(LineLayer(xs: serverGaps.xs, ys: serverGaps.ys(s.totalKB.map { $0 / Memory.kibPerGB }),
                                               color: color, width: 2, markers: true)))
                 legend.append(LegendEntry("\(s.server) (latest \(ChartText.gb(Memory(kib: s.totalKB.last ?? .nan))))", color: color))
             }
         }
-        layers.append(.line(LineLayer(xs: xs, ys: gbTotal, color: theme.accent, width: 3, markers: true)))
+        layers.append(.line(LineLayer(xs: gapXs, ys: gaps.ys(gbTotal), color: theme.accent, width: 3, markers: true)))
         legend.insert(LegendEntry((multi ? "All servers" : "Total") + " (latest \(ChartText.gb(Memory(kib: c.totalKB.last ?? .nan))))",
                                   color: theme.accent), at: 0)
 
@@ -51,7 +54,7 @@ public struct MemoryUsageChart: Chart {
         let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / Memory.kibPerGB)
         let total = PlotPanel(title: "Total memory", x: .time(start: start, end: end),
                           y: YAxis(label: "GB", lo: 0, hi: topMax * 1.12),
-                          layers: layers, countChanges: changes, callouts: callouts, legend: legend)
+                          layers: layers, countChanges: changes, callouts: callouts, legend: legend, events: events)
 
         // Bottom panel: per relay.
         let avg = c.avgKB.map { $0 / Memory.kibPerGB }, mn = c.minKB.map { $0 / Memory.kibPerGB }, mx = c.maxKB.map { $0 / Memory.kibPerGB }
@@ -60,11 +63,11 @@ public struct MemoryUsageChart: Chart {
         var relayLegend: [LegendEntry] = []
         let hasRange = mn.contains { !$0.isNaN } && mx.contains { !$0.isNaN }
         if hasRange {
-            relayLayers.append(.band(BandLayer(xs: xs, lower: mn, upper: mx, color: band.withAlpha(0.2))))
-            relayLayers.append(.line(LineLayer(xs: xs, ys: mx, color: theme.warning.withAlpha(0.8), width: 1.5, dash: [7, 5])))
-            relayLayers.append(.line(LineLayer(xs: xs, ys: mn, color: theme.cool.withAlpha(0.8), width: 1.5, dash: [7, 5])))
+            relayLayers.append(.band(BandLayer(xs: gapXs, lower: gaps.ys(mn), upper: gaps.ys(mx), color: band.withAlpha(0.2))))
+            relayLayers.append(.line(LineLayer(xs: gapXs, ys: gaps.ys(mx), color: theme.warning.withAlpha(0.8), width: 1.5, dash: [7, 5])))
+            relayLayers.append(.line(LineLayer(xs: gapXs, ys: gaps.ys(mn), color: theme.cool.withAlpha(0.8), width: 1.5, dash: [7, 5])))
         }
-        relayLayers.append(.line(LineLayer(xs: xs, ys: avg, color: theme.accent, width: 3, markers: true)))
+        relayLayers.append(.line(LineLayer(xs: gapXs, ys: gaps.ys(avg), color: theme.accent, width: 3, markers: true)))
         func latest(_ v: [Double]) -> String { ChartText.gb(Memory(gb: v.last(where: { !$0.isNaN }) ?? .nan)) }
         if hasRange {
             relayLegend = [LegendEntry("max (latest \(latest(mx)))", color: theme.warning, swatch: .dashed),
@@ -77,7 +80,7 @@ public struct MemoryUsageChart: Chart {
         let relayMax = (hasRange ? mx : avg).filter { !$0.isNaN }.max() ?? 0
         let perRelay = PlotPanel(title: "Memory per relay", x: .time(start: start, end: end),
                              y: YAxis(label: "GB per relay", lo: 0, hi: max(relayMax, avg.filter { !$0.isNaN }.max() ?? 0) * 1.08),
-                             layers: relayLayers, countChanges: changes, legend: relayLegend)
+                             layers: relayLayers, countChanges: changes, legend: relayLegend, events: events)
 
         let name = style.title ?? ChartText.defaultTitle(data)
         var sub = [ChartText.period(c), ChartText.plural(c.count, "sample")]
@@ -100,7 +103,7 @@ extension MemoryUsageChart {
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withAggregate { data in
-            .drawn(Self.make(data, style: context.style),
+            .drawn(Self.make(data, style: context.style, events: context.inputs.side.events),
                    description: "Total memory of all relays over time, and memory per relay (average with min–max range)")
         }
     }

@@ -10,7 +10,8 @@ public struct OutliersChart: Chart {
     public static let defaultSize = Size(width: 2100, height: 1300)
 
     /// Nil when no relay is above the threshold (the chart is skipped).
-    public static func make(_ table: RelayTable, stats: RelayStatistics, options: RelayChartOptions, style: ChartStyle) -> Figure? {
+    public static func make(_ table: RelayTable, stats: RelayStatistics, options: RelayChartOptions, style: ChartStyle,
+                            events: EventLog? = nil) -> Figure? {
         let outliers = stats.outliers(fixed: options.outlierThresholdGB)
         guard !outliers.isEmpty else { return nil }
         let theme = style.theme
@@ -19,11 +20,11 @@ public struct OutliersChart: Chart {
         var layers: [Layer] = []
         var maxV = 0.0
         // Faint enough that hundreds of relays show their density rather than a solid mass.
+        let steps = GapBreaks.collectionSteps(table)
         let faint = theme.mutedText.withAlpha(max(0.06, min(0.3, 8 / Double(max(1, table.count)))))
         let highlight = [theme.warning] + theme.palette.filter { $0 != theme.warning } + (0..<8).map { theme.distinct(theme.palette.count + $0) }
         for r in table.relays where !ids.contains(r.info) {
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB },
-                                          color: faint, width: 1)))
+            layers.append(.line(line(r, color: faint, width: 1, step: steps[r.info.server])))
             maxV = max(maxV, r.rssKB.max() ?? 0)
         }
         var callouts: [Callout] = []
@@ -32,7 +33,7 @@ public struct OutliersChart: Chart {
         for (i, o) in shown.enumerated() {
             guard let r = table.relays.first(where: { $0.info == o.info }), let t = r.latestTime else { continue }
             let color = highlight[i % highlight.count]
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB }, color: color, width: 2.5)))
+            layers.append(.line(line(r, color: color, width: 2.5, step: steps[r.info.server])))
             callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
                                     color: color, side: .above))
             legend.append(LegendEntry("\(o.info.displayName) (\(ChartText.gbValue(o.gb)))", color: color))
@@ -42,15 +43,23 @@ public struct OutliersChart: Chart {
         let refs = [ReferenceLine(y: threshold, label: "threshold \(ChartText.gbValue(threshold)) (\(rule))", color: theme.warning),
                     ReferenceLine(y: stats.mean, label: "mean \(ChartText.gbValue(stats.mean))", color: theme.cool)]
         let more = outliers.count > shown.count ? " (\(shown.count) named)" : ""
+        let start = Double(table.start ?? 0), end = Double(table.end ?? 0)
         let panel = PlotPanel(title: "\(outliers.count) of \(stats.ranked.count) relays above the threshold\(more)",
-                          x: .time(start: Double(table.start ?? 0), end: Double(table.end ?? 0)),
+                          x: .time(start: start, end: end),
                           y: YAxis(label: "GB", lo: 0, hi: max(maxV / Memory.kibPerGB, threshold) * 1.18),
-                          layers: layers, callouts: callouts, references: refs, legend: legend)
+                          layers: layers, callouts: callouts, references: refs, legend: legend,
+                          events: EventMarkers.markers(events, start: start, end: end))
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title ?? servers) + " · memory outliers",
                       subtitle: TrajectoriesChart.subtitle(table) + " · latest RSS above \(ChartText.gbValue(threshold))",
                       panels: [.plot(panel)], footnote: style.sourceNote)
+    }
+
+    /// A relay's RSS in GB, broken where its samples have a hole (`step`: its server's collection interval).
+    static func line(_ r: RelaySeries, color: Color, width: Double, step: Double?) -> LineLayer {
+        let gaps = GapBreaks(times: r.times, median: step)
+        return LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }), color: color, width: width)
     }
 }
 
@@ -62,7 +71,8 @@ extension OutliersChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withRelaySeries { table in
             let stats = RelayStatistics(latestOf: table)
-            guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style) else {
+            guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style,
+                                         events: context.inputs.side.events) else {
                 let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
                 return .skipped(reason: "no relay above the threshold of \(NumberFormat.fixed(threshold, decimals: 2)) GB")
             }

@@ -9,7 +9,7 @@ public struct TrajectoriesChart: Chart {
 
     public static let defaultSize = Size(width: 2100, height: 1400)
 
-    public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle) -> Figure {
+    public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle, events: EventLog? = nil) -> Figure {
         let theme = style.theme
         let ranked = table.relays.filter { $0.latestKB != nil }
             .sorted { ($0.latestKB!, $1.info.displayName) > ($1.latestKB!, $0.info.displayName) }
@@ -25,18 +25,21 @@ public struct TrajectoriesChart: Chart {
         var medianLayer: Layer?
         if banded {
             let band = PercentileBand(table)
-            let xs = band.times.map(Double.init)
-            layers.append(.band(BandLayer(xs: xs, lower: band.p10.map { $0 / Memory.kibPerGB }, upper: band.p90.map { $0 / Memory.kibPerGB },
+            let gaps = GapBreaks(times: band.times), xs = gaps.xs
+            layers.append(.band(BandLayer(xs: xs, lower: gaps.ys(band.p10.map { $0 / Memory.kibPerGB }),
+                                          upper: gaps.ys(band.p90.map { $0 / Memory.kibPerGB }),
                                           color: theme.mutedText.withAlpha(dense ? 0.32 : 0.22))))
-            medianLayer = .line(LineLayer(xs: xs, ys: band.median.map { $0 / Memory.kibPerGB }, color: theme.text.withAlpha(0.9),
+            medianLayer = .line(LineLayer(xs: xs, ys: gaps.ys(band.median.map { $0 / Memory.kibPerGB }), color: theme.text.withAlpha(0.9),
                                           width: dense ? 3 : 2, dash: [8, 5]))
             legend.append(LegendEntry("all \(table.count) relays: p10–p90", color: theme.mutedText.withAlpha(0.4), swatch: .band))
             legend.append(LegendEntry("median", color: theme.text.withAlpha(0.85), swatch: .dashed))
             maxV = max(maxV, band.p90.filter { !$0.isNaN }.max() ?? 0)
         }
         // Draw the highest relay last so it stays on top.
+        let steps = GapBreaks.collectionSteps(table)
         for (i, r) in top.enumerated().reversed() {
-            layers.append(.line(LineLayer(xs: r.times.map(Double.init), ys: r.rssKB.map { $0 / Memory.kibPerGB },
+            let gaps = GapBreaks(times: r.times, median: steps[r.info.server])
+            layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }),
                                           color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
                                           width: dense ? 1.2 : 2, markers: r.count <= 60)))
         }
@@ -47,7 +50,7 @@ public struct TrajectoriesChart: Chart {
         let panel = PlotPanel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
                                         : "RSS per relay",
                           x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / Memory.kibPerGB * 1.1),
-                          layers: layers, legend: legend)
+                          layers: layers, legend: legend, events: EventMarkers.markers(events, start: start, end: end))
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title ?? servers) + " · relay memory trajectories",
@@ -72,7 +75,7 @@ extension TrajectoriesChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withRelaySeries { table in
             let top = context.options.topN
-            return .drawn(Self.make(table, options: context.options, style: context.style),
+            return .drawn(Self.make(table, options: context.options, style: context.style, events: context.inputs.side.events),
                           description: "RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
                               (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""))
         }

@@ -15,11 +15,13 @@ public struct WeeklyChart: Chart {
         let values = weeks.map { $0.averageTotalKB / Memory.kibPerGB }
         let bars = BarLayer(values: values, color: theme.accent,
                             labelsAbove: weeks.map { ChartText.gb(Memory(kib: $0.averageTotalKB)) },
-                            labelsInside: weeks.map { $0.maxRelays >= 0 ? ChartText.plural($0.maxRelays, "relay") : "" })
+                            labelsInside: weeks.map(relayLabel))
+        let changed = weeks.contains { $0.relayCountChanged }
         let panel = PlotPanel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
                           y: YAxis(label: "GB", lo: 0, hi: (values.max() ?? 1) * 1.05), layers: [.bars(bars)],
                           legend: [LegendEntry("average total (GB)", color: theme.accent, swatch: .bar),
-                                   LegendEntry("label: GB · max relays that week", color: theme.mutedText, swatch: .bar)])
+                                   LegendEntry(changed ? "label: GB · relays that week (fewest–most)" : "label: GB · max relays that week",
+                                               color: theme.mutedText, swatch: .bar)])
         let name = style.title ?? ChartText.defaultTitle(data)
         let first = weeks.first.map { $0.week.description } ?? ""
         let last = weeks.last.map { $0.week.description } ?? ""
@@ -27,6 +29,12 @@ public struct WeeklyChart: Chart {
                    ChartText.period(data.combined)].joined(separator: " · ")
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · weekly memory",
                       subtitle: sub, panels: [.plot(panel)], footnote: MemoryUsageChart.footnote(style))
+    }
+
+    /// `120 relays`, or `32–120 relays` when the count changed inside the week; empty when unknown.
+    static func relayLabel(_ w: WeeklyBucket) -> String {
+        if w.relayCountChanged { return "\(NumberFormat.grouped(w.minRelays))–\(NumberFormat.grouped(w.maxRelays)) relays" }
+        return w.maxRelays >= 0 ? ChartText.plural(w.maxRelays, "relay") : ""
     }
 }
 

@@ -11,6 +11,8 @@ public struct MemorySummary: Equatable, Sendable {
     public var maxRelays: Int
     public var startTotalKB: Double
     public var latestTotalKB: Double
+    /// Memory per relay (average) at the first sample with a total.
+    public var startAvgKB: Double
     public var latestAvgKB: Double
     public var latestMinKB: Double
     public var latestMaxKB: Double
@@ -20,6 +22,12 @@ public struct MemorySummary: Equatable, Sendable {
     /// Growth of the total from the first to the latest sample, in percent (nil when it started at 0).
     public var growthPercent: Double? {
         startTotalKB > 0 ? (latestTotalKB - startTotalKB) / startTotalKB * 100 : nil
+    }
+
+    /// Growth of the memory per relay (average) from the first to the latest sample, in percent: what
+    /// each relay grew, apart from relays being added (nil when unknown or starting at 0).
+    public var perRelayGrowthPercent: Double? {
+        startAvgKB > 0 && !latestAvgKB.isNaN ? (latestAvgKB - startAvgKB) / startAvgKB * 100 : nil
     }
 
     public init?(_ s: AggregateSeries) {
@@ -35,6 +43,7 @@ public struct MemorySummary: Equatable, Sendable {
         maxRelays = known.max() ?? -1
         startTotalKB = s.totalKB[first]
         latestTotalKB = s.totalKB[last]
+        startAvgKB = s.avgKB[first]
         latestAvgKB = s.avgKB[last]
         latestMinKB = s.minKB[last]
         latestMaxKB = s.maxKB[last]

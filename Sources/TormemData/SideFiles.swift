@@ -1,7 +1,7 @@
 import Foundation
 import TormemCore
 
-/// `experiment.json` and `relay_config.csv` found next to a data file.
+/// `experiment.json`, `relay_config.csv`, `events.csv` and `diagnostics.csv` found next to a data file.
 public struct SideFiles: Sendable {
     public var experiment: ExperimentInfo?
     public var experimentPath: String?
@@ -9,6 +9,12 @@ public struct SideFiles: Sendable {
     public var relayConfigPath: String?
     /// `groups/group_<ID>_<label>.txt` (or the `relays_file` of each group in experiment.json).
     public var groupFiles: GroupFiles?
+    public var events: EventLog?
+    public var eventsPath: String?
+    public var diagnostics: DiagnosticsLog?
+    public var diagnosticsPath: String?
+    /// Side files that could not be used, and their unreadable rows.
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 
@@ -29,6 +35,21 @@ public struct SideFiles: Sendable {
             side.relayConfigPath = config
         }
         side.groupFiles = try GroupFiles.load(folder: path("groups"), base: dir, experiment: side.experiment)
+        try side.loadTimeline(events: path("events.csv"), diagnostics: path("diagnostics.csv"))
         return side
+    }
+
+    /// `events.csv` and `diagnostics.csv`: opened without blocking, unreadable rows kept as warnings.
+    mutating func loadTimeline(events: String, diagnostics: String) throws(TormemError) {
+        if let log = try EventLog.load(path: events, warnings: &warnings) {
+            self.events = log
+            eventsPath = events
+            warnings += log.warnings
+        }
+        if let log = try DiagnosticsLog.load(path: diagnostics, warnings: &warnings) {
+            self.diagnostics = log
+            diagnosticsPath = diagnostics
+            warnings += log.warnings
+        }
     }
 }

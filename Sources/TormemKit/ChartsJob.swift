@@ -24,6 +24,7 @@ public enum ChartsJob {
             files.append(f)
         }
         let side = try SideFiles.load(nextTo: request.dataPaths[0])
+        for w in side.warnings { warn(w) }
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
         options.factor = request.factor

@@ -22,6 +22,9 @@ public struct ChartsSummary: Sendable {
     public var facts: RunFacts
     /// Hosts that collected under two names.
     public var renames: [ServerRename]
+    /// The experiment's timeline (`events.csv`) and host facts (`diagnostics.csv`), when present.
+    public var events: [ExperimentEvent]
+    public var diagnostics: DiagnosticsLog?
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -30,13 +33,15 @@ public struct ChartsSummary: Sendable {
         fileCount = inputs.files.count
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
-        warnings = inputs.files.flatMap(\.warnings) + inputs.warnings
+        warnings = inputs.files.flatMap(\.warnings) + inputs.side.warnings + inputs.warnings
         facts = RunFacts(inputs: inputs)
         renames = inputs.renames
         skippedCharts = skipped
         groups = inputs.groups
         relayCount = inputs.relays.count
         relayStats = inputs.relays.isEmpty ? nil : RelayStatistics(latestOf: inputs.relays)
+        events = inputs.side.events?.events ?? []
+        diagnostics = inputs.side.diagnostics
     }
 
     /// The short summary printed after drawing.
@@ -53,6 +58,7 @@ public struct ChartsSummary: Sendable {
             }
             let growth = s.growthPercent.map { " (\($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, decimals: 1))%)" } ?? ""
             out.append("\(indent)total        \(gb(Memory(kib: s.startTotalKB))) → \(gb(Memory(kib: s.latestTotalKB)))\(growth); peak \(gb(Memory(kib: s.peakTotalKB))) on \(when(s.peakTime))")
+            out.append("\(indent)growth       \(s.growthText)")
             var per = "avg \(gb(Memory(kib: s.latestAvgKB)))"
             if !s.latestMinKB.isNaN { per += " · min \(gb(Memory(kib: s.latestMinKB)))" }
             if !s.latestMaxKB.isNaN { per += " · max \(gb(Memory(kib: s.latestMaxKB)))" }
@@ -90,6 +96,11 @@ public struct ChartsSummary: Sendable {
         }
         for r in renames {
             out.append("renamed host \(r.old) → \(r.new): one server (" + (r.forced ? "--server-alias" : "time ranges apart, the same relays") + "; --keep-servers keeps them apart)")
+        }
+        if let d = diagnostics { out.append("host         \(d.summaryText)") }
+        if !events.isEmpty {
+            out.append("events       \(events.count)")
+            out += TimelineText.summaryLines(events)
         }
         out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))

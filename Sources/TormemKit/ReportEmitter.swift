@@ -133,6 +133,7 @@ public struct ReportEmitter: Sendable {
             "setup": setupBody,
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
+            "timeline": TimelineText.markdown(inputs.side.events),
             "charts": chartsBody,
             "data-reference": dataReferenceBody,
         ]
@@ -151,6 +152,8 @@ public struct ReportEmitter: Sendable {
             MarkedDocument.section("groups", sections["groups"]!), "",
             "## Key metrics", "",
             MarkedDocument.section("key-metrics", sections["key-metrics"]!), "",
+            "## Timeline", "",
+            MarkedDocument.section("timeline", sections["timeline"]!), "",
             "## Charts", "",
             MarkedDocument.section("charts", sections["charts"]!), "",
             "## Analysis", "", placeholder("What the charts and numbers mean."), "",
@@ -198,13 +201,17 @@ public struct ReportEmitter: Sendable {
             var text = MarkdownText.table(["Group", "Label", "Start mean", "End mean", "Change", "Status"], rows, rightAligned: [2, 3, 4])
             text += "\n\nBaseline (mean of every day-\(g.table.days.first ?? 0) value): \(gb(Memory(gb: g.baseline))). "
             text += "Status: FRAGMENTED when, after the first day, a group's mean grew to more than \(NumberFormat.fixed(g.factor, decimals: 1))× its post-change minimum and ends above it by that factor; STABLE otherwise."
+            if let s = inputs.aggregate.flatMap({ MemorySummary($0.combined) }) {
+                text += "\n\nAll relays: \(MarkdownText.escape(s.growthText))."
+            }
             return text
         }
         if let a = inputs.aggregate, let s = MemorySummary(a.combined) {
             let rows: [[String]] = [
                 ["Total memory at start", gb(Memory(kib: s.startTotalKB))],
                 ["Total memory at end", gb(Memory(kib: s.latestTotalKB))],
-                ["Growth", s.growthPercent.map(signedPercent) ?? "—"],
+                ["Growth of the total (fleet)", s.growthPercent.map(signedPercent) ?? "—"],
+                ["Growth per relay (avg)", perRelayGrowth(s)],
                 ["Peak total", gb(Memory(kib: s.peakTotalKB)) + " (" + s.peakTime.date.description + ")"],
                 ["Per relay at end (avg)", gb(Memory(kib: s.latestAvgKB))],
                 ["Relays at start / end / max", "\(s.firstRelays) / \(s.latestRelays) / \(s.maxRelays)"],
@@ -226,9 +233,33 @@ public struct ReportEmitter: Sendable {
         }
         if let p = inputs.side.experimentPath { rows.append([MarkdownText.cell(relativeName(p)), "experiment metadata", "—", "—"]) }
         if let p = inputs.side.relayConfigPath { rows.append([MarkdownText.cell(relativeName(p)), "relay groups", "\(inputs.side.relayConfig?.entries.count ?? 0)", "—"]) }
+        if let p = inputs.side.eventsPath, let e = inputs.side.events {
+            rows.append([MarkdownText.cell(relativeName(p)), "timeline", "\(e.events.count)", "\(e.warnings.count)"])
+        }
+        if let p = inputs.side.diagnosticsPath, let d = inputs.side.diagnostics {
+            rows.append([MarkdownText.cell(relativeName(p)), "host diagnostics", "\(d.rows.count)", "\(d.warnings.count)"])
+        }
         var text = MarkdownText.table(["File", "Kind", "Rows", "Skipped"], rows, rightAligned: [2, 3])
-        text += "\n\nData points: \(dataPoints) · relays: \(relayCount) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let rowCount = count(dataPoints, "row")
+        text += "\n\nData points: " + (collections.map { count($0, "collection") + " (distinct timestamps per server), " } ?? "")
+        text += "\(rowCount) · relays: \(relayCount) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
         return text
+    }
+
+    /// Distinct (server, timestamp) pairs in the aggregate and per-relay series; nil without timestamps.
+    var collections: Int? {
+        var seen = Set<String>()
+        for a in inputs.aggregate?.servers ?? [] { for t in a.times { seen.insert("\(a.server)\u{0}\(t)") } }
+        for r in inputs.relays.relays { for t in r.times { seen.insert("\(r.info.server)\u{0}\(t)") } }
+        return seen.isEmpty ? nil : seen.count
+    }
+
+    /// `0.50 → 3.27 GB (+550.8%)`: what each relay grew, apart from relays being added.
+    func perRelayGrowth(_ s: MemorySummary) -> String {
+        guard !s.startAvgKB.isNaN, !s.latestAvgKB.isNaN else { return "—" }
+        return "\(NumberFormat.gb2(Memory(kib: s.startAvgKB))) → \(gb(Memory(kib: s.latestAvgKB)))" +
+            (s.perRelayGrowthPercent.map { " (" + signedPercent($0) + ")" } ?? "")
     }
 
     func relativeName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }

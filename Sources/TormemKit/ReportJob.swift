@@ -126,7 +126,7 @@ public enum ReportJob {
         let target = ReportFolder.dataNames.contains(base) ? base : "data.csv"
         try AtomicFile.write([UInt8](bytes), to: path + "/" + target)
         let dir = (data as NSString).deletingLastPathComponent
-        for side in ["experiment.json", "relay_config.csv"] {
+        for side in ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"] {
             if let b = FileManager.default.contents(atPath: (dir.isEmpty ? "" : dir + "/") + side) {
                 try AtomicFile.write([UInt8](b), to: path + "/" + side)
             }

@@ -42,7 +42,10 @@ public struct RunFacts: Sendable {
                             ("status", .string(g.status.rawValue)),
                             ("control", .bool(g.group == analysis?.control))])
         }
-        events = []
+        events = (inputs.side.events?.events ?? []).map { e in
+            .object([("timestamp", .string(e.time.iso8601 + "Z")), ("type", .string(e.type)),
+                     ("description", .string(e.description)), ("group", .string(e.isForAll ? "all" : e.group))])
+        }
     }
 
     /// The whole document.

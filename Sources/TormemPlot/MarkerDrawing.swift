@@ -18,7 +18,7 @@ struct MarkerDrawing: FigurePart {
 
     func drawLines(_ markers: [CountChangeMarker]) -> Placement {
         guard !markers.isEmpty else { return Placement() }
-        let placement = place(markers)
+        let placement = place(xs: markers.map(\.x)) { MarkerDrawing.label(markers[$0]) }
         let full = StrokeStyle(color: drawing.theme.mutedText.withAlpha(0.6), width: 1.5 * scale, dash: [6 * scale, 5 * scale])
         if isDense(markers) {
             let rug = StrokeStyle(color: drawing.theme.mutedText.withAlpha(0.7), width: 1 * scale)
@@ -45,22 +45,25 @@ struct MarkerDrawing: FigurePart {
         return "\(group.count) changes · \(counts.min()!)–\(counts.max()!) relays"
     }
 
-    /// Labels for clusters of markers closer than `threshold` device units; nil if some would not fit.
-    func placement(_ markers: [CountChangeMarker], threshold: Double) -> Placement? {
+    /// Labels for clusters of markers (at `xs`, ascending) closer than `threshold` device units, in
+    /// lanes from the top of the plot (or from the bottom); nil if some would not fit.
+    func placement(xs: [Double], threshold: Double, fromBottom: Bool, color: Color,
+                   label: (Range<Int>) -> String) -> Placement? {
         var out = Placement()
         var i = 0
         let h = drawing.height(drawing.markerFont)
-        while i < markers.count {
+        while i < xs.count {
             var j = i + 1
-            while j < markers.count, x.map(markers[j].x) - x.map(markers[i].x) < threshold { j += 1 }
-            let text = MarkerDrawing.label(markers[i..<j])
-            let px = x.map(markers[i].x)
+            while j < xs.count, x.map(xs[j]) - x.map(xs[i]) < threshold { j += 1 }
+            let text = label(i..<j)
+            let px = x.map(xs[i])
             var placed = false
             for lane in 0..<maxLanes where !placed {
-                let top = plot.minY + 6 * scale + Double(lane) * (h + 8 * scale)
+                let offset = 6 * scale + Double(lane) * (h + 8 * scale)
+                let y = fromBottom ? plot.maxY - 14 * scale - offset : plot.minY + offset
                 for right in [false, true] where !placed {
-                    let item = TextItem(text, at: Point(x: right ? px - 6 * scale : px + 6 * scale, y: top), font: drawing.markerFont,
-                                        color: drawing.theme.text, horizontal: right ? .right : .left, vertical: .top)
+                    let item = TextItem(text, at: Point(x: right ? px - 6 * scale : px + 6 * scale, y: y), font: drawing.markerFont,
+                                        color: color, horizontal: right ? .right : .left, vertical: fromBottom ? .bottom : .top)
                     let padded = drawing.layout.box(item).inset(by: -3 * scale)
                     guard plot.contains(padded), drawing.layout.isFree(padded),
                           !out.labels.contains(where: { $0.1.intersects(padded) }) else { continue }
@@ -75,10 +78,12 @@ struct MarkerDrawing: FigurePart {
         return out
     }
 
-    func place(_ markers: [CountChangeMarker]) -> Placement {
+    /// The tightest clustering whose labels all fit (none when even one label cannot).
+    func place(xs: [Double], fromBottom: Bool = false, color: Color? = nil, label: (Range<Int>) -> String) -> Placement {
         var threshold = 0.0
         while threshold <= plot.width * 2 {
-            if let p = placement(markers, threshold: threshold) { return p }
+            if let p = placement(xs: xs, threshold: threshold, fromBottom: fromBottom, color: color ?? drawing.theme.text,
+                                 label: label) { return p }
             threshold = max(threshold * 1.5, 40 * scale)
         }
         return Placement()

@@ -75,6 +75,8 @@ struct PanelDrawing: FigurePart {
         }
         let markers = MarkerDrawing(drawing: drawing, plot: plot, x: xScale)
         let markerLabels = markers.drawLines(panel.countChanges)
+        let events = EventMarkerDrawing(drawing: drawing, plot: plot, x: xScale)
+        events.drawLines(panel.events)
         canvas.popClip()
 
         // Axis line.
@@ -121,6 +123,7 @@ struct PanelDrawing: FigurePart {
             ReferenceLabelDrawing(drawing: drawing, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
         }
         markers.drawLabels(markerLabels)
+        events.drawLabels(panel.events)
         for layer in panel.layers {
             if case .bars(let b) = layer { BarLabelDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale).draw(b) }
         }

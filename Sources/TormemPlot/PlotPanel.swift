@@ -6,6 +6,8 @@ public struct PlotPanel: Equatable, Sendable {
     public var layers: [Layer]
     /// Dashed vertical markers at relay-count changes.
     public var countChanges: [CountChangeMarker]
+    /// Dotted vertical markers at events (restarts, configuration changes), in x order.
+    public var events: [EventMarker]
     /// Labelled points (highs, lows).
     public var callouts: [Callout]
     /// Horizontal reference lines.
@@ -13,9 +15,10 @@ public struct PlotPanel: Equatable, Sendable {
     public var legend: [LegendEntry]
 
     public init(title: String? = nil, x: XAxis, y: YAxis, layers: [Layer], countChanges: [CountChangeMarker] = [],
-                callouts: [Callout] = [], references: [ReferenceLine] = [], legend: [LegendEntry] = []) {
+                callouts: [Callout] = [], references: [ReferenceLine] = [], legend: [LegendEntry] = [],
+                events: [EventMarker] = []) {
         self.title = title; self.x = x; self.y = y; self.layers = layers; self.countChanges = countChanges
-        self.callouts = callouts; self.references = references; self.legend = legend
+        self.callouts = callouts; self.references = references; self.legend = legend; self.events = events
     }
 }
 

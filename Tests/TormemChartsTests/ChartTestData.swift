@@ -67,6 +67,11 @@ enum ChartTestData {
         return RelayTable(relays: relays)
     }
 
+    /// An `events.csv` timeline: one event per (seconds, type, description, group).
+    static func events(_ items: [(Int64, String, String, String)]) -> EventLog {
+        EventLog(events: items.map { ExperimentEvent(time: Timestamp(seconds: $0.0), type: $0.1, description: $0.2, group: $0.3) })
+    }
+
     /// The chart context of a whole data file, as `tormem-charts` builds it.
     static func context(_ relative: String, options: RelayChartOptions = RelayChartOptions()) throws -> ChartContext {
         let file = try load(relative)
@@ -78,6 +83,17 @@ enum ChartTestData {
 func checkLayout(_ figure: Figure, sourceLocation: SourceLocation = #_sourceLocation) {
     let problems = layoutProblems(figure)
     #expect(problems.isEmpty, "\(problems)", sourceLocation: sourceLocation)
+}
+
+/// The x of every dotted event-marker line the figure strokes.
+func eventLineXs(_ figure: Figure) -> [Double] {
+    let canvas = RecordingCanvas(size: figure.size)
+    FigureRenderer.draw(figure, on: canvas)
+    return canvas.operations.compactMap { op -> Double? in
+        guard case .stroke(let path, let style) = op, style.color == figure.theme.event.withAlpha(0.85),
+              case .move(let start)? = path.elements.first else { return nil }
+        return start.x
+    }
 }
 
 /// Every text the figure draws.

@@ -30,3 +30,15 @@ import TormemTestSupport
         #expect(reason.hasSuffix(" GB"))
     }
 }
+
+@Suite struct OutliersChartEventTests {
+    @Test func eventsAreMarked() throws {
+        let t = ChartTestData.manyRelays(200, points: 400)
+        let log = ChartTestData.events([(t.start! + 3600 * 100, "migration", "moved to new host", "all")])
+        let fig = try #require(OutliersChart.make(t, stats: RelayStatistics(latestOf: t), options: RelayChartOptions(outlierThresholdGB: 3),
+                                                  style: ChartStyle(), events: log))
+        checkLayout(fig)
+        #expect(eventLineXs(fig).count == 1)
+        #expect(drawnStrings(fig).contains("moved to new host"))
+    }
+}

@@ -30,3 +30,19 @@ import TormemTestSupport
         #expect(TrajectoriesChart().make(snapshot).skipReason == "a snapshot has one reading per relay, no time series")
     }
 }
+
+@Suite struct TrajectoriesChartEventTests {
+    @Test func eventsAreMarkedAndHolesBreakTheLines() {
+        let t = ChartTestData.manyRelays(60, points: 300)
+        let start = t.start!, end = t.end!
+        let log = ChartTestData.events([(start + 3600 * 50, "restart", "full fleet restart", "all"),
+                                        (start + 3600 * 200, "config_change", "jemalloc", "B"), (end + 10, "late", "after", "")])
+        let fig = TrajectoriesChart.make(t, options: RelayChartOptions(), style: ChartStyle(), events: log)
+        checkLayout(fig)
+        #expect(eventLineXs(fig).count == 2)
+        let text = drawnStrings(fig)
+        #expect(text.contains("full fleet restart"))
+        #expect(text.contains("group B: jemalloc"))
+        #expect(!text.contains("after"))
+    }
+}

@@ -33,6 +33,21 @@ import TormemTestSupport
         #expect(text.contains { $0.contains("relays") })
     }
 
+    @Test func aWeekWhoseRelayCountChangedIsLabelledWithTheRange() {
+        let start = Timestamp(date: CivilDate(year: 2026, month: 1, day: 5)).seconds   // a Monday
+        var s = AggregateSeries(server: "x")
+        for i in 0..<(24 * 14) {
+            s.times.append(start + Int64(i) * 3600); s.relays.append(i < 24 * 3 ? 32 : 120)
+            s.totalKB.append(50 * 1_048_576); s.avgKB.append(1_048_576); s.minKB.append(1); s.maxKB.append(2)
+        }
+        let fig = WeeklyChart.make(AggregateDataset(servers: [s]), style: ChartStyle())
+        checkLayout(fig)
+        let text = drawnStrings(fig)
+        #expect(text.contains("32–120 relays"))
+        #expect(text.contains("120 relays"))
+        #expect(text.contains { $0.contains("fewest–most") })
+    }
+
     @Test func drawnFromMonitorData() throws {
         let c = try ChartTestData.context("synthetic/monitor_daily_120.csv")
         #expect(WeeklyChart().make(c).figure != nil)

@@ -104,3 +104,28 @@ import TormemTestSupport
         #expect(readme.contains("tormem-charts report reports/2025-09-18-co-guard"))
     }
 }
+
+@Suite struct ReportEmitterTimelineTests {
+    @Test func timelineSectionAndDataReference() throws {
+        let dir = try folderWithTimeline()
+        let e = try ReportEmitterTests.emitter(data: dir + "/measurements.csv")
+        let report = e.report
+        #expect(report.template.contains("## Timeline\n\n" + MarkedDocument.begin("timeline")))
+        let timeline = try #require(report.sections["timeline"])
+        #expect(timeline.contains("| 2025-09-12 14:00 | config\\_change | DirCache 0 on group A | group A |"))
+        #expect(timeline.split(separator: "\n").count == 5)
+        let reference = try #require(report.sections["data-reference"])
+        #expect(reference.contains("| events.csv | timeline | 3 | 1 |"))
+        #expect(reference.contains("| diagnostics.csv | host diagnostics | 2 | 0 |"))
+        #expect(reference.contains("Data points: 7 collections (distinct timestamps per server), 79 rows"))
+        #expect(report.sections["key-metrics"]!.contains("All relays: total +110.7%, relays 3 → 13; per relay 5.35 → 2.60 GB, -51.4%."))
+    }
+
+    @Test func aggregateKeyMetricsStateFleetAndPerRelayGrowth() throws {
+        let e = try ReportEmitterTests.emitter(data: Fixtures.url("synthetic/monitor_daily_120.csv"))
+        let km = try #require(e.report.sections["key-metrics"])
+        #expect(km.contains("| Growth of the total (fleet) | "))
+        let row = try #require(km.split(separator: "\n").first { $0.hasPrefix("| Growth per relay (avg) | ") })
+        #expect(row.contains(" → ") && row.contains(" GB (") && row.hasSuffix("%) |"))
+    }
+}
