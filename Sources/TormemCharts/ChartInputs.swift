@@ -22,7 +22,8 @@ public struct ChartInputs: Sendable {
     /// groups, the chart title, `--server-alias` and whether renamed hosts are detected.
     public struct Options: Sendable {
         public var groupLabels: [String: String] = [:]
-        public var factor: Double = FragmentationStatus.defaultFactor
+        /// The STABLE / GROWING / FRAGMENTED thresholds.
+        public var rule = FragmentationStatus.Rule()
         public var control: String?
         public var compared: String?
         public var title: String?
@@ -59,12 +60,31 @@ public struct ChartInputs: Sendable {
         } else {
             let membership = GroupMembership(relays, side: side, source: source)
             warnings += membership.warnings
-            daily = membership.grouped.isEmpty ? nil : DailyTable.from(membership.grouped)
+            if membership.grouped.isEmpty {
+                daily = nil
+            } else {
+                var starts: [String: Int64] = [:]
+                for g in membership.grouped.groups { starts[g] = side.experiment?.start(of: g)?.seconds }
+                var table = DailyTable.aligned(membership.grouped, starts: starts)
+                table.baseline = ChartInputs.baseline(relays, before: table.groupStarts.values.min())
+                daily = table
+            }
         }
         self.warnings = warnings
         let labels = self.labels
-        groups = daily.map { GroupAnalysis($0, labels: labels, factor: options.factor, control: options.control,
+        groups = daily.map { GroupAnalysis($0, labels: labels, rule: options.rule, control: options.control,
                                            compared: options.compared) }
         snapshot = files.compactMap(\.snapshot).first
+    }
+
+    /// The mean RSS (GB) of the day before the earliest group start: each relay's mean over that
+    /// day, averaged over relays; nil when the data holds no sample before the change.
+    static func baseline(_ relays: RelayTable, before start: Int64?) -> Double? {
+        guard let start else { return nil }
+        let perRelay = relays.relays.compactMap { r -> Double? in
+            let values = zip(r.times, r.rssKB).filter { $0.0 < start && $0.0 >= start - 86_400 }.map(\.1)
+            return values.isEmpty ? nil : Memory(kib: Sample.mean(values)).gb
+        }
+        return perRelay.isEmpty ? nil : Sample.mean(perRelay)
     }
 }

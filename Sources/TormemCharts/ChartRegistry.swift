@@ -8,6 +8,7 @@ public enum ChartRegistry {
         GroupMeansChart(),
         FinalComparisonChart(),
         FragmentationTimelineChart(),
+        GroupSpreadChart(),
         TrajectoriesChart(),
         DistributionChart(),
         OutliersChart(),

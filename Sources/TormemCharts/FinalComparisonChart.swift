@@ -2,8 +2,9 @@ import TormemCore
 import TormemData
 import TormemPlot
 
-/// `chart2_final_comparison`: each group's final mean as a horizontal bar, lowest first, with the
-/// reduction against the day-0 baseline and the group's status.
+/// `chart2_final_comparison`: each group's end mean as a horizontal bar, lowest first, labelled with
+/// its n, its difference against the control with the 95 % interval, its growth where it is
+/// GROWING, and its status; the control marked; the baseline only when the data has one.
 public struct FinalComparisonChart: Chart {
     public init() {}
 
@@ -11,43 +12,53 @@ public struct FinalComparisonChart: Chart {
 
     public static func make(_ a: GroupAnalysis, labels: GroupLabels, style: ChartStyle) -> Figure {
         let theme = style.theme
+        func color(_ s: FragmentationStatus) -> Color {
+            switch s {
+            case .fragmented: return theme.warning
+            case .growing: return theme.cool
+            case .stable: return theme.accent
+            }
+        }
         let rows = a.byFinalMean.map { g -> RankingPanel.Row in
-            var detail: [String] = []
-            if let p = g.percent(against: a.baseline), p < 0 { detail.append(ChartText.signedPercent(p) + " vs baseline") }
+            var detail = [GroupText.n(g)]
+            if g.group == a.control {
+                detail.append("control")
+            } else if let c = g.vsControl {
+                detail.append(GroupText.vsControl(c))
+            }
+            if g.status == .growing, let growth = g.growthPerDay { detail.append(GroupText.growth(growth)) }
             detail.append(g.status.rawValue)
-            if g.group == a.control { detail.append("control") }
-            return RankingPanel.Row(label: labels.titled(g.group), value: g.endMean,
-                                    color: g.status == .fragmented ? theme.warning : theme.accent,
-                                    text: ChartText.gbValue(g.endMean), detail: detail.joined(separator: " · "))
+            return RankingPanel.Row(label: labels.titled(g.group) + (g.group == a.control ? " ◆" : ""), value: g.endMean,
+                                    color: color(g.status), text: ChartText.gbValue(g.endMean), detail: detail.joined(separator: " · "))
         }
         var refs: [ReferenceLine] = []
+        var legend = [LegendEntry("STABLE", color: theme.accent, swatch: .bar),
+                      LegendEntry("GROWING", color: theme.cool, swatch: .bar),
+                      LegendEntry("FRAGMENTED", color: theme.warning, swatch: .bar)]
         if !a.baseline.isNaN {
-            refs.append(ReferenceLine(x: a.baseline, label: "day-\(a.table.days.first ?? 0) baseline \(ChartText.gbValue(a.baseline))",
-                                      color: theme.cool))
+            refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.gbValue(a.baseline))", color: theme.mutedText))
+            legend.append(LegendEntry("baseline: mean before the change", color: theme.mutedText, swatch: .dashed))
         }
-        let legend = [LegendEntry("STABLE", color: theme.accent, swatch: .bar),
-                      LegendEntry("FRAGMENTED (> \(NumberFormat.fixed(a.factor, decimals: 1))× post-change minimum)",
-                                  color: theme.warning, swatch: .bar),
-                      LegendEntry("baseline: mean of all day-\(a.table.days.first ?? 0) values", color: theme.cool, swatch: .dashed)]
-        let lastDay = a.table.days.last ?? 0
-        let panel = RankingPanel(title: "Final mean RSS per group (day \(lastDay))", rows: rows,
-                                 axisLabel: "GB per relay (group mean, last day with data)", references: refs, legend: legend)
+        let panel = RankingPanel(title: "End mean RSS per group (◆ control)", rows: rows,
+                                 axisLabel: "GB per relay (group mean on its last day; vs control at the latest day both have data, 95 % interval)",
+                                 references: refs, legend: legend, note: a.rule.text)
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Final comparison",
-                      subtitle: "\(a.groups.count) groups · sorted by final mean · status rule: ends above \(NumberFormat.fixed(a.factor, decimals: 1))× its post-change minimum",
+                      subtitle: "\(a.groups.count) groups · \(ChartText.plural(a.groups.reduce(0) { $0 + $1.relays }, "relay")) · sorted by end mean"
+                          + (a.control.map { " · control " + labels.titled($0) } ?? " · no control group"),
                       panels: [.ranking(panel)], footnote: style.sourceNote)
     }
 }
 
 extension FinalComparisonChart {
-    public func fileStem(prefix: String) -> String { "chart2_final_comparison" }
+    public func fileStem(prefix: String) -> String { GroupMeansChart.groupStem("chart2_final_comparison", prefix: prefix) }
 
-    public var summary: String { "final mean RSS per group, with its status" }
+    public var summary: String { "end mean per group against the control, status" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
-                   description: "Final mean RSS per group against the day-0 baseline, with each group's status")
+                   description: "End mean RSS per group with n, the difference against the control with its 95 % interval, and each group's status")
         }
     }
 }

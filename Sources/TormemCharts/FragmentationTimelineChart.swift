@@ -67,7 +67,8 @@ public struct FragmentationTimelineChart: Chart {
                                         "\(ChartText.signedPercent(n.jumpPercent)) (day \(n.jumpFromDay) → \(n.jumpToDay))"],
                                 color: cColor, side: .above)]
         var plateau = ["plateau \(ChartText.gbValue(n.plateau))"]
-        if let r = n.reductionPercent { plateau.append("\(ChartText.signedPercent(r)) vs control") }
+        // The same definition as chart 2: the groups' means, at the latest day both have data.
+        if let c = a.stats(best.group)?.vsControl { plateau.append("group " + GroupText.vsControl(c)) }
         callouts.append(Callout(x: Double(n.plateauDay), y: n.plateau, lines: plateau, color: bColor, side: .above))
         let legend = [
             LegendEntry("\(control.displayName) · control: \(labels.titled(control.group))", color: cColor),
@@ -75,7 +76,7 @@ public struct FragmentationTimelineChart: Chart {
         ]
         let maxV = (t.values[n.controlRelay] + t.values[n.comparedRelay]).filter { !$0.isNaN }.max() ?? 1
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
-        let axis = t.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
+        let axis = GroupMeansChart.axisLabel(t)
         let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",
                           x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
                           layers: layers, callouts: callouts, legend: legend)
@@ -87,7 +88,7 @@ public struct FragmentationTimelineChart: Chart {
 }
 
 extension FragmentationTimelineChart {
-    public func fileStem(prefix: String) -> String { "chart3_fragmentation_timeline" }
+    public func fileStem(prefix: String) -> String { GroupMeansChart.groupStem("chart3_fragmentation_timeline", prefix: prefix) }
 
     public var summary: String { "a control relay against one of the best group" }
 

@@ -9,7 +9,8 @@ public struct GroupMeansChart: Chart {
 
     public static let defaultSize = Size(width: 2100, height: 1300)
 
-    public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle) -> Figure {
+    public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle,
+                            events: EventLog? = nil) -> Figure {
         let theme = style.theme
         let days = a.table.days.map(Double.init)
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
@@ -23,8 +24,8 @@ public struct GroupMeansChart: Chart {
         for (i, g) in a.groups.enumerated() {
             let color = theme.series(i)
             layers.append(.line(LineLayer(xs: days, ys: g.dailyMeans, color: color, width: 3, markers: true)))
-            let end = g.endMean.isNaN ? "" : " (\(ChartText.gbValue(g.endMean)))"
-            legend.append(LegendEntry(labels.titled(g.group) + end, color: color))
+            let end = g.endMean.isNaN ? "" : ", end \(ChartText.gbValue(g.endMean))"
+            legend.append(LegendEntry(labels.titled(g.group) + " (" + GroupText.n(g) + end + ")", color: color))
         }
         legend.append(LegendEntry("fragmentation zone", color: theme.warning.withAlpha(0.3), swatch: .band))
         let refs = [
@@ -33,10 +34,10 @@ public struct GroupMeansChart: Chart {
             ReferenceLine(y: options.expectedMaxGB, label: "expected max \(ChartText.gbValue(options.expectedMaxGB))",
                           color: theme.cool),
         ]
-        let axis = a.table.firstDate.map { "days since the first sample (\($0))" } ?? "days since the configuration change"
-        let panel = PlotPanel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axis),
-                          y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
-                          layers: layers, references: refs, legend: legend)
+        let panel = PlotPanel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axisLabel(a.table)),
+                              y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
+                              layers: layers, references: refs, legend: legend,
+                              events: groupEvents(events, table: a.table, labels: labels, lo: lo, hi: hi))
         let relays = a.table.relays.count
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
@@ -46,13 +47,49 @@ public struct GroupMeansChart: Chart {
 }
 
 extension GroupMeansChart {
-    public func fileStem(prefix: String) -> String { "chart1_memory_over_time" }
+    /// What day 0 is: one date when every group starts together, else each group's own start.
+    static func axisLabel(_ table: DailyTable) -> String {
+        let starts = Set(table.groupStarts.values.map { Timestamp(seconds: $0).date })
+        if starts.count > 1 { return "days since each group's start (groups aligned)" }
+        if let d = starts.first ?? table.firstDate { return "days since the start (\(d))" }
+        return "days since the configuration change"
+    }
+
+    /// The timeline's events on the days axis: an event of one group at its day since that group's
+    /// start; an event of all relays when every group starts together.
+    static func groupEvents(_ log: EventLog?, table: DailyTable, labels: GroupLabels, lo: Double, hi: Double) -> [EventMarker] {
+        guard let log, !table.groupStarts.isEmpty else { return [] }
+        let common = Set(table.groupStarts.values).count == 1 ? table.groupStarts.values.first : nil
+        var out: [EventMarker] = []
+        for e in log.events {
+            var starts: [Int64] = []
+            if e.isForAll {
+                if let common { starts = [common] }
+            } else {
+                for id in e.groups {
+                    let match = table.groupStarts.keys.sorted().first { $0 == id || $0.hasPrefix(id + "_") }
+                    if let g = match { starts.append(table.groupStarts[g]!) }
+                }
+            }
+            for start in Set(starts).sorted() {
+                let x = Double(e.time.seconds - start) / 86_400
+                if x >= lo, x <= hi { out.append(EventMarker(x: x, label: EventMarkers.label(e), kind: e.type.isEmpty ? "event" : e.type)) }
+            }
+        }
+        return out
+    }
+
+    public func fileStem(prefix: String) -> String { Self.groupStem("chart1_memory_over_time", prefix: prefix) }
+
+    /// The group charts' names: as they are with the default prefix, `PREFIX_chartN_…` with another.
+    static func groupStem(_ stem: String, prefix: String) -> String { prefix == "memory" ? stem : prefix + "_" + stem }
 
     public var summary: String { "mean RSS per group per day" }
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
-            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
+            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
+                             events: context.inputs.side.events),
                    description: "Mean RSS per group per day, with the fragmentation zone and the expected maximum")
         }
     }

@@ -10,6 +10,11 @@ public struct DailyTable: Equatable, Sendable {
     public var values: [[Double]]
     /// The calendar date of day 0, when known (unified data).
     public var firstDate: CivilDate?
+    /// Each group's day 0 (seconds), when the days count from each group's own start (unified data).
+    public var groupStarts: [String: Int64] = [:]
+    /// The mean RSS before the change (GB), when the data has such a period (an experiment file's
+    /// day-0 values, or unified samples before the earliest group start).
+    public var baseline: Double?
 
     public init(days: [Int], relays: [RelayInfo], values: [[Double]], firstDate: CivilDate? = nil) {
         self.days = days; self.relays = relays; self.values = values; self.firstDate = firstDate
@@ -54,5 +59,40 @@ public struct DailyTable: Equatable, Sendable {
         }
         return DailyTable(days: days, relays: table.relays.map(\.info), values: values,
                           firstDate: Timestamp(seconds: t0).date)
+    }
+
+    /// Daily means of each group's relays, day K counting from the group's own start: the given
+    /// `starts`, else the group's first sample. Groups that start on different dates are aligned.
+    public static func aligned(_ table: RelayTable, starts: [String: Int64]) -> DailyTable {
+        var groupStarts: [String: Int64] = [:]
+        for r in table.relays {
+            guard let first = r.times.first else { continue }
+            groupStarts[r.info.group] = min(groupStarts[r.info.group] ?? first, first)
+        }
+        for (g, t) in starts where groupStarts[g] != nil { groupStarts[g] = t }
+        var present = Set<Int>()
+        func day(_ t: Int64, _ g: String) -> Int { Int(floorDiv(t - groupStarts[g]!, 86_400)) }
+        for r in table.relays {
+            var last = Int.min
+            for t in r.times {
+                let d = day(t, r.info.group)
+                if d != last { present.insert(d); last = d }
+            }
+        }
+        let days = present.sorted()
+        var column: [Int: Int] = [:]
+        for (i, d) in days.enumerated() { column[d] = i }
+        let values = table.relays.map { r -> [Double] in
+            var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
+            for (t, v) in zip(r.times, r.rssKB) {
+                let c = column[day(t, r.info.group)]!
+                sums[c] += v; counts[c] += 1
+            }
+            return days.indices.map { counts[$0] > 0 ? Memory(kib: sums[$0] / Double(counts[$0])).gb : .nan }
+        }
+        var out = DailyTable(days: days, relays: table.relays.map(\.info), values: values,
+                             firstDate: groupStarts.values.min().map { Timestamp(seconds: $0).date })
+        out.groupStarts = groupStarts
+        return out
     }
 }

@@ -50,6 +50,11 @@ struct ExperimentRowReader: RowReader {
         for r in table.relays.indices where table.relays[r].group.isEmpty {
             table.relays[r].group = metadata.relayGroups[table.relays[r].nickname] ?? ""
         }
+        // The day0 column is the reading before the change: its mean is the baseline.
+        if let d0 = table.days.firstIndex(of: 0) {
+            let values = table.values.map { $0[d0] }.filter { !$0.isNaN }
+            if !values.isEmpty { table.baseline = Sample.mean(values) }
+        }
         return (.experiment(table), [])
     }
 }

@@ -27,7 +27,8 @@ public enum ChartsJob {
         for w in side.warnings { warn(w) }
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
-        options.factor = request.factor
+        options.rule = FragmentationStatus.Rule(zoneGB: request.fragmentationZoneGB, factor: request.factor,
+                                                growthThreshold: request.growthThreshold)
         options.control = request.control
         options.compared = request.compare
         options.title = request.title

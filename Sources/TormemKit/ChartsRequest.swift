@@ -44,8 +44,10 @@ public struct ChartsRequest: Sendable {
     public var jsonPath: String?
     /// `--keep-servers`: no renamed-host detection.
     public var keepServers = false
-    /// Factor of the STABLE / FRAGMENTED rule.
+    /// Factor of the FRAGMENTED rule.
     public var factor: Double = FragmentationStatus.defaultFactor
+    /// GB per day from which a group that is not fragmented is GROWING.
+    public var growthThreshold: Double = FragmentationStatus.Rule().growthThreshold
     /// Zone, expected maximum, top N, outlier threshold.
     var relayOptions = RelayChartOptions()
 

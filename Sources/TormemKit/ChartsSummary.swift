@@ -80,16 +80,24 @@ public struct ChartsSummary: Sendable {
             }
         }
         if let g = groups {
-            out.append(g.baseline.isNaN ? "groups (no day-\(g.table.days.first ?? 0) values, so no baseline):"
-                                        : "groups (baseline \(NumberFormat.fixed(g.baseline, decimals: 2)) GB = mean of day \(g.table.days.first ?? 0)):")
+            out.append(g.baseline.isNaN ? "groups (no period before the change, so no baseline):"
+                                        : "groups (baseline \(NumberFormat.fixed(g.baseline, decimals: 2)) GB = mean before the change):")
             let width = g.groups.map { $0.group.count }.max() ?? 1
             for s in g.groups {
-                let change = s.changePercent.map { " (\($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, decimals: 1))%)" } ?? ""
-                var tags: [String] = [s.status.rawValue]
-                if s.group == g.control { tags.append("control") }
-                if s.group == g.compared { tags.append("best") }
-                out.append("  \(s.group.padding(width))  \(NumberFormat.fixed(s.startMean, decimals: 2)) → \(NumberFormat.fixed(s.endMean, decimals: 2)) GB\(change)  \(tags.joined(separator: ", "))  \(s.relays) relays  \(s.label)")
+                var parts = ["n = \(s.relays)".padding(7),
+                             "\(NumberFormat.fixed(s.startMean, decimals: 2)) → \(NumberFormat.fixed(s.endMean, decimals: 2)) GB (median \(NumberFormat.fixed(s.endMedian, decimals: 2)))"]
+                if let growth = s.growthPerDay { parts.append(GroupText.growth(growth)) }
+                if s.group == g.control {
+                    parts.append("control")
+                } else if let c = s.vsControl {
+                    parts.append(GroupText.vsControl(c))
+                }
+                parts.append(s.status.rawValue + (s.group == g.compared ? ", best" : ""))
+                parts.append(s.label)
+                out.append("  \(s.group.padding(width))  " + parts.joined(separator: "  "))
+                if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + s.unlike.joined(separator: ", ")) }
             }
+            out.append("  status: " + g.rule.text)
         }
         if let r = relayStats {
             out.append("relays       \(relayCount); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")

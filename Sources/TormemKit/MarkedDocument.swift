@@ -89,6 +89,32 @@ public struct MarkedDocument: Equatable, Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` with the generated sections it lacks (a tool that made the file was older) put where
+    /// the template has them: after the nearest earlier template line the text also has, with the
+    /// template's headings and blank lines in between; at the end when no such line is found. Prose
+    /// of the template (placeholders) is never copied in.
+    public static func inserting(missing names: [String], into text: String, template: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tmpl = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for name in names {
+            guard let b = tmpl.firstIndex(of: begin(name)), let e = tmpl[b...].firstIndex(of: end(name)) else { continue }
+            var anchor = b - 1
+            while anchor >= 0, tmpl[anchor].isEmpty || !lines.contains(tmpl[anchor]) { anchor -= 1 }
+            let between = anchor < 0 ? [] : tmpl[(anchor + 1)..<b].filter { $0.isEmpty || $0.hasPrefix("#") }
+            let block = Array(between) + Array(tmpl[b...e])
+            if anchor >= 0, let at = lines.firstIndex(of: tmpl[anchor]) {
+                // After the anchor's own section end, when the anchor is a begin marker.
+                var after = at
+                if let other = marker(tmpl[anchor], "begin"), let close = lines[at...].firstIndex(of: end(other)) { after = close }
+                lines.insert(contentsOf: (between.first?.isEmpty == false ? [""] : []) + block, at: after + 1)
+            } else {
+                if lines.last?.isEmpty == true { lines.removeLast() }
+                lines += [""] + block + [""]
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func marker(_ line: String, _ kind: String) -> String? {
         let prefix = "<!-- tormem:\(kind) ", suffix = " -->"
         guard line.hasPrefix(prefix), line.hasSuffix(suffix), line.count > prefix.count + suffix.count else { return nil }

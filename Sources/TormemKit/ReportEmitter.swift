@@ -133,6 +133,7 @@ public struct ReportEmitter: Sendable {
             "setup": setupBody,
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
+            "draft-findings": DraftFindings.markdown(inputs.groups, labels: inputs.labels),
             "timeline": TimelineText.markdown(inputs.side.events),
             "charts": chartsBody,
             "data-reference": dataReferenceBody,
@@ -146,6 +147,7 @@ public struct ReportEmitter: Sendable {
             MarkedDocument.section("hypothesis", sections["hypothesis"]!), "",
             "**Result.** " + placeholder("What the key metrics below show."), "",
             "**Recommendation.** " + placeholder("What operators should do."), "",
+            MarkedDocument.section("draft-findings", sections["draft-findings"]!), "",
             "## Setup", "",
             MarkedDocument.section("setup", sections["setup"]!), "",
             "## Groups", "",
@@ -193,14 +195,19 @@ public struct ReportEmitter: Sendable {
     var keyMetricsBody: String {
         if let g = inputs.groups, !g.groups.isEmpty {
             let rows = g.groups.map { s -> [String] in
-                [MarkdownText.cell(s.group), MarkdownText.cell(s.label),
-                 gb(Memory(gb: s.startMean)) + (s.startDay.map { " (day \($0))" } ?? ""),
-                 gb(Memory(gb: s.endMean)) + (s.endDay.map { " (day \($0))" } ?? ""),
-                 s.changePercent.map(signedPercent) ?? "—", s.status.rawValue]
+                [MarkdownText.cell(s.group), MarkdownText.cell(s.label), "\(s.relays)",
+                 gb(Memory(gb: s.startMean)),
+                 gb(Memory(gb: s.endMean)) + " / " + gb(Memory(gb: s.endMedian)) + (s.endDay.map { " (day \($0))" } ?? ""),
+                 s.growthPerDay.map(GroupText.growth) ?? "—",
+                 s.group == g.control ? "control" : (s.vsControl.map { GroupText.percent($0.percent) + " " + GroupText.interval($0) } ?? "—"),
+                 s.status.rawValue]
             }
-            var text = MarkdownText.table(["Group", "Label", "Start mean", "End mean", "Change", "Status"], rows, rightAligned: [2, 3, 4])
-            text += "\n\nBaseline (mean of every day-\(g.table.days.first ?? 0) value): \(gb(Memory(gb: g.baseline))). "
-            text += "Status: FRAGMENTED when, after the first day, a group's mean grew to more than \(NumberFormat.fixed(g.factor, decimals: 1))× its post-change minimum and ends above it by that factor; STABLE otherwise."
+            var text = MarkdownText.table(["Group", "Label", "n", "Start", "End (mean / median)", "Growth", "vs control (95 % CI)", "Status"],
+                                          rows, rightAligned: [2, 3, 4, 5, 6])
+            text += "\n\n" + GroupText.definitions.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n")
+            text += "\n- status: " + MarkdownText.escape(g.rule.text)
+            text += g.baseline.isNaN ? "\n- baseline: none (the data has no period before the change)"
+                                     : "\n- baseline (mean before the change): \(gb(Memory(gb: g.baseline)))"
             if let s = inputs.aggregate.flatMap({ MemorySummary($0.combined) }) {
                 text += "\n\nAll relays: \(MarkdownText.escape(s.growthText))."
             }

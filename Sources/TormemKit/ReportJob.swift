@@ -39,10 +39,14 @@ public enum ReportJob {
                 outputs.append((path, Array(doc.template.utf8), "missing"))
                 continue
             }
-            let text = String(decoding: existing, as: UTF8.self)
+            var text = String(decoding: existing, as: UTF8.self)
+            let present = try MarkedDocument(parsing: text, file: path).sectionNames
+            // Sections a newer tormem writes that this file lacks are put where the template has them.
+            let missing = doc.sections.keys.filter { !present.contains($0) }.sorted()
+            if !missing.isEmpty { text = MarkedDocument.inserting(missing: missing, into: text, template: doc.template) }
             let parsed = try MarkedDocument(parsing: text, file: path)
-            let changed = parsed.sectionNames.filter { n in
-                guard let new = doc.sections[n] else { return false }
+            let changed = missing + parsed.sectionNames.filter { n in
+                guard let new = doc.sections[n], !missing.contains(n) else { return false }
                 return parsed.body(of: n) != (new.hasSuffix("\n") ? String(new.dropLast()) : new)
             }
             if !changed.isEmpty {

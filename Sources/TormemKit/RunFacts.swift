@@ -31,16 +31,25 @@ public struct RunFacts: Sendable {
         }
         let analysis = inputs.groups
         groups = (analysis?.groups ?? []).map { g in
-            func date(_ day: Int?) -> JSONValue {
-                guard let day, let first = analysis?.table.firstDate else { return .null }
+            func date(_ group: String, _ day: Int?) -> JSONValue {
+                guard let day, let table = analysis?.table else { return .null }
+                guard let first = table.groupStarts[group].map({ Timestamp(seconds: $0).date }) ?? table.firstDate else { return .null }
                 return .string(CivilDate(daysSinceEpoch: first.daysSinceEpoch + day).description)
             }
+            let vs: JSONValue = g.vsControl.map { c in
+                .object([("percent", .number(c.percent)), ("ci_low", c.low.map(JSONValue.number) ?? .null),
+                         ("ci_high", c.high.map(JSONValue.number) ?? .null), ("at", .int(c.atDay)),
+                         ("no_interval", .string(c.whyNoInterval))])
+            } ?? .null
             return .object([("id", .string(g.group)), ("label", .string(g.label)), ("relays", .int(g.relays)),
-                            ("start", date(g.startDay)), ("end", date(g.endDay)),
+                            ("start", date(g.group, g.startDay)), ("end", date(g.group, g.endDay)),
                             ("start_day", g.startDay.map(JSONValue.int) ?? .null), ("end_day", g.endDay.map(JSONValue.int) ?? .null),
-                            ("start_mean_gb", .number(g.startMean)), ("end_mean_gb", .number(g.endMean)),
-                            ("status", .string(g.status.rawValue)),
-                            ("control", .bool(g.group == analysis?.control))])
+                            ("start_mean_gb", .number(g.startMean)), ("mean_end_gb", .number(g.endMean)),
+                            ("median_end_gb", .number(g.endMedian)), ("iqr_gb", .number(g.iqr)), ("sd_gb", .number(g.endSD)),
+                            ("growth_gb_per_day", g.growthPerDay.map(JSONValue.number) ?? .null),
+                            ("vs_control", vs), ("status", .string(g.status.rawValue)),
+                            ("control", .bool(g.group == analysis?.control)),
+                            ("unlike_group", .array(g.unlike.map(JSONValue.string)))])
         }
         events = (inputs.side.events?.events ?? []).map { e in
             .object([("timestamp", .string(e.time.iso8601 + "Z")), ("type", .string(e.type)),

@@ -5,6 +5,7 @@ public enum Layer: Equatable, Sendable {
     case band(BandLayer)
     case bars(BarLayer)
     case histogram(HistogramLayer)
+    case spread(SpreadLayer)
 }
 
 /// Bins on a numeric x axis: bin i spans edges[i]..<edges[i+1] with height counts[i].
@@ -57,5 +58,32 @@ public struct BarLayer: Equatable, Sendable {
     public var labelsInside: [String]
     public init(values: [Double], color: Color, labelsAbove: [String] = [], labelsInside: [String] = []) {
         self.values = values; self.color = color; self.labelsAbove = labelsAbove; self.labelsInside = labelsInside
+    }
+}
+
+/// One column per category (centred at i + 0.5): every value as a dot, spread sideways by a
+/// deterministic jitter, a box from the first to the third quartile with the median, and the mean.
+public struct SpreadLayer: Equatable, Sendable {
+    public struct Column: Equatable, Sendable {
+        public var values: [Double]
+        public var q1: Double
+        public var median: Double
+        public var q3: Double
+        public var mean: Double
+        public var color: Color
+        public init(values: [Double], q1: Double, median: Double, q3: Double, mean: Double, color: Color) {
+            self.values = values; self.q1 = q1; self.median = median; self.q3 = q3; self.mean = mean; self.color = color
+        }
+    }
+
+    public var columns: [Column]
+    public init(columns: [Column]) { self.columns = columns }
+
+    /// The sideways offset of the k-th dot of a column, in category widths (−0.3 … 0.3): the same
+    /// for the same k on every run.
+    public static func jitter(_ k: Int) -> Double {
+        var z = UInt64(truncatingIfNeeded: k &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return (Double(z >> 11) / Double(1 << 53) - 0.5) * 0.6
     }
 }

@@ -32,6 +32,7 @@ struct LayerDrawing {
                 }
             }
         case .bars(let b): drawBars(b)
+        case .spread(let s): drawSpread(s)
         case .histogram(let h):
             let y0 = y.map(max(0, y.domain.lowerBound))
             for (i, c) in h.counts.enumerated() where c > 0 && i + 1 < h.edges.count {
@@ -83,6 +84,37 @@ struct LayerDrawing {
             let cx = x.map(Double(i) + 0.5)
             let top = y.map(v)
             canvas.fill(Rect(x: cx - w / 2, y: min(top, y0), width: w, height: abs(y0 - top)), color: b.color)
+        }
+    }
+
+    /// Dots, quartile box, median line and mean diamond of each column.
+    func drawSpread(_ s: SpreadLayer) {
+        for (i, c) in s.columns.enumerated() {
+            let centre = Double(i) + 0.5
+            let left = x.map(centre - 0.22), right = x.map(centre + 0.22)
+            if c.q1.isFinite, c.q3.isFinite {
+                let top = y.map(c.q3), bottom = y.map(c.q1)
+                let box = Rect(x: left, y: min(top, bottom), width: right - left, height: max(1, abs(bottom - top)))
+                canvas.fill(box, color: c.color.withAlpha(0.18))
+                canvas.stroke(Path(rect: box), style: StrokeStyle(color: c.color.withAlpha(0.9), width: 1.5 * scale))
+            }
+            let radius = max(2, min(5, 140 / Double(max(1, c.values.count)).squareRoot()) * scale)
+            for (k, v) in c.values.enumerated() where v.isFinite {
+                let p = Point(x: x.map(centre + SpreadLayer.jitter(k)), y: y.map(v))
+                canvas.fill(.circle(center: p, radius: radius), color: c.color.withAlpha(0.75))
+            }
+            if c.median.isFinite {
+                let m = y.map(c.median)
+                canvas.stroke(.segment(Point(x: left, y: m), Point(x: right, y: m)),
+                              style: StrokeStyle(color: theme.text, width: 3 * scale))
+            }
+            if c.mean.isFinite {
+                let p = Point(x: x.map(centre), y: y.map(c.mean)), d = 7 * scale
+                var diamond = Path(polyline: [Point(x: p.x, y: p.y - d), Point(x: p.x + d, y: p.y), Point(x: p.x, y: p.y + d),
+                                              Point(x: p.x - d, y: p.y)])
+                diamond.close()
+                canvas.fill(diamond, color: theme.warning)
+            }
         }
     }
 }

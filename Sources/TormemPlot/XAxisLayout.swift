@@ -29,7 +29,7 @@ struct XAxisLayout: FigurePart {
             case .line(let l): xs = l.xs
             case .area(let a): xs = a.xs
             case .band(let b): xs = b.xs
-            case .bars, .histogram: continue
+            case .bars, .histogram, .spread: continue
             }
             guard xs.count > 2 else { continue }
             var d = (1..<xs.count).map { xs[$0] - xs[$0 - 1] }

@@ -54,8 +54,11 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .customLong("expected-max"), help: ArgumentHelp("Expected maximum RSS per relay, drawn as a reference line.", valueName: "GB"))
     var expectedMax: Double = 1
 
-    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its post-change minimum.")
+    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its minimum after the first day.")
     var fragmentationFactor: Double = 2
+
+    @Option(name: .customLong("growth-threshold"), help: ArgumentHelp("A group that is not fragmented is GROWING from this slope on.", valueName: "GB/DAY"))
+    var growthThreshold: Double = 0.25
 
     @Flag(name: .long, help: "Fail (exit 3) when any row cannot be read, instead of skipping it.")
     var strict = false
@@ -87,6 +90,9 @@ struct ChartOptions: ParsableArguments {
                           ("--expected-max", expectedMax)] {
             if let v, !(v.isFinite && v > 0 && v < 10_000) { throw ValidationError("\(name) \(v): expected a positive number of GB") }
         }
+        if !(growthThreshold.isFinite && growthThreshold > 0 && growthThreshold < 1000) {
+            throw ValidationError("--growth-threshold \(growthThreshold): expected a positive number of GB per day")
+        }
         if !(fragmentationFactor.isFinite && fragmentationFactor > 1 && fragmentationFactor < 100) {
             throw ValidationError("--fragmentation-factor \(fragmentationFactor): expected a number above 1")
         }
@@ -110,6 +116,7 @@ struct ChartOptions: ParsableArguments {
         request.control = control
         request.compare = compare
         request.factor = fragmentationFactor
+        request.growthThreshold = growthThreshold
         request.fragmentationZoneGB = fragmentationZone
         request.expectedMaxGB = expectedMax
         request.topRelays = top

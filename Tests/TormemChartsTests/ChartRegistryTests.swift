@@ -10,7 +10,7 @@ import TormemTestSupport
         let stems = ChartRegistry.all.map { $0.fileStem(prefix: "memory") }
         #expect(Set(stems).count == stems.count)
         #expect(stems == ["memory_usage", "memory_weekly", "chart1_memory_over_time", "chart2_final_comparison",
-                          "chart3_fragmentation_timeline", "memory_trajectories", "memory_distribution",
+                          "chart3_fragmentation_timeline", "chart4_group_spread", "memory_trajectories", "memory_distribution",
                           "memory_outliers", "memory_ranking"])
         for chart in ChartRegistry.all { #expect(!chart.summary.isEmpty && !chart.summary.contains("\n")) }
     }

@@ -20,13 +20,25 @@ import TormemTestSupport
             #expect(text.contains(NumberFormat.fixed(g.endMean, decimals: 2) + " GB"), "final mean of \(g.group)")
             #expect(text.contains { $0.contains(g.status.rawValue) })
         }
-        #expect(text.contains { $0.contains("baseline " + NumberFormat.fixed(a.baseline, decimals: 2)) })
+        #expect(a.baseline.isNaN)                                   // unified data: no period before the change
+        #expect(!text.contains { $0.contains("baseline") })
+        for g in a.groups where g.group != a.control {
+            let c = try #require(g.vsControl)
+            #expect(text.contains { $0.contains(GroupText.vsControl(c)) }, "vs control of \(g.group)")
+            #expect(text.contains { $0.contains(GroupText.n(g)) })
+        }
+        // An experiment file's day 0 is a baseline, drawn as a line.
+        let (e, elabels) = try ChartTestData.experimentAnalysis()
+        #expect(!e.baseline.isNaN)
+        #expect(drawnStrings(FinalComparisonChart.make(e, labels: elabels, style: ChartStyle())).contains {
+            $0.contains("baseline " + NumberFormat.fixed(e.baseline, decimals: 2)) })
     }
 
     @Test func drawnFromExperimentData() throws {
         let c = try ChartTestData.context("synthetic/experiment_25relays.csv")
         let outcome = FinalComparisonChart().make(c)
         #expect(outcome.figure != nil)
-        #expect(FinalComparisonChart().fileStem(prefix: "x") == "chart2_final_comparison")
+        #expect(FinalComparisonChart().fileStem(prefix: "memory") == "chart2_final_comparison")
+        #expect(FinalComparisonChart().fileStem(prefix: "x") == "x_chart2_final_comparison")
     }
 }

@@ -8,17 +8,22 @@ import TormemCore
     }
 
     @Test func statusRule() {
-        #expect(FragmentationStatus.classify([5.3, 0.5, 1.2, 4.9]) == .fragmented)
-        #expect(FragmentationStatus.classify([0.5, 0.55, 1.0, 1.1]) == .stable)        // 1.1 is not above 2 × 0.55
-        #expect(FragmentationStatus.classify([0.5, 0.55, 1.0, 1.11]) == .fragmented)
-        #expect(FragmentationStatus.classify([5.0, 0.5, 3.0, 0.9]) == .stable)         // grew, but ended low
-        #expect(FragmentationStatus.classify([5.0, 0.5, 1.4, 1.3], factor: 3) == .stable)        // the factor is an option
-        #expect(FragmentationStatus.classify([5.0, 0.5, 1.4, 1.3], factor: 2.5) == .fragmented)
-        #expect(FragmentationStatus.classify([.nan, .nan, 0.5, 3.0]) == .fragmented)
-        #expect(FragmentationStatus.classify([5.3]) == .stable)
+        let rule = FragmentationStatus.Rule()
+        // In the zone at the end: fragmented, however it got there (a fleet that fragmented inside day 0).
+        #expect(FragmentationStatus.classify(endMean: 5.7, postStartMinimum: 4.8, growth: 0.05, rule: rule) == .fragmented)
+        // More than 2× its minimum after the first day.
+        #expect(FragmentationStatus.classify(endMean: 1.11, postStartMinimum: 0.55, growth: nil, rule: rule) == .fragmented)
+        #expect(FragmentationStatus.classify(endMean: 1.1, postStartMinimum: 0.55, growth: 0.1, rule: rule) == .stable)
+        // Not fragmented but growing fast enough.
+        #expect(FragmentationStatus.classify(endMean: 2.0, postStartMinimum: 1.5, growth: 0.3, rule: rule) == .growing)
+        #expect(FragmentationStatus.classify(endMean: 2.0, postStartMinimum: 1.5, growth: 0.3,
+                                             rule: FragmentationStatus.Rule(growthThreshold: 0.5)) == .stable)
+        #expect(FragmentationStatus.classify(endMean: 3.5, postStartMinimum: 1.5, growth: nil,
+                                             rule: FragmentationStatus.Rule(zoneGB: 3)) == .fragmented)
+        #expect(FragmentationStatus.classify(endMean: .nan, postStartMinimum: .nan, growth: nil, rule: rule) == .stable)
     }
 
-    @Test func meansBaselineControlAndBest() throws {
+    @Test func meansControlAndCompared() throws {
         let t = table([
             ("a1", "A", [5.0, 0.4, 0.5]), ("a2", "A", [5.2, 0.6, .nan]),
             ("b1", "B", [5.4, 0.5, 4.8]), ("b2", "B", [5.0, 0.7, 5.2]), ("b3", "B", [.nan, .nan, 5.0]),
@@ -26,7 +31,7 @@ import TormemCore
         ], days: [0, 1, 2])
         let labels = GroupLabels(["A": "DirCache 0", "B": "Control (default)", "C": "MaxMem"])
         let a = GroupAnalysis(t, labels: labels)
-        #expect(a.baseline == (5.0 + 5.2 + 5.4 + 5.0) / 4)
+        #expect(a.baseline.isNaN)                                // no before-the-change period given
         let ga = try #require(a.stats("A"))
         #expect(ga.dailyMeans == [5.1, 0.5, 0.5])
         #expect(ga.startMean == 5.1 && ga.endMean == 0.5)
@@ -36,11 +41,14 @@ import TormemCore
         #expect(gb.status == .fragmented)
         let gc = try #require(a.stats("C"))
         #expect(gc.startDay == 1 && gc.startMean == 0.5)      // starts where its data starts
-        #expect(gc.status == .fragmented)
+        #expect(gc.status == .stable)                          // 2.0 is not above 2× a minimum after its first day
         #expect(a.control == "B")
         #expect(a.compared == "A")
         #expect(a.byFinalMean.map(\.group) == ["A", "C", "B"])
-        #expect(ga.percent(against: a.baseline)! < -90)
+        #expect(gb.vsControl == nil)
+        let vs = try #require(ga.vsControl)
+        #expect(vs.atDay == 2 && abs(vs.percent - (0.5 - 5.0) / 5.0 * 100) < 1e-9)
+        #expect(vs.low == nil && vs.whyNoInterval == "no interval: n = 1")
 
         let chosen = GroupAnalysis(t, labels: labels, control: "C", compared: "B")
         #expect(chosen.control == "C" && chosen.compared == "B")
@@ -103,7 +111,9 @@ import TormemCore
                 }
             }
         }
-        #expect(abs(a.baseline - day0.reduce(0, +) / Double(day0.count)) < 1e-9)
+        // Unified data without a period before the change has no baseline (day 0 is the restart ramp).
+        #expect(a.baseline.isNaN)
+        #expect(!day0.isEmpty)
     }
 
     @Test func realFixtureSideFiles() throws {

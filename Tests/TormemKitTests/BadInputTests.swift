@@ -81,7 +81,7 @@ import TormemTestSupport
     @Test func noDayZeroValuesMeansNoBaseline() throws {
         let r = try run(["--data", Fixtures.url("bad/fuzz_no_day0_values.csv"), "--output-dir", try temporaryFolder() + "/out"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("groups (no day-0 values, so no baseline)"))
+        #expect(r.stdout.contains("groups (no period before the change, so no baseline)"))
         #expect(r.stdout.contains("chart2_final_comparison"))
     }
 

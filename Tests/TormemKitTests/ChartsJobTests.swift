@@ -36,8 +36,8 @@ import TormemTestSupport
         let dir = try temporaryFolder()
         _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir, prefix: "co",
                                             theme: .light, width: 1000, height: 600))
-        #expect(listing(dir) == ["chart1_memory_over_time.png", "chart2_final_comparison.png", "chart3_fragmentation_timeline.png",
-                                 "co_distribution.png", "co_trajectories.png", "co_usage.png", "co_weekly.png"])
+        #expect(listing(dir) == ["co_chart1_memory_over_time.png", "co_chart2_final_comparison.png", "co_chart3_fragmentation_timeline.png",
+                                 "co_chart4_group_spread.png", "co_distribution.png", "co_trajectories.png", "co_usage.png", "co_weekly.png"])
         let png = try #require(bytes(dir + "/co_usage.png"))
         // IHDR width and height (big-endian) at bytes 16...23.
         let w = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, h = png[20..<24].reduce(0) { $0 << 8 | Int($1) }

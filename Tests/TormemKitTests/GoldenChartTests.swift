@@ -30,7 +30,7 @@ import TormemTestSupport
                         "memory_outliers", "memory_ranking"]),
         Case(data: "synthetic/snapshot_60relays.csv", folder: "synthetic-snapshot", format: .png,
              notDrawn: ["memory_usage", "memory_weekly", "chart1_memory_over_time", "chart2_final_comparison",
-                        "chart3_fragmentation_timeline", "memory_trajectories", "memory_outliers"]),
+                        "chart3_fragmentation_timeline", "chart4_group_spread", "memory_trajectories", "memory_outliers"]),
     ]
 
     @Test(arguments: cases)

@@ -55,5 +55,5 @@ func run(_ arguments: [String], executable path: String = executable()) throws -
 let realData = Fixtures.url("real-2025-09-18/measurements.csv")
 
 /// The charts the real fixture supports (it has no outlier above mean + 2σ).
-let realCharts = ["chart1_memory_over_time.png", "chart2_final_comparison.png", "chart3_fragmentation_timeline.png",
+let realCharts = ["chart1_memory_over_time.png", "chart2_final_comparison.png", "chart3_fragmentation_timeline.png", "chart4_group_spread.png",
                   "memory_distribution.png", "memory_trajectories.png", "memory_usage.png", "memory_weekly.png"]

@@ -2,6 +2,7 @@ import Foundation
 import Ink
 import Testing
 import TormemCore
+import TormemCharts
 import TormemData
 import TormemTestSupport
 @testable import TormemKit
@@ -27,9 +28,16 @@ import TormemTestSupport
             #expect(r.contains(NumberFormat.fixed(s.startMean, decimals: 2) + " GB"))
             #expect(r.contains(NumberFormat.fixed(s.endMean, decimals: 2) + " GB"))
             #expect(r.contains(s.status.rawValue))
-            #expect(r.contains(NumberFormat.fixed(abs(s.changePercent!), decimals: 1) + "%"))
+            #expect(r.contains("| \(s.relays) |"))
+            #expect(r.contains(NumberFormat.fixed(s.endMedian, decimals: 2) + " GB"))
+            if let c = s.vsControl { #expect(r.contains(GroupText.percent(c.percent))) } else { #expect(r.contains("| control |")) }
         }
-        #expect(km.contains("Baseline (mean of every day-0 value): \(NumberFormat.fixed(g.baseline, decimals: 2)) GB"))
+        #expect(km.contains("- baseline: none (the data has no period before the change)"))
+        #expect(km.contains("- status: FRAGMENTED: ends at ≥ 4 GB"))
+        let draft = try #require(e.report.sections["draft-findings"])
+        #expect(draft.hasPrefix("> **Draft findings**"))
+        #expect(draft.contains("A · DirCache 0 + MaxMem 2GB ends −94 % against the control B · Control (default)"))
+        #expect(draft.contains("Caveat: B · Control (default) has one relay"))
         #expect(e.report.sections["hypothesis"]!.contains("DirCache 0 and/or MaxMemInQueues"))
         #expect(e.readme.sections["title"] == "# Guard Relay Memory Fragmentation Investigation")
         #expect(e.report.sections["setup"]!.contains("| Allocator | glibc |"))

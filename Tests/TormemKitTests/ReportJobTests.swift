@@ -22,7 +22,7 @@ import TormemTestSupport
         let (_, folder) = try makeReports()
         #expect(folder.name == "2025-09-18-co-guard-fragmentation")
         #expect(listing(folder.path) == ["README.md", "REPORT.md", "charts", "experiment.json", "measurements.csv", "relay_config.csv"])
-        #expect(listing(folder.chartsPath).count == 7)
+        #expect(listing(folder.chartsPath).count == 8)
         #expect(try check(folder).isEmpty)
     }
 

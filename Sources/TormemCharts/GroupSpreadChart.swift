@@ -1,0 +1,62 @@
+import TormemCore
+import TormemData
+import TormemPlot
+
+/// `chart4_group_spread`: per group, every relay's end value as a dot, a box from the first to the
+/// third quartile with the median, and the mean; relays unlike their group named.
+public struct GroupSpreadChart: Chart {
+    public init() {}
+
+    public static let defaultSize = Size(width: 2100, height: 1300)
+    /// Named relays per group at most (the rest are counted in the subtitle).
+    static let namedPerGroup = 4
+
+    public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle) -> Figure {
+        let theme = style.theme
+        let groups = a.groups.filter { !$0.endValues.isEmpty }
+        var columns: [SpreadLayer.Column] = []
+        var callouts: [Callout] = []
+        for (i, g) in groups.enumerated() {
+            let color = g.status == .fragmented ? theme.warning : (g.status == .growing ? theme.cool : theme.accent)
+            columns.append(SpreadLayer.Column(values: g.endValues.map(\.gb), q1: g.endQ1, median: g.endMedian, q3: g.endQ3,
+                                              mean: g.endMean, color: color))
+            for name in g.unlike.prefix(namedPerGroup) {
+                guard let k = g.endValues.firstIndex(where: { $0.name == name }) else { continue }
+                callouts.append(Callout(x: Double(i) + 0.5 + SpreadLayer.jitter(k), y: g.endValues[k].gb, lines: [name],
+                                        color: theme.text, side: g.endValues[k].gb >= g.endMedian ? .above : .below))
+            }
+        }
+        let top = max(groups.compactMap { $0.endValues.map(\.gb).max() }.max() ?? 1, options.zoneGB) * 1.15
+        let categories = groups.map { labels.titled($0.group) + " (" + GroupText.n($0) + ")" }
+        let legend = [LegendEntry("relay (end value; colour: status)", color: theme.mutedText, swatch: .bar),
+                      LegendEntry("median and IQR box", color: theme.text, swatch: .line),
+                      LegendEntry("mean", color: theme.warning, swatch: .bar)]
+        let panel = PlotPanel(title: "End value of every relay per group", x: .categories(categories),
+                              y: YAxis(label: "GB per relay (each group's last day)", lo: 0, hi: top),
+                              layers: [.spread(SpreadLayer(columns: columns))], callouts: callouts,
+                              references: [ReferenceLine(y: options.zoneGB, label: "fragmentation zone ≥ \(NumberFormat.short(options.zoneGB)) GB",
+                                                         color: theme.warning)],
+                              legend: legend)
+        let unlike = groups.reduce(0) { $0 + $1.unlike.count }
+        let named = groups.reduce(0) { $0 + min($1.unlike.count, namedPerGroup) }
+        var subtitle = "\(groups.count) groups · \(ChartText.plural(groups.reduce(0) { $0 + $1.endValues.count }, "relay")) · "
+            + (unlike == 0 ? "no relay unlike its group" : "\(ChartText.plural(unlike, "relay")) unlike their group (> 3 MAD from its median)")
+        if named < unlike { subtitle += ", \(named) named" }
+        return Figure(size: style.size(default: defaultSize), theme: theme,
+                      title: (style.title.map { $0 + " · " } ?? "") + "Spread within each group",
+                      subtitle: subtitle, panels: [.plot(panel)], footnote: style.sourceNote)
+    }
+}
+
+extension GroupSpreadChart {
+    public func fileStem(prefix: String) -> String { GroupMeansChart.groupStem("chart4_group_spread", prefix: prefix) }
+
+    public var summary: String { "every relay's end value per group, box and mean" }
+
+    public func make(_ context: ChartContext) -> ChartOutcome {
+        context.withGroups { a in
+            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
+                   description: "Every relay's end value per group, with the median, the interquartile box and the mean; relays unlike their group named")
+        }
+    }
+}

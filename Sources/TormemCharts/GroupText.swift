@@ -1,0 +1,41 @@
+import TormemCore
+import TormemData
+
+/// How a group's numbers are written, one definition for chart 2, the run summary, REPORT.md and
+/// the draft findings alike.
+public enum GroupText {
+    /// `n = 15`.
+    public static func n(_ g: GroupStats) -> String { "n = \(g.relays)" }
+
+    /// `−79 %` (a true minus sign; whole percent from 10 on).
+    public static func percent(_ p: Double) -> String {
+        let digits = abs(p) >= 10 ? 0 : 1
+        return (p < 0 ? "−" : "+") + NumberFormat.fixed(abs(p), decimals: digits) + " %"
+    }
+
+    /// `vs control −79 % (−84 … −73)`, or with the reason there is no interval.
+    public static func vsControl(_ c: GroupStats.Comparison) -> String {
+        "vs control " + percent(c.percent) + " " + interval(c)
+    }
+
+    /// `(−84 … −73)`, or why there is none: `(no interval: control n = 1)`.
+    public static func interval(_ c: GroupStats.Comparison) -> String {
+        guard let lo = c.low, let hi = c.high else { return "(" + (c.whyNoInterval ?? "no interval") + ")" }
+        func short(_ v: Double) -> String { (v < 0 ? "−" : "+") + NumberFormat.fixed(abs(v), decimals: abs(v) >= 10 ? 0 : 1) }
+        return "(\(short(lo)) … \(short(hi)))"
+    }
+
+    /// `+0.95 GB/day`.
+    public static func growth(_ perDay: Double) -> String {
+        (perDay < 0 ? "−" : "+") + NumberFormat.fixed(abs(perDay), decimals: 2) + " GB/day"
+    }
+
+    /// What each number means, in the words the charts and the report use.
+    public static let definitions = [
+        "n: relays in the group",
+        "end: the group's mean (and median) RSS on its last day with data",
+        "growth: least-squares slope of the daily means over the last half of the group's window",
+        "vs control: difference of the means at the latest day both have data, with a 95 % bootstrap interval over relays (10,000 resamples)",
+        "unlike the group: a relay more than 3 MAD (and at least 0.1 GB) from the group's median on its last day",
+    ]
+}

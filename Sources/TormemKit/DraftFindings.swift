@@ -1,0 +1,47 @@
+import TormemCharts
+import TormemCore
+import TormemData
+
+/// The marked **Draft findings** block of REPORT.md: sentences written from the numbers (the best
+/// group against the control with its interval, groups FRAGMENTED / GROWING, relays unlike their
+/// group, one-relay caveats), labelled as a draft for the author to rewrite.
+enum DraftFindings {
+    static func markdown(_ analysis: GroupAnalysis?, labels: GroupLabels) -> String {
+        guard let a = analysis, !a.groups.isEmpty else {
+            return "> **Draft findings** (written by tormem from the numbers): no groups in the data."
+        }
+        func name(_ g: String) -> String { MarkdownText.escape(labels.titled(g)) }
+        var lines: [String] = []
+        if let c = a.control, let control = a.stats(c) {
+            let others = a.groups.filter { $0.group != c && $0.vsControl != nil }.sorted { $0.vsControl!.percent < $1.vsControl!.percent }
+            if let best = others.first, let vs = best.vsControl {
+                lines.append("\(name(best.group)) ends \(GroupText.percent(vs.percent)) against the control \(name(c)) "
+                    + "on day \(vs.atDay) \(GroupText.interval(vs)): \(gbText(best.endMean)) against \(gbText(control.endMean)) per relay.")
+            }
+            let rest = others.dropFirst().map { "\(name($0.group)) \(GroupText.percent($0.vsControl!.percent)) \(GroupText.interval($0.vsControl!))" }
+            if !rest.isEmpty { lines.append("Against the control: " + rest.joined(separator: "; ") + ".") }
+        } else {
+            lines.append("No group is named control, default or none (choose one with `--control GROUP`): no group is compared.")
+        }
+        for status in [FragmentationStatus.fragmented, .growing] {
+            let gs = a.groups.filter { $0.status == status }
+            guard !gs.isEmpty else { continue }
+            let list = gs.map { g in name(g.group) + (status == .growing ? " (" + (g.growthPerDay.map(GroupText.growth) ?? "") + ")" : "") }
+            lines.append("\(status.rawValue): " + list.joined(separator: ", ") + ".")
+        }
+        let unlike = a.groups.filter { !$0.unlike.isEmpty }
+        if !unlike.isEmpty {
+            lines.append("Unlike their group (more than 3 MAD from its median at the end): "
+                + unlike.map { "\(name($0.group)): " + $0.unlike.map(MarkdownText.escape).joined(separator: ", ") }.joined(separator: "; ") + ".")
+        }
+        let single = a.groups.filter { $0.relays == 1 }
+        if !single.isEmpty {
+            lines.append("Caveat: " + single.map { name($0.group) }.joined(separator: ", ")
+                + (single.count == 1 ? " has" : " have") + " one relay, so no interval is given and one relay's behaviour is the group's.")
+        }
+        return "> **Draft findings** (written by tormem from the numbers; rewrite them before publishing):\n>\n"
+            + lines.map { "> - " + $0 }.joined(separator: "\n")
+    }
+
+    static func gbText(_ gb: Double) -> String { NumberFormat.fixed(gb, decimals: 2) + " GB" }
+}
