@@ -46,6 +46,14 @@ import TormemCore
         #expect(groups.map { $0["label"] as? String } == ["glibc control", "mimalloc"])
         #expect(groups.map { $0["relays"] as? Int } == [2, 2])
         #expect(groups[0]["start"] as? String == "2026-01-01")
+        // Every group number of the verdicts, under the documented keys.
+        for key in ["mean_end_gb", "median_end_gb", "iqr_gb", "sd_gb", "growth_gb_per_day", "vs_control", "status", "unlike_group"] {
+            #expect(groups[0].keys.contains(key), "groups[].\(key)")
+        }
+        // relay2 and relay3 end at 4 and 4.5 GB (524,288 KiB steps on day 6): their mean and median.
+        #expect(groups[1]["mean_end_gb"] as? Double == 4.25)
+        #expect(groups[1]["median_end_gb"] as? Double == 4.25)
+        #expect(groups[1]["status"] as? String == "FRAGMENTED")
         #expect((doc["events"] as? [Any]) != nil)
         let warnings = try #require(doc["warnings"] as? [String])
         #expect(warnings.contains { $0.contains("never seen in the data: ghost") })
