@@ -35,30 +35,9 @@ public struct DailyTable: Equatable, Sendable {
     /// where t0 is the first sample of the whole table.
     public static func from(_ table: RelayTable) -> DailyTable {
         guard let t0 = table.start else { return DailyTable(days: [], relays: [], values: []) }
-        // Only days that have samples get a column (a file spanning centuries stays small).
-        var present = Set<Int>()
-        for r in table.relays {
-            var last = Int.min
-            for t in r.times {
-                let d = Int((t - t0) / 86_400)
-                if d != last { present.insert(d); last = d }
-            }
-        }
-        let days = present.sorted()
-        var column: [Int: Int] = [:]
-        for (i, d) in days.enumerated() { column[d] = i }
-        let values = table.relays.map { r -> [Double] in
-            var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
-            var lastDay = Int.min, lastColumn = 0
-            for (t, v) in zip(r.times, r.rssKB) {
-                let d = Int((t - t0) / 86_400)
-                if d != lastDay { lastDay = d; lastColumn = column[d]! }
-                sums[lastColumn] += v; counts[lastColumn] += 1
-            }
-            return days.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) / Memory.kibPerGB : .nan }
-        }
-        return DailyTable(days: days, relays: table.relays.map(\.info), values: values,
-                          firstDate: Timestamp(seconds: t0).date)
+        var out = aligned(table, starts: Dictionary(table.relays.map { ($0.info.group, t0) }, uniquingKeysWith: { a, _ in a }))
+        out.groupStarts = [:]
+        return out
     }
 
     /// Daily means of each group's relays, day K counting from the group's own start: the given
