@@ -56,11 +56,14 @@ public struct FragmentationTimelineChart: Chart {
         let days = t.days.map(Double.init)
         let control = t.relays[n.controlRelay], best = t.relays[n.comparedRelay]
         let cColor = theme.warning, bColor = theme.accent
+        // A missing day breaks the lines: no straight bridge over days without a sample.
+        let gaps = GapBreaks(times: t.days.map(Int64.init), median: 1, factor: 1)
+        let cv = gaps.ys(t.values[n.controlRelay]), bv = gaps.ys(t.values[n.comparedRelay])
         let layers: [Layer] = [
-            .area(AreaLayer(xs: days, ys: t.values[n.controlRelay], color: cColor.withAlpha(0.12))),
-            .area(AreaLayer(xs: days, ys: t.values[n.comparedRelay], color: bColor.withAlpha(0.16))),
-            .line(LineLayer(xs: days, ys: t.values[n.controlRelay], color: cColor, width: 3.5, markers: true)),
-            .line(LineLayer(xs: days, ys: t.values[n.comparedRelay], color: bColor, width: 3.5, markers: true)),
+            .area(AreaLayer(xs: gaps.xs, ys: cv, color: cColor.withAlpha(0.12))),
+            .area(AreaLayer(xs: gaps.xs, ys: bv, color: bColor.withAlpha(0.16))),
+            .line(LineLayer(xs: gaps.xs, ys: cv, color: cColor, width: 3.5, markers: true)),
+            .line(LineLayer(xs: gaps.xs, ys: bv, color: bColor, width: 3.5, markers: true)),
         ]
         var callouts = [Callout(x: Double(n.jumpToDay), y: n.jumpTo,
                                 lines: ["\(ChartText.gbValue(n.jumpFrom)) → \(ChartText.gbValue(n.jumpTo))",
