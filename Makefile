@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test reports bench clean
+.PHONY: all deps test-deps build release run test reports bench clean
 
 all: build
 
@@ -16,6 +16,14 @@ deps:
 		echo "tormem: installing libcairo2-dev fonts-dejavu-core (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcairo2-dev fonts-dejavu-core pkg-config; \
+	fi
+
+# What the tests use besides: real tor relays (run offline, never as a service).
+test-deps: deps
+	@if ! command -v tor >/dev/null 2>&1 && [ ! -x /usr/sbin/tor ]; then \
+		echo "tormem: installing tor for the real-relay tests (apt-get)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends tor; \
 	fi
 
 build: deps
@@ -28,7 +36,7 @@ run: release
 	.build/release/tormem-charts --data $(EXAMPLE_DATA) --output-dir $(EXAMPLE_OUT)
 	@echo "Charts are in $(EXAMPLE_OUT)/"
 
-test: deps
+test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/tormem-charts regenerate reports --check
