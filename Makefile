@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test reports bench clean
+.PHONY: all deps test-deps build release run test reports bench dist clean
 
 all: build
 
@@ -18,12 +18,17 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcairo2-dev fonts-dejavu-core pkg-config; \
 	fi
 
-# What the tests use besides: real tor relays (run offline, never as a service).
+# What the tests use besides: real tor relays (run offline, never as a service), promtool (from
+# Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist.
 test-deps: deps
-	@if ! command -v tor >/dev/null 2>&1 && [ ! -x /usr/sbin/tor ]; then \
-		echo "tormem: installing tor for the real-relay tests (apt-get)"; \
+	@missing=""; \
+	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v dpkg-deb >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
+	if [ -n "$$missing" ]; then \
+		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends tor; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 build: deps
@@ -50,5 +55,10 @@ reports: deps
 	$(SWIFT) build
 	.build/debug/tormem-charts regenerate reports
 
+# Static release binaries, man pages, completions, systemd units: a tarball and a .deb in dist/.
+dist: deps
+	@command -v dpkg-deb >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
+	.ci/dist
+
 clean:
-	rm -rf .build out
+	rm -rf .build out dist .build-dist

@@ -42,9 +42,10 @@ extension Tormem {
             if output != nil, autoDir != nil {
                 throw ValidationError("--output and --auto-dir: expected only one of them")
             }
-            if output == nil, autoDir == nil, !stdout {
-                throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION or --stdout")
+            if output == nil, autoDir == nil, !stdout, prometheus == nil {
+                throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION, --prometheus FILE or --stdout")
             }
+            if let prometheus, prometheus.isEmpty { throw ValidationError("--prometheus: expected a file name, found an empty path") }
             if let output, output.isEmpty { throw ValidationError("--output: expected a file name, found an empty path") }
             if let autoDir, ReportFolderName.part(autoDir).isEmpty {
                 throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")

@@ -27,7 +27,7 @@ import TormemData
     }
 
     @Test(arguments: [
-        (["collect"], "missing --output FILE, --auto-dir DESCRIPTION or --stdout"),
+        (["collect"], "missing --output FILE, --auto-dir DESCRIPTION, --prometheus FILE or --stdout"),
         (["collect", "--output", "a.csv", "--auto-dir", "x"], "only one of them"),
         (["collect", "--auto-dir", "../.."], "--auto-dir \"../..\": expected a description"),
         (["collect", "--stdout", "--with-diagnostics"], "--with-diagnostics"),
