@@ -36,14 +36,27 @@ public enum CollectJob {
         switch d {
         case .none: return nil
         case .file(let path): return path
-        case .reportFolder(let description, let reports):
+        case .reportFolder(let description, let reports, let newFolder):
             let name = try folderName(snapshot, description: description)
             var base = reports.isEmpty ? "." : reports
             while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-            let folder = (base == "/" ? "" : base) + "/" + name
+            let existing = newFolder ? nil : newestFolder(like: name, in: base)
+            let folder = (base == "/" ? "" : base) + "/" + (existing ?? name)
             try FileOutput.makeDirectory(folder)
             return folder + "/measurements.csv"
         }
+    }
+
+    /// The newest folder in `reports` named like `name` but for its date (`YYYY-MM-DD-HOST-DESC`):
+    /// the experiment a cron job has been collecting into since an earlier day.
+    static func newestFolder(like name: String, in reports: String) -> String? {
+        let suffix = name.dropFirst(10)   // "-HOST-DESC" after the date
+        let names = (try? DirectoryListing.names(reports)) ?? []
+        return names.filter { candidate in
+            candidate.count == name.count && candidate.hasSuffix(suffix)
+                && TimestampParser.date(String(candidate.prefix(10))) != nil
+                && DirectoryListing.isDirectory(reports + "/" + candidate)
+        }.max()
     }
 
     /// The `--auto-dir` folder of a collection: date of the collection, short host name, description.

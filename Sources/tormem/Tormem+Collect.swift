@@ -32,6 +32,9 @@ extension Tormem {
         @Option(name: .long, help: ArgumentHelp("Where --auto-dir creates report folders (default: reports).", valueName: "DIR"))
         var reportsDir: String?
 
+        @Flag(name: .customLong("new-folder"), help: "With --auto-dir: start a new dated folder instead of the newest one of this host and description.")
+        var newFolder = false
+
         @Flag(name: .long, help: "Also append a row of host diagnostics (kernel, memory, relays, allocators) to diagnostics.csv next to the output.")
         var withDiagnostics = false
 
@@ -51,6 +54,7 @@ extension Tormem {
                 throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")
             }
             if reportsDir != nil, autoDir == nil { throw ValidationError("--reports-dir: only used with --auto-dir") }
+            if newFolder, autoDir == nil { throw ValidationError("--new-folder: only used with --auto-dir") }
             if `init`, output == nil, autoDir == nil { throw ValidationError("--init: expected --output FILE or --auto-dir to start over") }
             if withDiagnostics, diagnosticsFile == nil, output == nil, autoDir == nil {
                 throw ValidationError("--with-diagnostics: expected --output, --auto-dir or --diagnostics-file to say where diagnostics.csv goes")
@@ -62,7 +66,7 @@ extension Tormem {
             if let output {
                 destination = .file(output)
             } else if let autoDir {
-                destination = .reportFolder(description: autoDir, reports: reportsDir ?? "reports")
+                destination = .reportFolder(description: autoDir, reports: reportsDir ?? "reports", newFolder: newFolder)
             } else {
                 destination = .none
             }

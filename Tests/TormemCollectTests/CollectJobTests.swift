@@ -96,4 +96,23 @@ import TormemData
         #expect(series.times == (0..<3).map { Int64($0 * 3600) + FakeHost.time.seconds - 2 * 3600 })
         #expect(series.totalKB.allSatisfy { $0 == Double(FakeHost.running.map(\.rss).reduce(0, +)) })
     }
+
+    @Test func autoDirKeepsTheNewestFolderOfTheExperimentUnlessANewOneIsAsked() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let reports = tmp.file("reports")
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-20-fakehost-baseline", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-22-fakehost-baseline", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-23-fakehost-other", withIntermediateDirectories: true)
+        let kept = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports)),
+                                      collector: FakeHost.collector())
+        #expect(kept.measurementsPath == reports + "/2025-12-22-fakehost-baseline/measurements.csv")
+        let fresh = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports, newFolder: true)),
+                                       collector: FakeHost.collector())
+        #expect(fresh.measurementsPath == reports + "/2025-12-25-fakehost-baseline/measurements.csv")
+        // The next run keeps that newest one.
+        let again = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports)),
+                                       collector: FakeHost.collector())
+        #expect(again.measurementsPath == fresh.measurementsPath)
+    }
 }
