@@ -10,8 +10,15 @@ public enum CollectJob {
         let rows = UnifiedRowWriter.rows(snapshot)
         let measurements = try measurementsPath(request.destination, snapshot: snapshot)
         if let measurements {
-            let result = try LockedAppender(path: measurements, header: UnifiedRowWriter.header)
-                .append(rows, restart: request.restart)
+            // A file with rows of an older layout keeps it: the rows go in its own columns.
+            var header = UnifiedRowWriter.header, ownRows = rows
+            if !request.restart, let line = ExistingLayout.headerLine(of: measurements), line != UnifiedRowWriter.header.trimmingWhitespace,
+               let layout = ExistingLayout.detect(header: line) {
+                header = line + "\n"
+                ownRows = layout.rows(snapshot)
+            }
+            let result = try LockedAppender(path: measurements, header: header)
+                .append(ownRows, restart: request.restart)
             report.measurementsPath = measurements
             report.wroteHeader = result.wroteHeader
         }
@@ -23,8 +30,14 @@ public enum CollectJob {
             guard let path = request.diagnosticsPath ?? measurements.map(diagnosticsPath(besides:)) else {
                 throw .usage("--with-diagnostics: expected --output, --auto-dir or --diagnostics-file to say where diagnostics.csv goes")
             }
-            let row = HostDiagnostics.read(snapshot: snapshot, proc: collector.proc).row
-            try LockedAppender(path: path, header: HostDiagnostics.header).append(row)
+            let diagnostics = HostDiagnostics.read(snapshot: snapshot, proc: collector.proc)
+            var header = HostDiagnostics.header, row = diagnostics.row
+            if let line = ExistingLayout.headerLine(of: path), line != HostDiagnostics.header.trimmingWhitespace,
+               let layout = ExistingLayout.detectDiagnostics(header: line) {
+                header = line + "\n"
+                row = layout.row(diagnostics)
+            }
+            try LockedAppender(path: path, header: header).append(row)
             report.diagnosticsPath = path
         }
         if request.printRows { report.printed = UnifiedRowWriter.header + rows }
