@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TormemCore
 import TormemData
 
@@ -55,6 +58,11 @@ public enum CollectJob {
             while base.count > 1, base.hasSuffix("/") { base.removeLast() }
             let existing = newFolder ? nil : newestFolder(like: name, in: base)
             let folder = (base == "/" ? "" : base) + "/" + (existing ?? name)
+            // A link planted at the folder's (predictable) name would send the rows elsewhere.
+            var st = stat()
+            if lstat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                throw .output(path: folder, reason: "is a symbolic link; refusing to write through it (expected a folder)")
+            }
             try FileOutput.makeDirectory(folder)
             return folder + "/measurements.csv"
         }

@@ -44,8 +44,13 @@ public struct ExperimentInfo: Equatable, Sendable {
         return nil
     }
 
-    /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it.
+    /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it, the
+    /// line and the column, and what was expected there.
     public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> ExperimentInfo {
+        if let p = JSONSyntax.problem(bytes) {
+            throw .input(Diagnostic(file: file, line: p.line, column: String(p.column),
+                                    message: "expected \(p.expected) (experiment.json must be one JSON object)"))
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
