@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 
 /// Whole-file reads with plain system calls. Files under /proc report a size of 0, so reading goes
 /// on until end of file rather than trusting `stat`.

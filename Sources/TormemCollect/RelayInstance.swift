@@ -1,3 +1,4 @@
+import TormemCore
 /// One tor instance: a folder `<instances-dir>/NAME/` holding its `torrc`. Once the relay has
 /// started, tor writes a `fingerprint` file (`Nickname FINGERPRINT`) into its DataDirectory
 /// (Debian: `/var/lib/tor-instances/NAME/`).

@@ -1,3 +1,4 @@
+import TormemCore
 /// A torrc as tor reads it: the file's lines with every `%include PATH` replaced by that file's
 /// lines, or a folder's files in name order (dot files skipped), up to a few levels deep. A path
 /// that cannot be read contributes nothing (the collector only reads, it never fails a relay).

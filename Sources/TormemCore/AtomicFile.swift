@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Writes files so that readers only ever see the old or the new content: the bytes go to a
 /// temporary file in the same folder, are flushed, and the temporary file is renamed over the target.
@@ -167,9 +166,11 @@ public enum AtomicFile {
 
     /// The PID in `name` when it is exactly a temporary name of `temporaryName(for:)`; nil otherwise.
     static func temporaryOwner(_ name: String) -> Int32? {
-        guard name.hasPrefix("."), let m = name.range(of: marker, options: .backwards),
-              m.lowerBound > name.index(after: name.startIndex) else { return nil }
-        let tail = name[m.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        let bytes = Array(name.utf8), mark = Array(marker.utf8)
+        guard name.hasPrefix("."), bytes.count > mark.count,
+              let at = stride(from: bytes.count - mark.count, through: 0, by: -1).first(where: { Array(bytes[$0..<($0 + mark.count)]) == mark }),
+              at > 1 else { return nil }
+        let tail = String(decoding: bytes[(at + mark.count)...], as: UTF8.self).split(separator: "-", omittingEmptySubsequences: false)
         guard tail.count == 2, let p = tail.first, let r = tail.last,
               !p.isEmpty, p.first != "0", p.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = Int32(p), pid > 0,
               r.count == 16, r.allSatisfy({ "0123456789abcdef".contains($0) }) else { return nil }

@@ -1,6 +1,6 @@
-/// A small JSON parser without Foundation (the collector must not need Foundation): objects keep
-/// their keys, numbers are Doubles, and an error names the line and column where the text stops
-/// being JSON. Depth and size are bounded by the caller's input; nesting deeper than 256 is an error.
+/// JSON text (RFC 8259, UTF-8) read without Foundation (the collector needs no Foundation): the value,
+/// or where the text stops being JSON — the line and column (1-based, counted in characters) of the
+/// first byte that cannot be JSON, and what was expected there.
 public enum JSONParser {
     public indirect enum Value: Equatable, Sendable {
         case null
@@ -14,158 +14,165 @@ public enum JSONParser {
         public var object: [String: Value]? { if case .object(let o) = self { return o } else { return nil } }
     }
 
-    public struct Failure: Error, Equatable, Sendable {
+    public struct Problem: Error, Equatable, Sendable {
         public var line: Int
         public var column: Int
-        public var message: String
+        public var expected: String
     }
 
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> Value {
+    /// Nesting deeper than this is refused.
+    static let maxDepth = 512
+
+    /// The value of `bytes` (a UTF-8 byte-order mark is skipped).
+    public static func parse(_ bytes: [UInt8]) throws(Problem) -> Value {
         var p = Parser(bytes: bytes)
-        p.skipSpace()
-        let v = try p.value(depth: 0)
-        p.skipSpace()
-        guard p.i == bytes.count else { throw p.failure("expected the end of the document after the top-level value") }
-        return v
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.at = 3 }
+        do throws(Failure) {
+            let v = try p.value(depth: 0)
+            p.blanks()
+            if p.at < bytes.count { throw Failure(at: p.at, expected: "the end of the file after the JSON value") }
+            return v
+        } catch {
+            throw position(of: error.at, in: bytes, expected: error.expected)
+        }
     }
+
+    /// The first problem in `bytes`; nil when they are one JSON value.
+    public static func problem(_ bytes: [UInt8]) -> Problem? {
+        do { _ = try parse(bytes); return nil } catch { return error }
+    }
+
+    static func position(of offset: Int, in bytes: [UInt8], expected: String) -> Problem {
+        var line = 1, column = 1
+        for b in bytes[..<min(offset, bytes.count)] {
+            if b == 10 { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return Problem(line: line, column: column, expected: expected)
+    }
+
+    struct Failure: Error { var at: Int; var expected: String }
 
     struct Parser {
         let bytes: [UInt8]
-        var i = 0
+        var at = 0
 
-        func failure(_ message: String) -> Failure {
-            var line = 1, column = 1
-            for b in bytes[0..<min(i, bytes.count)] {
-                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-            }
-            return Failure(line: line, column: column, message: message)
-        }
+        var current: UInt8? { at < bytes.count ? bytes[at] : nil }
 
-        mutating func skipSpace() {
-            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        mutating func blanks() { while let b = current, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { at += 1 } }
+
+        mutating func expect(_ c: Character, _ what: String) throws(Failure) {
+            guard current == c.asciiValue else { throw Failure(at: at, expected: what) }
+            at += 1
         }
 
         mutating func value(depth: Int) throws(Failure) -> Value {
-            guard depth < 256 else { throw failure("expected at most 256 nested arrays and objects") }
-            guard i < bytes.count else { throw failure("expected a value, found the end of the document") }
-            switch bytes[i] {
-            case UInt8(ascii: "{"): return try object(depth: depth)
-            case UInt8(ascii: "["): return try array(depth: depth)
-            case UInt8(ascii: "\""): return .string(try string())
-            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-            default: throw failure("expected a value (object, array, string, number, true, false or null)")
-            }
-        }
-
-        mutating func literal(_ word: String) throws(Failure) {
-            let w = Array(word.utf8)
-            guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw failure("expected \(word)") }
-            i += w.count
-        }
-
-        mutating func object(depth: Int) throws(Failure) -> Value {
-            i += 1
-            var out: [String: Value] = [:]
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
-                let key = try string()
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw failure("expected : after the key \"\(key.prefix(40))\"") }
-                i += 1
-                skipSpace()
-                out[key] = try value(depth: depth + 1)
-                skipSpace()
-                guard i < bytes.count else { throw failure("expected , or } before the end of the document") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
-                throw failure("expected , or } after a value in an object")
-            }
-        }
-
-        mutating func array(depth: Int) throws(Failure) -> Value {
-            i += 1
-            var out: [Value] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
-            while true {
-                skipSpace()
-                out.append(try value(depth: depth + 1))
-                skipSpace()
-                guard i < bytes.count else { throw failure("expected , or ] before the end of the document") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
-                throw failure("expected , or ] after a value in an array")
-            }
-        }
-
-        mutating func string() throws(Failure) -> String {
-            i += 1
-            var out: [UInt8] = []
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
-                if b < 0x20 { throw failure("expected a closing \" (control characters must be escaped)") }
-                if b == UInt8(ascii: "\\") {
-                    i += 1
-                    guard i < bytes.count else { break }
-                    switch bytes[i] {
-                    case UInt8(ascii: "\""): out.append(0x22)
-                    case UInt8(ascii: "\\"): out.append(0x5C)
-                    case UInt8(ascii: "/"): out.append(0x2F)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        var code = try hex4()
-                        if (0xD800...0xDBFF).contains(code), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") {
-                            i += 2
-                            let low = try hex4()
-                            if (0xDC00...0xDFFF).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
-                        }
-                        out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
-                    default: throw failure("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
-                    }
-                    i += 1
-                    continue
+            blanks()
+            guard depth < JSONParser.maxDepth else { throw Failure(at: at, expected: "at most \(JSONParser.maxDepth) nested arrays or objects") }
+            switch current {
+            case UInt8(ascii: "{"):
+                at += 1; blanks()
+                var out: [String: Value] = [:]
+                if current == UInt8(ascii: "}") { at += 1; return .object(out) }
+                while true {
+                    blanks()
+                    guard current == UInt8(ascii: "\"") else { throw Failure(at: at, expected: "a key in double quotes") }
+                    let key = try string()
+                    blanks(); try expect(":", "':' after the key")
+                    out[key] = try value(depth: depth + 1)
+                    blanks()
+                    if current == UInt8(ascii: ",") { at += 1; continue }
+                    try expect("}", "',' or '}' in the object"); return .object(out)
                 }
-                out.append(b)
-                i += 1
+            case UInt8(ascii: "["):
+                at += 1; blanks()
+                var out: [Value] = []
+                if current == UInt8(ascii: "]") { at += 1; return .array(out) }
+                while true {
+                    out.append(try value(depth: depth + 1))
+                    blanks()
+                    if current == UInt8(ascii: ",") { at += 1; continue }
+                    try expect("]", "',' or ']' in the array"); return .array(out)
+                }
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try word("true"); return .bool(true)
+            case UInt8(ascii: "f"): try word("false"); return .bool(false)
+            case UInt8(ascii: "n"): try word("null"); return .null
+            case let b? where b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39): return .number(try number())
+            default: throw Failure(at: at, expected: "a value (object, array, string, number, true, false or null)")
             }
-            throw failure("expected a closing \" before the end of the document")
         }
 
-        /// The four hex digits after `\u` (leaves `i` on the last one).
-        mutating func hex4() throws(Failure) -> UInt32 {
-            guard i + 4 < bytes.count else { throw failure("expected four hex digits after \\u") }
-            var v: UInt32 = 0
-            for k in 1...4 {
-                guard let d = Character(Unicode.Scalar(bytes[i + k])).hexDigitValue else { throw failure("expected four hex digits after \\u") }
-                v = v * 16 + UInt32(d)
+        /// `true`, `false` or `null`; a misspelling is named at its start.
+        mutating func word(_ w: String) throws(Failure) {
+            let start = at
+            for c in w.utf8 {
+                guard current == c else { throw Failure(at: start, expected: "'\(w)'") }
+                at += 1
             }
-            i += 4
-            return v
+        }
+
+        mutating func digits() throws(Failure) {
+            guard let b = current, b >= 0x30, b <= 0x39 else { throw Failure(at: at, expected: "a digit") }
+            while let b = current, b >= 0x30, b <= 0x39 { at += 1 }
         }
 
         mutating func number() throws(Failure) -> Double {
-            let start = i
-            if bytes[i] == UInt8(ascii: "-") { i += 1 }
-            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i])
-                || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[i]) {
-                i += 1
+            let start = at
+            if current == UInt8(ascii: "-") { at += 1 }
+            if current == UInt8(ascii: "0") { at += 1 } else { try digits() }
+            if current == UInt8(ascii: ".") { at += 1; try digits() }
+            if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+                at += 1
+                if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { at += 1 }
+                try digits()
             }
-            guard let v = Double(String(decoding: bytes[start..<i], as: UTF8.self)), v.isFinite else {
-                i = start
-                throw failure("expected a number")
+            return Double(String(decoding: bytes[start..<at], as: UTF8.self)) ?? .nan
+        }
+
+        mutating func string() throws(Failure) -> String {
+            at += 1  // the opening quote
+            var out: [UInt8] = []
+            while let b = current {
+                switch b {
+                case UInt8(ascii: "\""): at += 1; return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    at += 1
+                    guard let e = current else { break }
+                    if e == UInt8(ascii: "u") {
+                        at += 1
+                        var code: UInt32 = 0
+                        for _ in 0..<4 {
+                            guard let h = current, let d = Character(Unicode.Scalar(h)).hexDigitValue else {
+                                throw Failure(at: at, expected: "four hexadecimal digits after \\u")
+                            }
+                            code = code * 16 + UInt32(d)
+                            at += 1
+                        }
+                        out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
+                    } else if let escaped = ["\"": 0x22, "\\": 0x5C, "/": 0x2F, "b": 0x08, "f": 0x0C, "n": 0x0A, "r": 0x0D, "t": 0x09][Character(Unicode.Scalar(e))] {
+                        out.append(UInt8(escaped))
+                        at += 1
+                    } else {
+                        throw Failure(at: at, expected: "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+                    }
+                case 0..<0x20: throw Failure(at: at, expected: "no control character in a string (write \\n, \\t or \\uXXXX)")
+                case 0x80...:
+                    guard let n = utf8Length(at) else { throw Failure(at: at, expected: "UTF-8 text") }
+                    out += bytes[at..<(at + n)]
+                    at += n
+                default: out.append(b); at += 1
+                }
             }
-            return v
+            throw Failure(at: at, expected: "'\"' to end the string")
+        }
+
+        /// The length of the well-formed UTF-8 sequence at `i`, nil when it is not one.
+        func utf8Length(_ i: Int) -> Int? {
+            let b = bytes[i]
+            let n = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? (b <= 0xEF ? 3 : 0) : b >= 0xC2 ? 2 : 0
+            guard n > 0, i + n <= bytes.count else { return nil }
+            let slice = Array(bytes[i..<(i + n)])
+            return String(validating: slice, as: UTF8.self) == nil ? nil : n
         }
     }
 }

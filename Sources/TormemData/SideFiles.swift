@@ -1,4 +1,3 @@
-import Foundation
 import TormemCore
 
 /// `experiment.json`, `relay_config.csv`, `events.csv` and `diagnostics.csv` found next to a data file.
@@ -21,17 +20,17 @@ public struct SideFiles: Sendable {
     /// Reads the side files in the folder of `dataPath`; absent files are fine, malformed ones are
     /// input errors naming the file.
     public static func load(nextTo dataPath: String) throws(TormemError) -> SideFiles {
-        let dir = (dataPath as NSString).deletingLastPathComponent
+        let dir = dataPath.lastIndex(of: "/").map { String(dataPath[..<$0]) } ?? ""
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
         var side = SideFiles()
         let json = path("experiment.json")
-        if let data = FileManager.default.contents(atPath: json) {
-            side.experiment = try ExperimentInfo.parse([UInt8](data), file: json)
+        if let data = try SideFileReader.contents(of: json) {
+            side.experiment = try ExperimentInfo.parse(data, file: json)
             side.experimentPath = json
         }
         let config = path("relay_config.csv")
-        if let data = FileManager.default.contents(atPath: config) {
-            side.relayConfig = try RelayConfig.parse([UInt8](data), file: config)
+        if let data = try SideFileReader.contents(of: config) {
+            side.relayConfig = try RelayConfig.parse(data, file: config)
             side.relayConfigPath = config
         }
         side.groupFiles = try GroupFiles.load(folder: path("groups"), base: dir, experiment: side.experiment)
