@@ -45,6 +45,8 @@ test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/tormem-charts regenerate reports --check
+	.ci/dist
+	.ci/dist-check
 
 # Speed and memory of the three benchmark cases (see BENCHMARKS.md).
 bench: deps
@@ -56,8 +58,7 @@ reports: deps
 	.build/debug/tormem-charts regenerate reports
 
 # Static release binaries, man pages, completions, systemd units: a tarball and a .deb in dist/.
-dist: deps
-	@command -v dpkg-deb >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
+dist: test-deps
 	.ci/dist
 
 clean:
