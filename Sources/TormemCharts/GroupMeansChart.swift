@@ -25,7 +25,8 @@ public struct GroupMeansChart: Chart {
         let gaps = GapBreaks(times: a.table.days.map(Int64.init), median: 1, factor: 1)
         for (i, g) in a.groups.enumerated() {
             let color = theme.series(i)
-            layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(g.dailyMeans), color: color, width: 3, markers: true)))
+            layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(g.dailyMeans), color: color, width: 3,
+                                          dash: Theme.dash(series: i, of: a.groups.count), markers: true)))
             let end = g.endMean.isNaN ? "" : ", end \(ChartText.gbValue(g.endMean))"
             legend.append(LegendEntry(labels.titled(g.group) + " (" + GroupText.n(g) + end + ")", color: color))
         }

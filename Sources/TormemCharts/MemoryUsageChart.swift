@@ -28,7 +28,7 @@ public struct MemoryUsageChart: Chart {
                 let color = theme.series(i)
                 let serverGaps = GapBreaks(times: s.times)
                 layers.append(.line(LineLayer(xs: serverGaps.xs, ys: serverGaps.ys(s.totalKB.map { $0 / Memory.kibPerGB }),
-                                              color: color, width: 2, markers: true)))
+                                              color: color, width: 2, dash: Theme.dash(series: i, of: data.servers.count), markers: true)))
                 legend.append(LegendEntry("\(s.server) (latest \(ChartText.gb(Memory(kib: s.totalKB.last ?? .nan))))", color: color))
             }
         }

@@ -41,7 +41,7 @@ public struct TrajectoriesChart: Chart {
             let gaps = GapBreaks(times: r.times, median: steps[r.info.server])
             layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }),
                                           color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
-                                          width: dense ? 1.2 : 2, markers: r.count <= 60)))
+                                          width: dense ? 1.2 : 2, dash: Theme.dash(series: i, of: top.count), markers: r.count <= 60)))
         }
         if let m = medianLayer { layers.append(m) }
         for (i, r) in top.enumerated() {

@@ -90,8 +90,11 @@ public enum ChartsJob {
             let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
             do {
                 let start = ContinuousClock.now
-                let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
+                var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
                     FigureRenderer.draw(p.figure, on: canvas)
+                }
+                if request.format == .svg {
+                    bytes = SVGDescription.inserting(title: p.figure.title, description: p.description, into: bytes)
                 }
                 PhaseTimer.note(p.name, since: start)
                 return .success((path, bytes))

@@ -19,22 +19,35 @@ public struct Theme: Equatable, Sendable {
         background: Color(hex: "#0d1117")!, panel: Color(hex: "#161b22")!, grid: Color(hex: "#30363d")!,
         axis: Color(hex: "#8b949e")!, text: Color(hex: "#e6edf3")!, mutedText: Color(hex: "#9da7b3")!,
         accent: Color(hex: "#00d4aa")!,
-        palette: ["#58a6ff", "#f778ba", "#e3b341", "#a371f7", "#ff7b72", "#7ee787", "#79c0ff", "#ffa657",
-                  "#d2a8ff", "#56d4dd"].map { Color(hex: $0)! },
+        palette: Theme.okabeIto(onDark: true),
         warning: Color(hex: "#ff7b72")!, cool: Color(hex: "#79c0ff")!, event: Color(hex: "#f2cc60")!)
 
     public static let light = Theme(
         background: Color(hex: "#ffffff")!, panel: Color(hex: "#f6f8fa")!, grid: Color(hex: "#d8dee4")!,
         axis: Color(hex: "#57606a")!, text: Color(hex: "#1f2328")!, mutedText: Color(hex: "#57606a")!,
         accent: Color(hex: "#00a884")!,
-        palette: ["#0969da", "#bf3989", "#9a6700", "#8250df", "#cf222e", "#1a7f37", "#0550ae", "#bc4c00",
-                  "#6639ba", "#1b7c83"].map { Color(hex: $0)! },
+        palette: Theme.okabeIto(onDark: false),
         warning: Color(hex: "#cf222e")!, cool: Color(hex: "#0969da")!, event: Color(hex: "#7d4e00")!)
 
     public func withAccent(_ c: Color) -> Theme {
         var t = self
         t.accent = c
         return t
+    }
+
+    /// The Okabe–Ito colours, safe for colour-blind readers, in their order: on a dark background the
+    /// black is a light grey and the blue a lighter blue, so every series stands out from the panel.
+    static func okabeIto(onDark: Bool) -> [Color] {
+        (onDark ? ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#3A8FD9", "#D55E00", "#CC79A7", "#BBBBBB"]
+                : ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"])
+            .map { Color(hex: $0)! }
+    }
+
+    /// Line dashes that tell series apart besides their colour: solid up to four series, then a
+    /// cycle of solid, long dash, dot and dash-dot (in device units at scale 1).
+    public static func dash(series i: Int, of count: Int) -> [Double] {
+        guard count > 4 else { return [] }
+        return [[], [14, 6], [3, 5], [14, 5, 3, 5]][((i % 4) + 4) % 4]
     }
 
     /// The i-th series colour (cycles).
