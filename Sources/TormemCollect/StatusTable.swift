@@ -32,4 +32,19 @@ public enum StatusTable {
     }
 
     static func gb(_ kb: Int?) -> String { kb.map { NumberFormat.gb2(Memory(kib: $0)) } ?? "-" }
+
+    /// The snapshot as JSON: host, time and one object per instance (memory in KiB).
+    public static func json(_ snapshot: HostSnapshot) -> String {
+        func int(_ v: Int?) -> JSONValue { v.map(JSONValue.int) ?? .null }
+        return JSONValue.object([
+            ("server", .string(snapshot.server)), ("timestamp", .string(snapshot.time.iso8601 + "Z")),
+            ("instances", .array(snapshot.relays.map { r in
+                .object([("instance", .string(r.instance.name)), ("nickname", .string(r.instance.nickname)),
+                         ("fingerprint", .string(r.instance.fingerprint)), ("group", .string(r.group)),
+                         ("running", .bool(r.isRunning)), ("pid", r.pid.map { .int(Int($0)) } ?? .null),
+                         ("rss_kb", int(r.memory?.rssKB)), ("vmsize_kb", int(r.memory?.vmSizeKB)), ("hwm_kb", int(r.memory?.hwmKB)),
+                         ("frag_ratio", r.fragmentationRatio.map(JSONValue.number) ?? .null)])
+            })),
+        ]).text
+    }
 }

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// `tormem verify`: which instances set `DirCache 0` and `MaxMemInQueues` in their torrc. Reads only.
 public enum VerifyTable {
     public struct Entry: Equatable, Sendable {
@@ -33,5 +35,48 @@ public enum VerifyTable {
 
     static func summary(_ what: String, _ names: [String], of total: Int) -> String {
         "\(what): \(names.count) of \(total)" + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")") + "\n"
+    }
+
+    /// A setting `verify --require` can ask every instance to have.
+    public enum Requirement: String, CaseIterable, Sendable {
+        case dircache0, maxmem
+
+        func isMet(by settings: TorrcSettings?) -> Bool {
+            switch self {
+            case .dircache0: return settings?.dirCacheDisabled == true
+            case .maxmem: return settings?.maxMemInQueues != nil
+            }
+        }
+    }
+
+    /// `dircache0,maxmem` → the requirements; nil when a name is unknown.
+    public static func requirements(_ list: String) -> [Requirement]? {
+        var out: [Requirement] = []
+        for name in list.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let r = Requirement(rawValue: name.trimmingWhitespace.lowercased()) else { return nil }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// Instances lacking a required setting, one line each (empty when all have them).
+    public static func missing(_ requirements: [Requirement], in entries: [Entry]) -> [String] {
+        entries.flatMap { e in
+            requirements.filter { !$0.isMet(by: e.settings) }.map { r in
+                "\(e.instance.name): " + (r == .dircache0 ? "DirCache is not 0" : "MaxMemInQueues is not set")
+                    + (e.settings == nil ? " (torrc not readable)" : "")
+            }
+        }
+    }
+
+    /// The table as JSON: one object per instance.
+    public static func json(_ entries: [Entry]) -> String {
+        JSONValue.array(entries.map { e in
+            .object([("instance", .string(e.instance.name)), ("nickname", .string(e.instance.nickname)),
+                     ("fingerprint", .string(e.instance.fingerprint)), ("torrc_readable", .bool(e.settings != nil)),
+                     ("dircache", .string(e.settings?.dirCache)), ("maxmeminqueues", .string(e.settings?.maxMemInQueues)),
+                     ("dircache0", .bool(e.settings?.dirCacheDisabled == true)),
+                     ("maxmem_set", .bool(e.settings?.maxMemInQueues != nil))])
+        }).text
     }
 }

@@ -6,10 +6,14 @@ extension Tormem {
         static let configuration = CommandConfiguration(
             abstract: "Show every instance, running or not, with PID, RSS, VmSize, HWM (GB) and fragmentation ratio.")
 
+        @Flag(name: .long, help: "Print the instances as JSON (memory in KiB).")
+        var json = false
+
         @OptionGroup var host: HostOptions
 
         func run() throws {
-            writeOut(StatusTable.text(try host.collector.snapshot()))
+            let snapshot = try host.collector.snapshot()
+            writeOut(json ? StatusTable.json(snapshot) : StatusTable.text(snapshot))
         }
     }
 }

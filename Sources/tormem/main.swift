@@ -12,6 +12,9 @@ do {
 } catch let error as TormemError {
     writeError("tormem: error: \(error)")
     exit(error.exitCode)
+} catch let code as ExitCode {
+    // A command's own verdict (verify --require: 1), its message already written.
+    exit(code.rawValue)
 } catch {
     if Tormem.exitCode(for: error) == .success {
         writeOut(Tormem.fullMessage(for: error) + "\n")

@@ -165,4 +165,26 @@ import TormemData
         child.drain()
         #expect(child.wait() == .exit(0))
     }
+
+    @Test func verifyRequireExitsOneWhenASettingIsMissing() throws {
+        let all = try TormemBinary.run(["verify", "--require", "dircache0,maxmem"] + FakeHost.options)
+        #expect(all.status == 1)
+        #expect(all.stderr.contains("tormem: beta: DirCache is not 0") && all.stderr.contains("tormem: beta: MaxMemInQueues is not set"))
+        #expect(all.stderr.contains("tormem: gamma: DirCache is not 0") && !all.stderr.contains("gamma: MaxMemInQueues"))
+        #expect(!all.stderr.contains("alpha"))
+        #expect(try TormemBinary.run(["verify"] + FakeHost.options).status == 0)
+        let bad = try TormemBinary.run(["verify", "--require", "dircache"] + FakeHost.options)
+        #expect(bad.status == 2 && bad.stderr.contains("expected dircache0 and/or maxmem"))
+    }
+
+    @Test func statusAndVerifyAcceptJSON() throws {
+        let status = try TormemBinary.run(["status", "--json"] + FakeHost.options)
+        #expect(status.status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((doc["instances"] as? [[String: Any]])?.map { $0["instance"] as? String } == ["alpha", "beta", "gamma"])
+        let verify = try TormemBinary.run(["verify", "--json"] + FakeHost.options)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["dircache0"] as? Bool } == [true, false, false])
+        #expect(rows.map { $0["maxmeminqueues"] as? String } == ["2 GB", nil, "512 MB"])
+    }
 }
