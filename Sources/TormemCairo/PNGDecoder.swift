@@ -63,3 +63,34 @@ let readFromSource: cairo_read_func_t = { closure, data, length in
     source.offset += count
     return CAIRO_STATUS_SUCCESS
 }
+
+extension CairoRenderer {
+    /// `bytes` decoded and encoded again by cairo's own PNG writer (another zlib level, every filter
+    /// tried per row: other bytes, the same pixels), with the original's `tEXt` chunks kept after
+    /// `IHDR` when `keepingText`. What an image optimiser does to a committed chart (tests use it).
+    public static func reencodePNG(_ bytes: [UInt8], keepingText: Bool = true) throws -> [UInt8] {
+        let source = ByteSource(bytes)
+        let surface: OpaquePointer? = withExtendedLifetime(source) {
+            cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
+        }
+        guard let surface else { throw CairoError("cairo could not decode the png") }
+        defer { cairo_surface_destroy(surface) }
+        try CairoError.check(cairo_surface_status(surface), while: "decoding png")
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try CairoError.check(status, while: "encoding png")
+        guard keepingText else { return sink.bytes }
+        var texts: [UInt8] = []
+        var at = 8
+        while at + 12 <= bytes.count {
+            let length = Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            guard at + 12 + length <= bytes.count else { break }
+            if bytes[(at + 4)..<(at + 8)].elementsEqual("tEXt".utf8) { texts += bytes[at..<(at + 12 + length)] }
+            at += 12 + length
+        }
+        let afterHeader = 8 + 25  // signature, then IHDR: length, type, 13 bytes, CRC
+        return Array(sink.bytes[..<afterHeader]) + texts + Array(sink.bytes[afterHeader...])
+    }
+}
