@@ -15,15 +15,26 @@ public struct DecodedImage: Equatable, Sendable {
 }
 
 extension CairoRenderer {
-    /// Decodes PNG bytes with cairo (used by tests to inspect rendered pixels).
-    public static func decodePNG(_ bytes: [UInt8]) throws -> DecodedImage {
+    /// An image surface decoded from PNG bytes by cairo; the caller destroys it.
+    static func pngSurface(_ bytes: [UInt8]) throws -> OpaquePointer {
         let source = ByteSource(bytes)
         let surface: OpaquePointer? = withExtendedLifetime(source) {
             cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
         }
         guard let surface else { throw CairoError("cairo could not decode the png") }
+        do {
+            try CairoError.check(cairo_surface_status(surface), while: "decoding png")
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        return surface
+    }
+
+    /// Decodes PNG bytes with cairo (used by tests to inspect rendered pixels).
+    public static func decodePNG(_ bytes: [UInt8]) throws -> DecodedImage {
+        let surface = try pngSurface(bytes)
         defer { cairo_surface_destroy(surface) }
-        try CairoError.check(cairo_surface_status(surface), while: "decoding png")
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
@@ -69,13 +80,8 @@ extension CairoRenderer {
     /// tried per row: other bytes, the same pixels), with the original's `tEXt` chunks kept after
     /// `IHDR` when `keepingText`. What an image optimiser does to a committed chart (tests use it).
     public static func reencodePNG(_ bytes: [UInt8], keepingText: Bool = true) throws -> [UInt8] {
-        let source = ByteSource(bytes)
-        let surface: OpaquePointer? = withExtendedLifetime(source) {
-            cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
-        }
-        guard let surface else { throw CairoError("cairo could not decode the png") }
+        let surface = try pngSurface(bytes)
         defer { cairo_surface_destroy(surface) }
-        try CairoError.check(cairo_surface_status(surface), while: "decoding png")
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) {
             cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())

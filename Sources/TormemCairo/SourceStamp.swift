@@ -19,6 +19,7 @@ public enum SourceStamp {
 
     /// The stamp in `bytes` (a PNG, SVG or PDF file), or nil when it has none.
     public static func read(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) { return pngText(in: bytes) }
         if let v = search(bytes[...]) { return v }
         // A PDF may keep its document information in a compressed object stream.
         guard bytes.starts(with: Array("%PDF".utf8)) else { return nil }
@@ -51,18 +52,37 @@ public enum SourceStamp {
 
     // MARK: Reading
 
+    /// The stamp of a PNG's `tEXt` chunk: chunk by chunk, so the bytes after it (its CRC) are
+    /// never taken for part of the value.
+    private static func pngText(in png: [UInt8]) -> String? {
+        let prefix = pngText("")
+        var at = 8
+        while at + 12 <= png.count {
+            let length = Int(png[at]) << 24 | Int(png[at + 1]) << 16 | Int(png[at + 2]) << 8 | Int(png[at + 3])
+            guard length >= 0, at + 12 + length <= png.count else { return nil }
+            let data = png[(at + 8)..<(at + 8 + length)]
+            if png[(at + 4)..<(at + 8)].elementsEqual("tEXt".utf8), data.starts(with: prefix) {
+                let value = String(decoding: data.dropFirst(prefix.count), as: UTF8.self)
+                return isValid(value) ? value : nil
+            }
+            if png[(at + 4)..<(at + 8)].elementsEqual("IEND".utf8) { return nil }
+            at += 12 + length
+        }
+        return nil
+    }
+
     private static func isValueByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b == UInt8(ascii: ":")
     }
 
-    /// The value after the first `tormem:source` followed by NUL (PNG), a space (SVG) or `=` (PDF).
+    /// The value after the first `tormem:source` followed by a space (SVG) or `=` (PDF).
     private static func search(_ bytes: ArraySlice<UInt8>) -> String? {
         let key = Array(keyword.utf8)
         var from = bytes.startIndex
         while let at = firstIndex(of: key, in: bytes[from...]) {
             var i = at + key.count
             from = at + 1
-            guard i < bytes.endIndex, [0, UInt8(ascii: " "), UInt8(ascii: "=")].contains(bytes[i]) else { continue }
+            guard i < bytes.endIndex, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "=") else { continue }
             i += 1
             let start = i
             while i < bytes.endIndex, isValueByte(bytes[i]) { i += 1 }

@@ -54,3 +54,15 @@ import TormemPlot
         #expect(!SourceStamp.isValid("x-->"))
     }
 }
+
+extension SourceStampTests {
+    /// The PNG text chunk ends where its length says: a CRC of letters and digits after it is not
+    /// part of the value (every stamp from 0 to 299 is read back exactly).
+    @Test func pngStampEndsWithItsChunk() throws {
+        for i in 0..<300 {
+            let value = "sha256:" + String(i, radix: 16)
+            let bytes = try CairoRenderer.render(size: Size(width: 4, height: 4), format: .png, source: value) { _ in }
+            #expect(SourceStamp.read(bytes) == value)
+        }
+    }
+}
