@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test reports bench dist clean
+.PHONY: all deps test-deps build release run test reports reports-check bench dist clean
 
 all: build
 
@@ -19,12 +19,14 @@ deps:
 	fi
 
 # What the tests use besides: real tor relays (run offline, never as a service), promtool (from
-# Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist.
+# Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist,
+# PyYAML to parse the shipped GitHub Actions workflow.
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
 	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	command -v dpkg-deb >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
+	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
@@ -44,7 +46,7 @@ run: release
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
-	.build/debug/tormem-charts regenerate reports --check
+	$(MAKE) --no-print-directory reports-check
 	.ci/dist
 	.ci/dist-check
 
@@ -56,6 +58,12 @@ bench: deps
 reports: deps
 	$(SWIFT) build
 	.build/debug/tormem-charts regenerate reports
+
+# What CI checks (contrib/github-actions/tormem-reports.yml): exit 1 listing every stale chart,
+# generated section or tormem.json under reports/. By source fingerprints: any machine agrees.
+reports-check: deps
+	$(SWIFT) build
+	.build/debug/tormem-charts regenerate reports --check
 
 # Static release binaries, man pages, completions, systemd units: a tarball and a .deb in dist/.
 dist: test-deps

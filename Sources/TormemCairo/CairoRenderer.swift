@@ -12,24 +12,28 @@ public enum CairoRenderer {
 
     /// Creates a `size`-sized surface of `format` (PNG: pixels; SVG and PDF: points, numerically
     /// equal to the pixels), lets `draw` paint on it and returns the encoded file.
-    /// The surface starts fully transparent. Throws `CairoError` on any cairo failure and
-    /// rethrows errors thrown by `draw`.
-    public static func render(size: Size, format: OutputFormat,
+    /// The surface starts fully transparent. `source`, the fingerprint of what the drawing was
+    /// made from, goes into the file's metadata (see `SourceStamp`). Throws `CairoError` on any
+    /// cairo failure and rethrows errors thrown by `draw`.
+    public static func render(size: Size, format: OutputFormat, source: String? = nil,
                               draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
         guard size.width.isFinite, size.height.isFinite, size.width >= 1, size.height >= 1,
               size.width <= Double(maximumPixelSize), size.height <= Double(maximumPixelSize) else {
             throw CairoError("invalid canvas size \(size.width)×\(size.height): each side must be 1...\(maximumPixelSize)")
         }
+        if let source, !SourceStamp.isValid(source) { throw CairoError("invalid source stamp \(source)") }
         switch format {
-        case .png: return try renderPNG(size: size, draw: draw)
-        case .svg: return SVGIDNormalizer.normalize(try renderVector(size: size, format: .svg, draw: draw))
-        case .pdf: return try renderVector(size: size, format: .pdf, draw: draw)
+        case .png: return try renderPNG(size: size, source: source, draw: draw)
+        case .svg:
+            let svg = SVGIDNormalizer.normalize(try renderVector(size: size, format: .svg, draw: draw))
+            return source.map { SourceStamp.svg(svg, value: $0) } ?? svg
+        case .pdf: return try renderVector(size: size, format: .pdf, source: source, draw: draw)
         }
     }
 
     // MARK: PNG
 
-    private static func renderPNG(size: Size, draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
+    private static func renderPNG(size: Size, source: String?, draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
         let width = Int32(size.width.rounded(.up)), height = Int32(size.height.rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
             throw CairoError("cairo could not create an image surface")
@@ -38,7 +42,7 @@ public enum CairoRenderer {
         try CairoError.check(cairo_surface_status(surface), while: "creating a \(width)×\(height) image surface")
         try paint(surface: surface, size: Size(width: Double(width), height: Double(height)), draw: draw)
         cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface: surface)
+        return try PNGEncoder.encode(surface: surface, source: source)
     }
 
     /// The same drawing encoded by cairo's own PNG writer (tests compare the encoders).
@@ -60,7 +64,7 @@ public enum CairoRenderer {
 
     // MARK: SVG and PDF
 
-    private static func renderVector(size: Size, format: OutputFormat,
+    private static func renderVector(size: Size, format: OutputFormat, source: String? = nil,
                                      draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) {
@@ -87,6 +91,7 @@ public enum CairoRenderer {
                 // prefix). Nothing else in cairo 1.16's PDF depends on time or process.
                 cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
                 cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tormem")
+                if let source { SourceStamp.pdf(surface, value: source) }
             }
             try paint(surface: surface, size: size, draw: draw)
             cairo_surface_finish(surface)

@@ -15,15 +15,26 @@ public struct DecodedImage: Equatable, Sendable {
 }
 
 extension CairoRenderer {
-    /// Decodes PNG bytes with cairo (used by tests to inspect rendered pixels).
-    public static func decodePNG(_ bytes: [UInt8]) throws -> DecodedImage {
+    /// An image surface decoded from PNG bytes by cairo; the caller destroys it.
+    static func pngSurface(_ bytes: [UInt8]) throws -> OpaquePointer {
         let source = ByteSource(bytes)
         let surface: OpaquePointer? = withExtendedLifetime(source) {
             cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque())
         }
         guard let surface else { throw CairoError("cairo could not decode the png") }
+        do {
+            try CairoError.check(cairo_surface_status(surface), while: "decoding png")
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        return surface
+    }
+
+    /// Decodes PNG bytes with cairo (used by tests to inspect rendered pixels).
+    public static func decodePNG(_ bytes: [UInt8]) throws -> DecodedImage {
+        let surface = try pngSurface(bytes)
         defer { cairo_surface_destroy(surface) }
-        try CairoError.check(cairo_surface_status(surface), while: "decoding png")
         cairo_surface_flush(surface)
         let format = cairo_image_surface_get_format(surface)
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
@@ -62,4 +73,30 @@ let readFromSource: cairo_read_func_t = { closure, data, length in
     }
     source.offset += count
     return CAIRO_STATUS_SUCCESS
+}
+
+extension CairoRenderer {
+    /// `bytes` decoded and encoded again by cairo's own PNG writer (another zlib level, every filter
+    /// tried per row: other bytes, the same pixels), with the original's `tEXt` chunks kept after
+    /// `IHDR` when `keepingText`. What an image optimiser does to a committed chart (tests use it).
+    public static func reencodePNG(_ bytes: [UInt8], keepingText: Bool = true) throws -> [UInt8] {
+        let surface = try pngSurface(bytes)
+        defer { cairo_surface_destroy(surface) }
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        try CairoError.check(status, while: "encoding png")
+        guard keepingText else { return sink.bytes }
+        var texts: [UInt8] = []
+        var at = 8
+        while at + 12 <= bytes.count {
+            let length = Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            guard at + 12 + length <= bytes.count else { break }
+            if bytes[(at + 4)..<(at + 8)].elementsEqual("tEXt".utf8) { texts += bytes[at..<(at + 12 + length)] }
+            at += 12 + length
+        }
+        let afterHeader = 8 + 25  // signature, then IHDR: length, type, 13 bytes, CRC
+        return Array(sink.bytes[..<afterHeader]) + texts + Array(sink.bytes[afterHeader...])
+    }
 }

@@ -4,11 +4,11 @@ import CCairo
 /// (charts are flat colour and vertical structure) and a fast deflate level, one scanline at a time.
 /// Several times faster than `cairo_surface_write_to_png` (every filter tried per row, level 6);
 /// deterministic, and a valid PNG. Opaque images become 8-bit RGB, others 8-bit RGBA
-/// (un-premultiplied).
+/// (un-premultiplied). A `source` stamp goes into a `tEXt` chunk after `IHDR` (see `SourceStamp`).
 enum PNGEncoder {
     static let level: Int32 = 1
 
-    static func encode(surface: OpaquePointer) throws -> [UInt8] {
+    static func encode(surface: OpaquePointer, source: String? = nil) throws -> [UInt8] {
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -66,6 +66,7 @@ enum PNGEncoder {
         ihdr += [8, opaque ? 2 : 6, 0, 0, 0]
         png.reserveCapacity(idat.count + 64)
         png.appendChunk("IHDR", ihdr)
+        if let source { png.appendChunk("tEXt", SourceStamp.pngText(source)) }
         png.appendChunk("IDAT", idat)
         png.appendChunk("IEND", [])
         return png

@@ -45,8 +45,8 @@ public enum ChartsJob {
     public static func run(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartsSummary {
         var timer = PhaseTimer()
         defer { timer.report() }
-        let (plan, report) = try prepare(request, timer: &timer, warn: warn)
-        let rendered = try render(plan, request: request)
+        let (plan, report, source) = try prepare(request, timer: &timer, warn: warn)
+        let rendered = try render(plan, request: request, source: source)
         timer.lap("render + encode")
         let created = try FileOutput.makeDirectory(request.outputDirectory)
         AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
@@ -67,8 +67,9 @@ public enum ChartsJob {
     /// Loads, analyses and builds every figure, and the summary of what will be written. The loaded
     /// series are released when this returns: rendering needs only the figures.
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
-                        warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary) {
+                        warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary, ChartSource) {
         let inputs = try inputs(request, warn: warn)
+        let source = try ChartSource(request: request, side: inputs.side)
         timer.lap("load")
         let plan = request.plan(inputs)
         timer.lap("analyse + build figures")
@@ -78,19 +79,22 @@ public enum ChartsJob {
                                     message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
         }
         let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
-        return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped))
+        return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped), source)
     }
 
     /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on
-    /// all cores: charts are independent and each has its own surface.
-    public static func render(_ plan: ChartPlan, request: ChartsRequest) throws(TormemError) -> [(String, [UInt8])] {
+    /// all cores: charts are independent and each has its own surface. Each file keeps its stamp
+    /// of `source` (see `ChartSource`).
+    public static func render(_ plan: ChartPlan, request: ChartsRequest, source: ChartSource) throws(TormemError) -> [(String, [UInt8])] {
         let charts = plan.charts
         let results = concurrentMap(charts.count) { i -> Result<(String, [UInt8]), TormemError> in
             let p = charts[i]
-            let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
+            let file = p.name + "." + request.format.fileExtension
+            let path = join(request.outputDirectory, file)
             do {
                 let start = ContinuousClock.now
-                var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
+                var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface,
+                                                     source: source.stamp(for: file)) { canvas in
                     FigureRenderer.draw(p.figure, on: canvas)
                 }
                 if request.format == .svg {

@@ -21,11 +21,13 @@ public struct ReportEmitter: Sendable {
     /// Charts in drawing order: file name (relative to the folder) and description.
     public var charts: [(path: String, description: String)]
     public var skipped: [ChartPlan.Skipped]
+    /// The folder's chart options (its `tormem.json`), shown in the regenerate command.
+    public var settings: ChartSettings
 
     public init(folderName: String, commandPath: String, inputs: ChartInputs, charts: [(path: String, description: String)],
-                skipped: [ChartPlan.Skipped]) {
+                skipped: [ChartPlan.Skipped], settings: ChartSettings = ChartSettings()) {
         self.folderName = folderName; self.commandPath = commandPath; self.inputs = inputs; self.charts = charts
-        self.skipped = skipped
+        self.skipped = skipped; self.settings = settings
     }
 
     // MARK: Facts from the data
@@ -120,10 +122,12 @@ public struct ReportEmitter: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// The command in a code block: the path shell-quoted (it pastes into `sh` as it is), and the
+    /// The command in a code block: the path and the folder's options (`tormem.json`, which a bare
+    /// `report` or `regenerate` applies too) shell-quoted (it pastes into `sh` as it is), and the
     /// fence longer than any run of backticks in it, so no folder name can close the block.
     var regenerateBody: String {
-        let command = "tormem-charts report " + ShellWord.quote(commandPath)
+        let command = (["tormem-charts report", ShellWord.quote(commandPath)] + settings.arguments.map { ShellWord.quote($0, path: false) })
+            .joined(separator: " ")
         var longest = 0, run = 0
         for ch in command { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
         let fence = String(repeating: "`", count: max(3, longest + 1))

@@ -6,6 +6,7 @@ import TormemCore
 import TormemData
 import TormemCharts
 import TormemPlot
+import TormemCairo
 
 /// `tormem-charts report DIR` and `regenerate ROOT`: draw a report folder's charts into `charts/` and
 /// write its README.md and REPORT.md, or (`check`) only say what would change.
@@ -18,24 +19,62 @@ public enum ReportJob {
         public var skipped: [ChartPlan.Skipped]
         /// The `--json` document of the folder's run.
         public var json: String
+
+        /// Throws `.stale` (exit 1) listing `stale` when it is not empty.
+        public func requireCurrent() throws(TormemError) {
+            if !stale.isEmpty { throw .stale(stale) }
+        }
+    }
+
+    /// How `--check` tells a current chart from a stale one.
+    public enum CheckMode: String, CaseIterable, Sendable {
+        /// By the source stamp each chart keeps (`ChartSource`): data, side files, options and
+        /// tormem's output version. The same verdict on every machine; nothing is drawn.
+        case source
+        /// By the bytes of a fresh drawing: only meaningful on the machine the charts were drawn on.
+        case pixels
     }
 
     /// Builds everything for `folder` in memory, then writes it (or, with `check`, compares it).
-    public static func run(_ folder: ReportFolder, options: ChartsRequest, check: Bool,
-                           warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+    /// The chart options are `options`, then the folder's `tormem.json`, then `given` (the command
+    /// line's), which also updates `tormem.json`.
+    public static func run(_ folder: ReportFolder, options: ChartsRequest, given: ChartSettings = ChartSettings(),
+                           check: CheckMode?, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+        let settingsPath = folder.path + "/" + ChartSettings.fileName
+        let storedBytes = FileManager.default.contents(atPath: settingsPath).map { [UInt8]($0) }
+        let stored = try storedBytes.map { bytes throws(TormemError) in try ChartSettings(json: bytes, file: settingsPath) } ?? ChartSettings()
+        let settings = stored.merging(given)
         var request = options
+        request.apply(settings)
         request.dataPaths = [folder.dataPath]
         request.outputDirectory = folder.chartsPath
         let inputs = try ChartsJob.inputs(request, warn: warn)
         let plan = request.plan(inputs)
-        let rendered = try ChartsJob.render(plan, request: request)
-        let json = ChartsSummary(inputs: inputs, written: rendered.map(\.0), skipped: plan.skipped).json
+        let source = try ChartSource(request: request, side: inputs.side)
         let ext = request.format.fileExtension
+        let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
+        // Checking by source stamps draws nothing.
+        let rendered = check == .source ? [] : try ChartsJob.render(plan, request: request, source: source)
+        let json = ChartsSummary(inputs: inputs, written: chartPaths, skipped: plan.skipped).json
         let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
                                     charts: plan.charts.map { ("charts/\($0.name).\(ext)", $0.description) },
-                                    skipped: plan.skipped)
+                                    skipped: plan.skipped, settings: settings)
         var outputs: [(path: String, bytes: [UInt8], what: String)] = rendered.map { ($0.0, $0.1, "chart") }
         var stale: [String] = []
+        if check == .source {
+            for (chart, path) in zip(plan.charts, chartPaths) {
+                guard let old = FileManager.default.contents(atPath: path) else { stale.append("\(path): missing"); continue }
+                switch SourceStamp.read([UInt8](old)) {
+                case nil: stale.append("\(path): no source fingerprint (drawn by an older tormem, or rewritten without its metadata)")
+                case source.stamp(for: chart.name + "." + ext)?: break
+                default: stale.append("\(path): drawn from other data, side files or options")
+                }
+            }
+        }
+        if !settings.isEmpty || storedBytes != nil {
+            let bytes = Array(settings.json.text.utf8)
+            if bytes != storedBytes { outputs.append((settingsPath, bytes, "settings")) }
+        }
         for (name, doc) in [("README.md", emitter.readme), ("REPORT.md", emitter.report)] {
             let path = folder.path + "/" + name
             guard let existing = FileManager.default.contents(atPath: path) else {
@@ -58,13 +97,15 @@ public enum ReportJob {
             }
         }
         var written: [String] = []
-        if check {
+        if check != nil {
             for o in outputs {
                 if o.what == "chart" {
                     guard let old = FileManager.default.contents(atPath: o.path) else { stale.append("\(o.path): missing"); continue }
                     if [UInt8](old) != o.bytes { stale.append("\(o.path): would change") }
                 } else if o.what == "missing" {
                     stale.append("\(o.path): missing")
+                } else if o.what == "settings" {
+                    stale.append("\(o.path): chart options would change (\(settings.arguments.joined(separator: " ")))")
                 } else {
                     stale.append("\(o.path): generated \(o.what) would change")
                 }
@@ -95,7 +136,7 @@ public enum ReportJob {
 
     /// `regenerate ROOT`: `run` for every report folder under `root`; `progress` gets one line per
     /// folder. With `check`, throws `.stale` listing everything that would change.
-    public static func regenerate(root: String, options: ChartsRequest, check: Bool,
+    public static func regenerate(root: String, options: ChartsRequest, given: ChartSettings = ChartSettings(), check: CheckMode?,
                                   warn: (Diagnostic) -> Void = { _ in },
                                   progress: (String) -> Void = { _ in }) throws(TormemError) {
         let paths = try folders(under: root)
@@ -104,15 +145,15 @@ public enum ReportJob {
         }
         var stale: [String] = []
         for path in paths {
-            let result = try run(try ReportFolder(path: path), options: options, check: check, warn: warn)
+            let result = try run(try ReportFolder(path: path), options: options, given: given, check: check, warn: warn)
             stale += result.stale
-            if check {
+            if check != nil {
                 progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
             } else {
                 progress("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             }
         }
-        if check, !stale.isEmpty { throw .stale(stale) }
+        if check != nil, !stale.isEmpty { throw .stale(stale) }
     }
 
     /// Every report folder directly under `root`, sorted by name.
@@ -137,10 +178,11 @@ public enum ReportJob {
     /// `report --new`: `create`, then `run`; when the run fails, the new folder (and the reports
     /// folder, when this made it) is removed again, so a failed `report --new` creates nothing.
     public static func createAndRun(reportsDir: String, name: String, host: String, date: String, data: String,
-                                    options: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+                                    options: ChartsRequest, given: ChartSettings = ChartSettings(),
+                                    warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
         let made = try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data)
         do {
-            return try run(made.folder, options: options, check: false, warn: warn)
+            return try run(made.folder, options: options, given: given, check: nil, warn: warn)
         } catch {
             made.undo()
             throw error

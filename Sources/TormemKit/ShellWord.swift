@@ -3,9 +3,9 @@
 enum ShellWord {
     /// `s` unchanged when it holds only characters no shell treats specially, else in single quotes
     /// (a `'` inside written `'\''`). A word starting with `-` gets `./` before it, so it is never
-    /// read as an option; the empty word is `''`.
-    static func quote(_ s: String) -> String {
-        let word = s.hasPrefix("-") ? "./" + s : s
+    /// read as an option (unless `path` is false: an option itself); the empty word is `''`.
+    static func quote(_ s: String, path: Bool = true) -> String {
+        let word = path && s.hasPrefix("-") ? "./" + s : s
         let plain = !word.isEmpty && word.utf8.allSatisfy { b in
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || "-_./+,:@%".utf8.contains(b)
         }

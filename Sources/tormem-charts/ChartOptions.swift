@@ -4,7 +4,8 @@ import TormemKit
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
 extension ChartsRequest.FileFormat: ExpressibleByArgument {}
 
-/// The options every chart-drawing command shares.
+/// The options every chart-drawing command shares. None has a default of its own here: what is
+/// given is `settings` (a report folder keeps it in tormem.json), the defaults are the request's.
 struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "What the charts are about (default: the server names in the data).")
     var title: String?
@@ -12,14 +13,14 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "Accent colour as #rrggbb (default: the theme's).")
     var color: String?
 
-    @Option(name: .long, help: "File name prefix of the memory_* charts.")
-    var prefix: String = "memory"
+    @Option(name: .long, help: "File name prefix of the memory_* charts (default: memory).")
+    var prefix: String?
 
-    @Option(name: .long, help: "Colour theme.")
-    var theme: ChartsRequest.ThemeName = .dark
+    @Option(name: .long, help: "Colour theme (default: dark).")
+    var theme: ChartsRequest.ThemeName?
 
-    @Option(name: .long, help: "Output file format.")
-    var format: ChartsRequest.FileFormat = .png
+    @Option(name: .long, help: "Output file format (default: png).")
+    var format: ChartsRequest.FileFormat?
 
     @Option(name: .long, help: "Chart width in pixels (default: about 2100).")
     var width: Int?
@@ -39,26 +40,27 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .customLong("server-alias"), help: ArgumentHelp("A host renamed from OLD to NEW: one server, shown as NEW (was OLD) (repeatable).", valueName: "OLD=NEW"))
     var serverAlias: [String] = []
 
-    @Flag(name: .customLong("keep-servers"), help: "Keep every server name apart (no renamed-host detection).")
-    var keepServers = false
+    @Flag(name: .customLong("keep-servers"), inversion: .prefixedNo,
+          help: "Keep every server name apart (no renamed-host detection; default: detect renamed hosts).")
+    var keepServers: Bool?
 
-    @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart.")
-    var top: Int = 20
+    @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart (default: 20).")
+    var top: Int?
 
     @Option(name: .customLong("outlier-threshold"), help: ArgumentHelp("Outlier threshold in GB (default: mean + 2σ).", valueName: "GB"))
     var outlierThreshold: Double?
 
-    @Option(name: .customLong("fragmentation-zone"), help: ArgumentHelp("Lower edge of the shaded fragmentation zone.", valueName: "GB"))
-    var fragmentationZone: Double = 4
+    @Option(name: .customLong("fragmentation-zone"), help: ArgumentHelp("Lower edge of the shaded fragmentation zone (default: 4).", valueName: "GB"))
+    var fragmentationZone: Double?
 
-    @Option(name: .customLong("expected-max"), help: ArgumentHelp("Expected maximum RSS per relay, drawn as a reference line.", valueName: "GB"))
-    var expectedMax: Double = 1
+    @Option(name: .customLong("expected-max"), help: ArgumentHelp("Expected maximum RSS per relay, drawn as a reference line (default: 1).", valueName: "GB"))
+    var expectedMax: Double?
 
-    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its minimum after the first day.")
-    var fragmentationFactor: Double = 2
+    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its minimum after the first day (default: 2).")
+    var fragmentationFactor: Double?
 
-    @Option(name: .customLong("growth-threshold"), help: ArgumentHelp("A group that is not fragmented is GROWING from this slope on.", valueName: "GB/DAY"))
-    var growthThreshold: Double = 0.25
+    @Option(name: .customLong("growth-threshold"), help: ArgumentHelp("A group that is not fragmented is GROWING from this slope on (default: 0.25).", valueName: "GB/DAY"))
+    var growthThreshold: Double?
 
     @Flag(name: .long, help: "Fail (exit 3) when any row cannot be read, instead of skipping it.")
     var strict = false
@@ -67,15 +69,6 @@ struct ChartOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let color, !ChartsRequest.isColour(color) {
-            throw ValidationError("--color \(color): expected a colour like #00d4aa")
-        }
-        for (name, v) in [("--width", width), ("--height", height)] {
-            if let v, !(200...20_000).contains(v) { throw ValidationError("\(name) \(v): expected 200 to 20000 pixels") }
-        }
-        if prefix.isEmpty || prefix.contains("/") {
-            throw ValidationError("--prefix \(prefix): expected a file name prefix without '/'")
-        }
         for g in groupLabel where !g.contains("=") || g.hasPrefix("=") {
             throw ValidationError("--group-label \(g): expected GROUP=LABEL, e.g. A=\"DirCache 0\"")
         }
@@ -85,42 +78,49 @@ struct ChartOptions: ParsableArguments {
                 throw ValidationError("--server-alias \(a): expected OLD=NEW, two different server names")
             }
         }
-        if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
-        for (name, v) in [("--outlier-threshold", outlierThreshold), ("--fragmentation-zone", fragmentationZone),
-                          ("--expected-max", expectedMax)] {
-            if let v, !(v.isFinite && v > 0 && v < 10_000) { throw ValidationError("\(name) \(v): expected a positive number of GB") }
-        }
-        if !(growthThreshold.isFinite && growthThreshold > 0 && growthThreshold < 1000) {
-            throw ValidationError("--growth-threshold \(growthThreshold): expected a positive number of GB per day")
-        }
-        if !(fragmentationFactor.isFinite && fragmentationFactor > 1 && fragmentationFactor < 100) {
-            throw ValidationError("--fragmentation-factor \(fragmentationFactor): expected a number above 1")
-        }
+        if let problem = settings.problem { throw ValidationError("--" + problem) }
     }
 
+    /// The chart options given on the command line.
+    var settings: ChartSettings {
+        var s = ChartSettings()
+        s["title"] = title.map { .text($0) }
+        s["color"] = color.map { .text($0) }
+        s["prefix"] = prefix.map { .text($0) }
+        s["theme"] = theme.map { .text($0.rawValue) }
+        s["format"] = format.map { .text($0.rawValue) }
+        s["width"] = width.map { .integer($0) }
+        s["height"] = height.map { .integer($0) }
+        s["group-label"] = pairs(groupLabel, unquote: true)
+        s["control"] = control.map { .text($0) }
+        s["compare"] = compare.map { .text($0) }
+        s["server-alias"] = pairs(serverAlias, unquote: false)
+        s["keep-servers"] = keepServers.map { .flag($0) }
+        s["top"] = top.map { .integer($0) }
+        s["outlier-threshold"] = outlierThreshold.map { .number($0) }
+        s["fragmentation-zone"] = fragmentationZone.map { .number($0) }
+        s["expected-max"] = expectedMax.map { .number($0) }
+        s["fragmentation-factor"] = fragmentationFactor.map { .number($0) }
+        s["growth-threshold"] = growthThreshold.map { .number($0) }
+        return s
+    }
+
+    private func pairs(_ given: [String], unquote: Bool) -> ChartSettings.Value? {
+        guard !given.isEmpty else { return nil }
+        var p: [String: String] = [:]
+        for g in given {
+            let parts = g.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            var value = parts.count > 1 ? String(parts[1]) : ""
+            if unquote, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            p[String(parts[0])] = value
+        }
+        return .pairs(p)
+    }
+
+    /// The request with the defaults and the options given.
     func request(data: [String], outputDir: String) -> ChartsRequest {
-        var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, title: title,
-                                    accent: color, prefix: prefix, theme: theme,
-                                    format: format, width: width, height: height, strict: strict)
-        for g in groupLabel {
-            let parts = g.split(separator: "=", maxSplits: 1)
-            var label = String(parts[1])
-            if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
-            request.groupLabels[String(parts[0])] = label
-        }
-        for a in serverAlias {
-            let parts = a.split(separator: "=", maxSplits: 1)
-            request.serverAliases[String(parts[0])] = String(parts[1])
-        }
-        request.keepServers = keepServers
-        request.control = control
-        request.compare = compare
-        request.factor = fragmentationFactor
-        request.growthThreshold = growthThreshold
-        request.fragmentationZoneGB = fragmentationZone
-        request.expectedMaxGB = expectedMax
-        request.topRelays = top
-        request.outlierThresholdGB = outlierThreshold
+        var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, strict: strict)
+        request.apply(settings)
         return request
     }
 }

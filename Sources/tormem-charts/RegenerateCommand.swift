@@ -6,21 +6,25 @@ struct RegenerateCommand: ParsableCommand {
         commandName: "regenerate",
         abstract: "Run `report` for every report folder under ROOT.",
         discussion: """
-        With --check nothing is written: exit 1 and a list of every chart or generated section that \
-        would change (missing or different bytes), exit 0 when all are current. CI runs \
-        `tormem-charts regenerate reports/ --check`.
+        Each folder's chart options come from its tormem.json; options given here override them \
+        and are recorded there.
+
+        With --check nothing is written: exit 1 and a list of every chart, generated section or \
+        tormem.json that would change, exit 0 when all are current. A chart is current when the \
+        source fingerprint in its metadata matches its data, side files and options (the same \
+        verdict on any machine, whatever its cairo); --check=pixels compares the bytes of a fresh \
+        drawing instead. CI runs `tormem-charts regenerate reports --check`.
         """)
 
     @Argument(help: "The folder of report folders.")
     var root: String = "reports"
 
-    @Flag(name: .long, help: "Write nothing; exit 1 when any output would change.")
-    var check = false
+    @Flag var check: CheckOption?
 
     @OptionGroup var chart: ChartOptions
 
     func run() throws {
-        try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), check: check,
+        try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), given: chart.settings, check: check?.mode,
                                  warn: { Console.printError("warning: \($0)") },
                                  progress: { if !chart.quiet { print($0) } })
     }

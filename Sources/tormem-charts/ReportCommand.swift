@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         DIR is a report folder (reports/YYYY-MM-DD-host-description/) holding data.csv, \
         measurements.csv, memory_measurements.csv or memory.csv (or give --data FILE). Only the parts \
         of README.md and REPORT.md between <!-- tormem:begin NAME --> and <!-- tormem:end NAME --> \
-        markers are rewritten; everything else a person wrote is kept.
+        markers are rewritten; everything else a person wrote is kept. Chart options given are \
+        recorded in DIR/tormem.json, so a later `report DIR` or `regenerate` draws the same charts.
 
         With --new NAME --host HOST --date YYYY-MM-DD --data FILE it first creates \
         <reports-dir>/DATE-HOST-NAME/ with a copy of FILE (and experiment.json / relay_config.csv \
@@ -37,9 +38,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write every number of the run as JSON to FILE (- for standard output, instead of the summary).", valueName: "FILE"))
     var json: String?
 
+    @Flag var check: CheckOption?
+
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
+        if check != nil, new != nil { throw ValidationError("--check checks an existing folder: give DIR, not --new") }
         if new != nil {
             if host == nil || date == nil || data == nil { throw ValidationError("--new needs --host HOST --date YYYY-MM-DD --data FILE") }
             if dir != nil { throw ValidationError("give either DIR or --new NAME, not both") }
@@ -54,14 +58,18 @@ struct ReportCommand: ParsableCommand {
         let result: ReportJob.Result
         if let new, let host, let date, let data {
             result = try ReportJob.createAndRun(reportsDir: reportsDir, name: new, host: host, date: date, data: data,
-                                                options: request) { Console.printError("warning: \($0)") }
+                                                options: request, given: chart.settings) { Console.printError("warning: \($0)") }
         } else {
-            result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, check: false) {
+            result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, given: chart.settings,
+                                       check: check?.mode) {
                 Console.printError("warning: \($0)")
             }
+            if check != nil { try result.requireCurrent() }
         }
         if json == "-" {
             print(result.json, terminator: "")
+        } else if check != nil {
+            if !chart.quiet { print("\(result.folder): current") }
         } else if !chart.quiet {
             print("\(result.folder): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             for w in result.written { print("wrote \(w)") }

@@ -25,7 +25,7 @@ if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
     Console.exit(0)
 }
 do {
-    var command = try TormemCharts.parseAsRoot()
+    var command = try TormemCharts.parseAsRoot(CheckOption.spellings(arguments))
     try command.run()
 } catch {
     if let failure = Console.failure(error) {

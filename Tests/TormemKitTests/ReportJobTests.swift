@@ -10,12 +10,12 @@ import TormemTestSupport
     func makeReports() throws -> (root: String, folder: ReportFolder) {
         let root = try temporaryFolder("reports-\(UUID().uuidString.prefix(6))") + "/reports"
         let folder = try ReportJob.create(reportsDir: root, name: "Guard fragmentation!", host: "co", date: "2025-09-18", data: realData)
-        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: false)
+        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: nil)
         return (root, folder)
     }
 
     func check(_ folder: ReportFolder) throws -> [String] {
-        try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: true).stale
+        try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: .source).stale
     }
 
     @Test func newFolderHasTheConventionalNameAndEverything() throws {
@@ -47,7 +47,7 @@ import TormemTestSupport
         // Missing chart.
         try FileManager.default.removeItem(atPath: folder.chartsPath + "/memory_weekly.png")
         #expect(try check(folder) == [folder.chartsPath + "/memory_weekly.png: missing"])
-        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: false)
+        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: nil)
         #expect(try check(folder).isEmpty)
 
         // Edited generated section.
@@ -60,7 +60,7 @@ import TormemTestSupport
         // Prose a person wrote survives regeneration; the generated numbers come back.
         text = text.replacingOccurrences(of: "_Why memory behaves this way._", with: "glibc arenas never give memory back.")
         try write(text, to: reportPath)
-        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: false)
+        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: nil)
         let after = try String(contentsOfFile: reportPath, encoding: .utf8)
         #expect(after.contains("glibc arenas never give memory back."))
         #expect(!after.contains("| GREAT |"))
@@ -74,7 +74,7 @@ import TormemTestSupport
         text = text.replacingOccurrences(of: "2025-09-18T00:00:00,co,relay,,22gz,A,", with: "2025-09-18T00:00:00,co,relay,,22gz,A,9")
         try write(text, to: data)
         let stale = try check(folder)
-        #expect(stale.contains { $0.hasSuffix("memory_trajectories.png: would change") })
+        #expect(stale.contains { $0.hasSuffix("memory_trajectories.png: drawn from other data, side files or options") })
         #expect(stale.contains { $0.contains("REPORT.md: generated sections") && $0.contains("key-metrics") })
         // --check wrote nothing.
         #expect(try check(folder) == stale)
@@ -115,7 +115,7 @@ import TormemTestSupport
         var light = options
         light.theme = .light  // every chart would change
         do {
-            _ = try ReportJob.run(folder, options: light, check: false)
+            _ = try ReportJob.run(folder, options: light, check: nil)
             Issue.record("expected an output error")
         } catch {
             #expect(error.exitCode == 4)
@@ -129,11 +129,11 @@ import TormemTestSupport
         try FileManager.default.removeItem(atPath: folder.chartsPath)
         try write("# R\n<!-- tormem:begin key-metrics -->\n", to: folder.path + "/REPORT.md")
         let before = snapshot(folder.path)
-        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: false) }
+        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: nil) }
         #expect(snapshot(folder.path) == before)
         try FileManager.default.removeItem(atPath: folder.path + "/REPORT.md")
         try FileManager.default.createDirectory(atPath: folder.path + "/REPORT.md/x", withIntermediateDirectories: true)
-        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: false) }
+        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: nil) }
         #expect(!FileManager.default.fileExists(atPath: folder.chartsPath))
     }
 
@@ -185,7 +185,7 @@ import TormemTestSupport
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: realData, toPath: path + "/measurements.csv")
         let folder = try ReportFolder(path: path)
-        _ = try ReportJob.run(folder, options: options, check: false)
+        _ = try ReportJob.run(folder, options: options, check: nil)
         let readme = try #require(bytes(path + "/README.md"))
         let doc = try MarkedDocument(parsing: readme, file: "README.md")
         #expect(doc.sectionNames == ["title", "summary", "charts", "regenerate"])
@@ -230,7 +230,7 @@ import TormemTestSupport
         let edited = replace(text, Array("| STABLE |".utf8), Array("| GREAT |".utf8))
         try Data(edited).write(to: URL(fileURLWithPath: path))
         #expect(try check(folder) == [path + ": generated sections key-metrics would change"])
-        _ = try ReportJob.run(folder, options: options, check: false)
+        _ = try ReportJob.run(folder, options: options, check: nil)
         #expect(bytes(path) == text)
     }
 
@@ -243,7 +243,7 @@ import TormemTestSupport
         #expect(try check(folder).isEmpty)  // current: CR LF alone is no change
         try Data(replace(crlf, Array("| STABLE |".utf8), Array("| GREAT |".utf8))).write(to: URL(fileURLWithPath: path))
         #expect(try check(folder) == [path + ": generated sections key-metrics would change"])
-        _ = try ReportJob.run(folder, options: options, check: false)
+        _ = try ReportJob.run(folder, options: options, check: nil)
         #expect(bytes(path) == crlf)
         #expect(try check(folder).isEmpty)
     }
