@@ -25,13 +25,13 @@ public struct SideFiles: Sendable {
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
         var side = SideFiles()
         let json = path("experiment.json")
-        if let data = FileManager.default.contents(atPath: json) {
-            side.experiment = try ExperimentInfo.parse([UInt8](data), file: json)
+        if let data = try SideFileReader.contents(of: json) {
+            side.experiment = try ExperimentInfo.parse(data, file: json)
             side.experimentPath = json
         }
         let config = path("relay_config.csv")
-        if let data = FileManager.default.contents(atPath: config) {
-            side.relayConfig = try RelayConfig.parse([UInt8](data), file: config)
+        if let data = try SideFileReader.contents(of: config) {
+            side.relayConfig = try RelayConfig.parse(data, file: config)
             side.relayConfigPath = config
         }
         side.groupFiles = try GroupFiles.load(folder: path("groups"), base: dir, experiment: side.experiment)
