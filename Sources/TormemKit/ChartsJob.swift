@@ -36,7 +36,21 @@ public enum ChartsJob {
         options.detectRenames = !request.keepServers
         let inputs = ChartInputs(files: files, side: side, options: options)
         for w in inputs.warnings { warn(w) }
+        try checkGroups(request, in: inputs)
         return inputs
+    }
+
+    /// `--control` and `--compare` must name a group of the data: a silent fallback would draw
+    /// the wrong comparison.
+    static func checkGroups(_ request: ChartsRequest, in inputs: ChartInputs) throws(TormemError) {
+        let ids = inputs.groups?.groups.map(\.group) ?? []
+        for (option, id) in [("--control", request.control), ("--compare", request.compare)] {
+            guard let id, !ids.contains(id) else { continue }
+            let shown = ChartsRequest.shown(id)
+            throw .usage(ids.isEmpty
+                ? "\(option) \(shown): the data has no groups"
+                : "\(option) \(shown): no such group in the data; expected one of \(ids.joined(separator: ", "))")
+        }
     }
 
     /// Every chart, one line each (`draw --help`): file name and what it shows.
@@ -73,22 +87,42 @@ public enum ChartsJob {
         return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped))
     }
 
-    /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on
-    /// all cores: charts are independent and each has its own surface.
+    /// The memory rendering may hold at once (surfaces and their encoding): with the loaded data and
+    /// the encoded charts, a run stays under 1 GB whatever `--width` and `--height` say.
+    public static let renderBudget = 600 << 20
+
+    /// What rendering one chart of `size` holds at its peak: the 4-byte pixels, and as much again
+    /// and a half for the encoder's rows and output.
+    static func renderCost(_ size: Size) -> Int {
+        Int(max(1, size.width).rounded(.up)) * Int(max(1, size.height).rounded(.up)) * 10
+    }
+
+    /// The charts in rendering order, cut into batches that each fit `renderBudget` (at least one
+    /// chart per batch): a batch is rendered concurrently, the batches one after the other.
+    static func batches(_ sizes: [Size], budget: Int = renderBudget) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0, cost = 0
+        for (i, s) in sizes.enumerated() {
+            let c = renderCost(s)
+            if i > start, cost + c > budget { out.append(start..<i); start = i; cost = 0 }
+            cost += c
+        }
+        if start < sizes.count { out.append(start..<sizes.count) }
+        return out
+    }
+
+    /// Renders every planned chart in memory (so a failure leaves the output folder untouched),
+    /// concurrently within the memory budget (`batches`): charts are independent and each has its
+    /// own surface.
     public static func render(_ plan: ChartPlan, request: ChartsRequest) throws(TormemError) -> [(String, [UInt8])] {
         let charts = plan.charts
-        let results = concurrentMap(charts.count) { i -> Result<(String, [UInt8]), TormemError> in
-            let p = charts[i]
-            let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
-            do {
-                let start = ContinuousClock.now
-                let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
-                    FigureRenderer.draw(p.figure, on: canvas)
-                }
-                PhaseTimer.note(p.name, since: start)
-                return .success((path, bytes))
-            } catch {
-                return .failure(.output(path: path, reason: "\(error)"))
+        if let big = charts.first(where: { $0.figure.size.width * $0.figure.size.height > Double(ChartsRequest.maxPixels) }) {
+            throw .usage("\(big.name): \(Int(big.figure.size.width))×\(Int(big.figure.size.height)) pixels; expected at most \(ChartsRequest.maxPixels / 1_000_000) million pixels per chart (--width, --height)")
+        }
+        var results: [Result<(String, [UInt8]), TormemError>] = []
+        for batch in batches(charts.map(\.figure.size)) {
+            results += concurrentMap(batch.count) { k -> Result<(String, [UInt8]), TormemError> in
+                renderOne(charts[batch.lowerBound + k], request: request)
             }
         }
         var rendered: [(String, [UInt8])] = []
@@ -99,6 +133,20 @@ public enum ChartsJob {
             }
         }
         return rendered
+    }
+
+    private static func renderOne(_ p: ChartPlan.Planned, request: ChartsRequest) -> Result<(String, [UInt8]), TormemError> {
+        let path = join(request.outputDirectory, p.name + "." + request.format.fileExtension)
+        do {
+            let start = ContinuousClock.now
+            let bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface) { canvas in
+                FigureRenderer.draw(p.figure, on: canvas)
+            }
+            PhaseTimer.note(p.name, since: start)
+            return .success((path, bytes))
+        } catch {
+            return .failure(.output(path: path, reason: "\(error)"))
+        }
     }
 
     static func join(_ dir: String, _ name: String) -> String {

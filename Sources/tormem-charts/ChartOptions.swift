@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TormemKit
 
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
@@ -73,16 +74,23 @@ struct ChartOptions: ParsableArguments {
         for (name, v) in [("--width", width), ("--height", height)] {
             if let v, !(200...20_000).contains(v) { throw ValidationError("\(name) \(v): expected 200 to 20000 pixels") }
         }
-        if prefix.isEmpty || prefix.contains("/") {
-            throw ValidationError("--prefix \(prefix): expected a file name prefix without '/'")
+        if let width, let height, width * height > ChartsRequest.maxPixels {
+            throw ValidationError("--width \(width) --height \(height): expected at most \(ChartsRequest.maxPixels / 1_000_000) million pixels per chart")
         }
-        for g in groupLabel where !g.contains("=") || g.hasPrefix("=") {
-            throw ValidationError("--group-label \(g): expected GROUP=LABEL, e.g. A=\"DirCache 0\"")
+        if prefix.isEmpty || prefix.contains("/") || prefix.utf8.count > 100 || prefix.contains("\0") {
+            throw ValidationError("--prefix \(ChartsRequest.shown(prefix)): expected a file name prefix without '/', at most 100 bytes")
         }
+        for g in groupLabel where Self.groupLabel(g) == nil {
+            throw ValidationError("--group-label \(ChartsRequest.shown(g)): expected GROUP=LABEL with both non-empty, e.g. A=\"DirCache 0\"")
+        }
+        for (name, v) in [("--control", control), ("--compare", compare)] {
+            if let v, v.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(name) \(ChartsRequest.shown(v)): expected a group ID, e.g. A") }
+        }
+        if let title, title.utf8.count > 1000 { throw ValidationError("--title \(ChartsRequest.shown(title)): expected at most 1000 bytes") }
         for a in serverAlias {
             let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || parts[0] == parts[1] {
-                throw ValidationError("--server-alias \(a): expected OLD=NEW, two different server names")
+            if parts.count != 2 || parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) || parts[0] == parts[1] {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): expected OLD=NEW, two different server names")
             }
         }
         if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
@@ -98,15 +106,23 @@ struct ChartOptions: ParsableArguments {
         }
     }
 
+    /// `A=TEXT` → ("A", "TEXT"), quotes around TEXT removed; nil when either side is empty.
+    static func groupLabel(_ option: String) -> (String, String)? {
+        let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let group = parts[0].trimmingCharacters(in: .whitespaces)
+        var label = String(parts[1])
+        if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
+        guard !group.isEmpty, !label.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return (group, label)
+    }
+
     func request(data: [String], outputDir: String) -> ChartsRequest {
         var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, title: title,
                                     accent: color, prefix: prefix, theme: theme,
                                     format: format, width: width, height: height, strict: strict)
         for g in groupLabel {
-            let parts = g.split(separator: "=", maxSplits: 1)
-            var label = String(parts[1])
-            if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
-            request.groupLabels[String(parts[0])] = label
+            if let (group, label) = Self.groupLabel(g) { request.groupLabels[group] = label }
         }
         for a in serverAlias {
             let parts = a.split(separator: "=", maxSplits: 1)
