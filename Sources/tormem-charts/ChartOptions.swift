@@ -87,11 +87,19 @@ struct ChartOptions: ParsableArguments {
             if let v, v.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(name) \(ChartsRequest.shown(v)): expected a group ID, e.g. A") }
         }
         if let title, title.utf8.count > 1000 { throw ValidationError("--title \(ChartsRequest.shown(title)): expected at most 1000 bytes") }
+        var aliases: [Substring: Substring] = [:]
         for a in serverAlias {
             let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, let earlier = aliases[parts[0]], earlier != parts[1] {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[0]))) is already renamed to \(ChartsRequest.shown(String(earlier)))")
+            }
+            if parts.count == 2 { aliases[parts[0]] = parts[1] }
             if parts.count != 2 || parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) || parts[0] == parts[1] {
                 throw ValidationError("--server-alias \(ChartsRequest.shown(a)): expected OLD=NEW, two different server names")
             }
+        }
+        for (old, new) in aliases where aliases[new] != nil {
+            throw ValidationError("--server-alias \(ChartsRequest.shown(old + "=" + new)): \(ChartsRequest.shown(String(new))) is itself renamed; expected each server renamed once, to its last name")
         }
         if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
         for (name, v) in [("--outlier-threshold", outlierThreshold), ("--fragmentation-zone", fragmentationZone),
@@ -103,6 +111,14 @@ struct ChartOptions: ParsableArguments {
         }
         if !(fragmentationFactor.isFinite && fragmentationFactor > 1 && fragmentationFactor < 100) {
             throw ValidationError("--fragmentation-factor \(fragmentationFactor): expected a number above 1")
+        }
+    }
+
+    /// Every named path or name must say something: an empty one is a usage error (it would
+    /// otherwise mean the current folder, or nothing, silently).
+    static func requireNonEmpty(_ values: [(option: String, value: String?)]) throws {
+        for (option, value) in values where value?.isEmpty == true {
+            throw ValidationError("\(option) '': expected a non-empty value")
         }
     }
 

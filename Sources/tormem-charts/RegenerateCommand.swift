@@ -19,6 +19,10 @@ struct RegenerateCommand: ParsableCommand {
 
     @OptionGroup var chart: ChartOptions
 
+    func validate() throws {
+        try ChartOptions.requireNonEmpty([("ROOT", root)])
+    }
+
     func run() throws {
         try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), check: check,
                                  warn: { Console.printError("warning: \($0)") },

@@ -21,8 +21,9 @@ struct HostOptions: ParsableArguments {
     var server: String?
 
     func validate() throws {
-        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir)] where value.isEmpty {
-            throw ValidationError("\(name): expected a folder, found an empty path")
+        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir),
+                              ("--process-instances-dir", processInstancesDir ?? "/"), ("--config", config ?? "-")] where value.isEmpty {
+            throw ValidationError("\(name): expected a path, found an empty one")
         }
         if let server, server.isEmpty || server.contains(where: \.isNewline) {
             throw ValidationError("--server \"\(server)\": expected a host name on one line")

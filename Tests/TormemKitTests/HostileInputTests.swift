@@ -28,7 +28,22 @@ import Glibc
         UsageCase(arguments: ["--control", " "], message: "--control \" \": expected a group ID"),
         UsageCase(arguments: ["--prefix", String(repeating: "p", count: 300)], message: "expected a file name prefix without '/', at most 100 bytes"),
         UsageCase(arguments: ["--title", String(repeating: "t", count: 5000)], message: "--title \"tttt"),
+        UsageCase(arguments: ["--server-alias", "a=b", "--server-alias", "a=c"], message: "--server-alias \"a=c\": \"a\" is already renamed to \"b\""),
+        UsageCase(arguments: ["--server-alias", "a=b", "--server-alias", "b=a"], message: "is itself renamed; expected each server renamed once"),
     ]
+
+    @Test(arguments: [
+        (["report", ""], "DIR '': expected a non-empty value"),
+        (["regenerate", ""], "ROOT '': expected a non-empty value"),
+        (["report", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", realData, "--reports-dir", ""], "--reports-dir '': expected a non-empty value"),
+        (["report", "--new", "x", "--host", "", "--date", "2025-01-01", "--data", realData], "--host '': expected a non-empty value"),
+        (["report", "reports/x", "--json", ""], "--json '': expected a non-empty value"),
+    ])
+    func emptyReportArgumentsAreUsageErrors(_ arguments: [String], _ message: String) throws {
+        let r = try run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
 
     @Test(arguments: usageCases)
     func degenerateOptionsAreUsageErrors(_ c: UsageCase) throws {
