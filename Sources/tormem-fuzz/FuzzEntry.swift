@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TormemCSV
 import TormemCollect
 import TormemCore
@@ -11,6 +14,12 @@ import TormemKit
 @_cdecl("LLVMFuzzerTestOneInput")
 public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    // TORMEM_FUZZ_PARSERS=1: only the parsers (side files, /proc, torrc, markers), a hundred times
+    // faster than the whole pipeline, for long runs on them.
+    if parsersOnly {
+        fuzzParsers(bytes)
+        return 0
+    }
     // The reader alone, touching every field the ways the loaders do.
     var reader = CSVReader(bytes: bytes, name: "fuzz.csv")
     try? reader.forEachRow(comment: { _, _ in }) { row in
@@ -35,9 +44,17 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         _ = emitter.report.template
         _ = ChartsSummary(inputs: inputs, written: [], skipped: plan.skipped).text
     }
-    // Side files and Markdown markers, for inputs that look like them (the JSON parser is slow, and
-    // exercising it on CSV text finds nothing).
+    fuzzParsers(bytes)
+    return 0
+}
+
+/// Whether only the parsers are fuzzed (`TORMEM_FUZZ_PARSERS=1`).
+private let parsersOnly = getenv("TORMEM_FUZZ_PARSERS").map { String(cString: $0) == "1" } ?? false
+
+/// Side files and Markdown markers, then the collector's parsers.
+private func fuzzParsers(_ bytes: [UInt8]) {
     _ = try? RelayConfig.parse(bytes, file: "relay_config.csv")
+    // JSON only for inputs that look like it (the parser is slow, and CSV text finds nothing there).
     if bytes.first(where: { $0 != 0x20 && $0 != 0x0a }) == UInt8(ascii: "{") {
         _ = try? ExperimentInfo.parse(bytes, file: "experiment.json")
     }
@@ -52,7 +69,6 @@ public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         _ = MarkedDocument.inserting(missing: ["summary"], into: text, template: MarkedDocument.section("summary", "x"))
     }
     fuzzCollector(bytes, text)
-    return 0
 }
 
 /// The collector's parsers: `/proc/PID/status`, `smaps`, `cmdline`, `environ`, `maps`, `meminfo`,
