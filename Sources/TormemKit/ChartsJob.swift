@@ -12,7 +12,15 @@ public enum ChartsJob {
     public static func inputs(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartInputs {
         guard !request.dataPaths.isEmpty else { throw .usage("no data: give at least one --data FILE") }
         var files: [LoadedFile] = []
+        var seen: [FileIdentity: String] = [:]
         for path in request.dataPaths {
+            if let id = FileIdentity(path) {
+                if let first = seen[id] {
+                    warn(Diagnostic(file: path, message: "the same file as \(first) (given twice); read once"))
+                    continue
+                }
+                seen[id] = path
+            }
             let f = try DataLoader.load(path: path)
             for w in f.warnings { warn(w) }
             if f.skipped > RowProblems.keep {

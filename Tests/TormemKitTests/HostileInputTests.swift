@@ -140,6 +140,17 @@ import Glibc
         #expect(mixed.stderr.contains("snapshot_60relays.csv: not used: a snapshot is not drawn next to per-relay time series (\(unified))"), "\(mixed.stderr)")
     }
 
+    @Test func aFileGivenTwiceIsReadOnceAndSaysSo() throws {
+        let dir = try temporaryFolder()
+        let data = Fixtures.url("synthetic/unified_12relays_7days.csv")
+        #expect(symlink(data, dir + "/link.csv") == 0)
+        let once = try run(["--data", data, "--output-dir", dir + "/a", "--json", "-"])
+        let twice = try run(["--data", data, "--data", dir + "/link.csv", "--output-dir", dir + "/b", "--json", "-"])
+        #expect(twice.status == 0)
+        #expect(twice.stderr.contains("link.csv: the same file as \(data) (given twice); read once"), "\(twice.stderr)")
+        #expect(once.stdout.contains("\"relays\": 12") && twice.stdout.contains("\"relays\": 12"))
+    }
+
     @Test func anEventsFileWithCROnlyLineEndsSaysSo() throws {
         let dir = try temporaryFolder()
         try FileManager.default.copyItem(atPath: realData, toPath: dir + "/measurements.csv")
