@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TormemKit
 
 struct ReportCommand: ParsableCommand {
@@ -50,12 +51,20 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The folder with its own name last: `.`, `..` or `x/.` resolved (a report is named after its
+    /// folder, and `.` names none).
+    static func named(_ dir: String) -> String {
+        let last = (dir as NSString).lastPathComponent
+        guard last == "." || last == ".." || dir.hasSuffix("/.") || dir.hasSuffix("/..") else { return dir }
+        return URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     func run() throws {
         let folder: ReportFolder
         if let new, let host, let date, let data {
             folder = try ReportJob.create(reportsDir: reportsDir, name: new, host: host, date: date, data: data)
         } else {
-            folder = try ReportFolder(path: dir!, data: data)
+            folder = try ReportFolder(path: Self.named(dir!), data: data)
         }
         var request = chart.request(data: [], outputDir: "")
         request.jsonPath = json

@@ -80,6 +80,19 @@ import Glibc
         #expect(listing(folder == "." ? sub : dir).filter { $0.hasSuffix(".png") } == realCharts)
     }
 
+    /// `report .` inside a report folder and `report ..` below one name the folder itself (`.`
+    /// trapped in the folder's command path).
+    @Test(arguments: [".", "..", "./"])
+    func reportOnADotFolder(_ spelling: String) throws {
+        let dir = try temporaryFolder("report" + spelling) + "/2025-09-18-co-guard-fragmentation"
+        try FileManager.default.copyItem(atPath: Fixtures.url("../reports/2025-09-18-co-guard-fragmentation"), toPath: dir)
+        let cwd = spelling == ".." ? dir + "/charts" : dir
+        let r = try runInFolder(cwd, ["report", spelling, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let readme = try String(contentsOfFile: dir + "/README.md", encoding: .utf8)
+        #expect(readme.contains("2025-09-18-co-guard-fragmentation"))
+    }
+
     /// Every side file opened where the data lies: a FIFO is refused at once, never waited on.
     @Test(arguments: ["experiment.json", "relay_config.csv", "groups/group_A.txt"])
     func aSideFileThatIsAFIFOIsRefused(_ name: String) throws {
