@@ -33,6 +33,8 @@ enum SideCSV {
             }
         } catch let e as TormemError {
             throw e
+        } catch let e as CSVError {
+            throw TormemError(e)
         } catch {
             throw .input(Diagnostic(file: file, message: "\(error)"))
         }

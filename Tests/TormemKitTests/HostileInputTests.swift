@@ -164,6 +164,18 @@ import Glibc
         #expect(once.stdout.contains("\"relays\": 12") && twice.stdout.contains("\"relays\": 12"))
     }
 
+    /// A 1 GB line in events.csv (sparse): an input error naming the file and line once.
+    @Test func aHugeEventsLineIsAnErrorNamingTheFileOnce() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: realData, toPath: dir + "/measurements.csv")
+        try write("timestamp,event_type,description,group\n2025-09-10T00:00:00,x,", to: dir + "/events.csv")
+        #expect(truncate(dir + "/events.csv", 1 << 30) == 0)
+        let r = try run(["--data", dir + "/measurements.csv", "--output-dir", dir + "/out"])
+        #expect(r.status == 3)
+        #expect(r.stderr == "tormem-charts: error: \(dir)/events.csv:2: a line longer than 16 MiB; expected the short lines of a CSV file (a binary or corrupted file?)\n", "\(r.stderr)")
+    }
+
     @Test func anEventsFileWithCROnlyLineEndsSaysSo() throws {
         let dir = try temporaryFolder()
         try FileManager.default.copyItem(atPath: realData, toPath: dir + "/measurements.csv")
