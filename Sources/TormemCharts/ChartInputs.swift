@@ -61,6 +61,10 @@ public struct ChartInputs: Sendable {
             for f in tables.dropFirst() {
                 warnings.append(Diagnostic(file: f.path, message: "not used: only one experiment table is drawn, the first given (\(first.path)); draw this one on its own"))
             }
+            let grouped = files.filter { f in f.relays.relays.contains { !$0.groupSpans.isEmpty || !$0.info.group.isEmpty } }
+            for f in grouped {
+                warnings.append(Diagnostic(file: f.path, message: "its group cells are not used: the group charts come from the experiment table \(first.path); draw this file on its own for its groups"))
+            }
         } else {
             let membership = GroupMembership(relays, side: side, source: source)
             warnings += membership.warnings
