@@ -98,8 +98,11 @@ struct ChartOptions: ParsableArguments {
                 throw ValidationError("--server-alias \(ChartsRequest.shown(a)): expected OLD=NEW, two different server names")
             }
         }
-        for (old, new) in aliases where aliases[new] != nil {
-            throw ValidationError("--server-alias \(ChartsRequest.shown(old + "=" + new)): \(ChartsRequest.shown(String(new))) is itself renamed; expected each server renamed once, to its last name")
+        for a in serverAlias {   // in the order given, so the message is the same every run
+            let parts = a.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, aliases[parts[1]] != nil {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[1]))) is itself renamed; expected each server renamed once, to its last name")
+            }
         }
         if !(1...200).contains(top) { throw ValidationError("--top \(top): expected 1 to 200 relays") }
         for (name, v) in [("--outlier-threshold", outlierThreshold), ("--fragmentation-zone", fragmentationZone),
