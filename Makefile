@@ -6,7 +6,7 @@ EXAMPLE_DATA := Fixtures/real-2025-09-18/measurements.csv
 EXAMPLE_OUT := out/example
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test reports bench clean
+.PHONY: all deps test-deps build release run test reports bench dist clean
 
 all: build
 
@@ -16,6 +16,19 @@ deps:
 		echo "tormem: installing libcairo2-dev fonts-dejavu-core (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcairo2-dev fonts-dejavu-core pkg-config; \
+	fi
+
+# What the tests use besides: real tor relays (run offline, never as a service), promtool (from
+# Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist.
+test-deps: deps
+	@missing=""; \
+	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v dpkg-deb >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
+	if [ -n "$$missing" ]; then \
+		echo "tormem: installing$$missing for the tests (apt-get)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 build: deps
@@ -28,10 +41,12 @@ run: release
 	.build/release/tormem-charts --data $(EXAMPLE_DATA) --output-dir $(EXAMPLE_OUT)
 	@echo "Charts are in $(EXAMPLE_OUT)/"
 
-test: deps
+test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/tormem-charts regenerate reports --check
+	.ci/dist
+	.ci/dist-check
 
 # Speed and memory of the three benchmark cases (see BENCHMARKS.md).
 bench: deps
@@ -42,5 +57,9 @@ reports: deps
 	$(SWIFT) build
 	.build/debug/tormem-charts regenerate reports
 
+# Static release binaries, man pages, completions, systemd units: a tarball and a .deb in dist/.
+dist: test-deps
+	.ci/dist
+
 clean:
-	rm -rf .build out
+	rm -rf .build out dist .build-dist

@@ -23,7 +23,7 @@ let package = Package(
     //   TormemCharts   Core, Data, Plot                analysis -> Figure, one file per chart
     //   TormemCairo    Plot, CCairo                    Canvas -> PNG / SVG / PDF bytes
     //   TormemKit      Core, Data, Charts, Plot, Cairo jobs: load, plan, render, write, reports
-    //   TormemCollect  Core, Data                      /proc -> unified rows
+    //   TormemCollect  Core, CSV, Data                 /proc -> unified rows
     //   tormem-charts  Kit (+ ArgumentParser);  tormem  Core, Collect (+ ArgumentParser)
     targets: [
         // Cairo C library, found through pkg-config; only TormemCairo imports it.
@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         // Host-side collection: relay discovery and memory from /proc, unified rows, locking appends.
-        .target(name: "TormemCollect", dependencies: ["TormemCore", "TormemData"]),
+        .target(name: "TormemCollect", dependencies: ["TormemCore", "TormemCSV", "TormemData"]),
         .executableTarget(
             name: "tormem",
             dependencies: [

@@ -3,8 +3,10 @@ public struct CollectRequest: Sendable {
     public enum Destination: Equatable, Sendable {
         /// Append to this file (`--output`).
         case file(String)
-        /// Append to `REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv` (`--auto-dir`).
-        case reportFolder(description: String, reports: String)
+        /// Append to `REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv` (`--auto-dir`): the newest
+        /// existing folder of this host and description, or a new one dated today (`newFolder`, or
+        /// when there is none).
+        case reportFolder(description: String, reports: String, newFolder: Bool = false)
         /// Write no file (`--stdout` alone).
         case none
     }

@@ -13,7 +13,7 @@ public struct Collector: Sendable {
     public init(settings: CollectorSettings) {
         self.settings = settings
         proc = ProcReader(root: settings.procRoot)
-        directory = InstanceDirectory(path: settings.instancesDirectory)
+        directory = InstanceDirectory(path: settings.instancesDirectory, dataRoot: settings.dataRoot)
     }
 
     /// Reads every instance now. `smaps: false` skips the fragmentation ratio (faster).

@@ -2,6 +2,9 @@
 public struct CollectorSettings: Sendable {
     public var procRoot: String
     public var instancesDirectory: String
+    /// Where instance NAME keeps its DataDirectory when its torrc does not say (Debian:
+    /// `/var/lib/tor-instances`).
+    public var dataRoot: String = RelayInstance.defaultDataRoot
     /// The instances folder as the relay processes name it, when it differs from
     /// `instancesDirectory` (a host's /proc and /etc mounted inside a container).
     public var processInstancesDirectory: String?

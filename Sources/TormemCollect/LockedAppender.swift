@@ -26,28 +26,41 @@ public struct LockedAppender: Sendable {
     }
 
     /// Appends `rows` (complete lines). `restart`: cut the file to nothing first and start it with
-    /// the header (`--init`), discarding earlier rows.
+    /// the header (`--init`), discarding earlier rows; only a file that is empty or starts with our
+    /// header is cut, never one of another format.
+    ///
+    /// Never writes through a symbolic link at `path` (refused, the link and the file it names are
+    /// left alone), nor into a file with several hard links: a link planted where the collector (root,
+    /// from cron) writes cannot make it append to, or cut, a file elsewhere.
     @discardableResult
     public func append(_ rows: String, restart: Bool = false) throws(TormemError) -> Result {
-        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
+            if errno == ELOOP { throw fail("is a symbolic link; refusing to write through it (expected a regular file)") }
             throw fail("\(SystemError.text()); expected a writable file in an existing folder")
         }
         defer { close(fd) }  // closing releases the lock
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw fail("cannot lock: \(SystemError.text())") }
-        }
-        if restart, ftruncate(fd, 0) != 0 { throw fail(SystemError.text()) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw fail(SystemError.text()) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw fail("not a regular file") }
-        let size = Int(st.st_size)
+        guard st.st_nlink <= 1 else {
+            throw fail("has \(st.st_nlink) hard links; refusing to write to a file that is also elsewhere (expected a file of its own)")
+        }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw fail("cannot lock: \(SystemError.text())") }
+        }
+        guard fstat(fd, &st) == 0 else { throw fail(SystemError.text()) }
+        var size = Int(st.st_size)
+        if size > 0 { try checkHeader(fd: fd, size: size) }
+        if restart, size > 0 {
+            if ftruncate(fd, 0) != 0 { throw fail(SystemError.text()) }
+            size = 0
+        }
         var text = ""
         if size == 0 {
             text = header
-        } else {
-            try checkHeader(fd: fd, size: size)
-            if try lastByte(fd: fd, size: size) != UInt8(ascii: "\n") { text = "\n" }  // an unfinished last line
+        } else if try lastByte(fd: fd, size: size) != UInt8(ascii: "\n") {
+            text = "\n"  // an unfinished last line
         }
         text += rows
         betweenCheckAndWrite?()
@@ -61,7 +74,7 @@ public struct LockedAppender: Sendable {
     }
 
     /// The file's first line that is not blank or a comment must be our header: rows of another
-    /// format appended to it could not be read back.
+    /// format appended to it could not be read back. The refusal suggests only what keeps the file.
     private func checkHeader(fd: Int32, size: Int) throws(TormemError) {
         var buffer = [UInt8](repeating: 0, count: min(size, 65_536))
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
@@ -75,10 +88,11 @@ public struct LockedAppender: Sendable {
             if t == expected { return }
             let shown = t.count > 80 ? String(t.prefix(80)) + "..." : t
             throw fail("the file starts with another header (\"\(shown)\"); expected \"\(expected)\" "
-                       + "(collect into a new file, or start this one over with --init)")
+                       + "(it is left as it is: collect into a new file with --output)")
         }
         // Only comments or blank lines so far: no header yet, but not empty either.
-        throw fail("the file has no header; expected it to start with \"\(expected)\" (start it over with --init)")
+        throw fail("the file has no header; expected it to start with \"\(expected)\" "
+                   + "(it is left as it is: collect into a new file with --output)")
     }
 
     private func lastByte(fd: Int32, size: Int) throws(TormemError) -> UInt8 {

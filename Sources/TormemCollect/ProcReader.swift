@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 
 /// Reads a proc file system: `/proc` on a live host, or a fake tree in tests (`--proc-root`).
 /// Nothing here runs another program or asks for privileges: what cannot be read is reported as nil.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TormemCore
 
 /// Finds the process of each instance: the one whose command line names `<instances-dir>/NAME/`
 /// (`tor -f /etc/tor/instances/NAME/torrc`), by reading every `<proc-root>/PID/cmdline`.

@@ -1,11 +1,13 @@
-/// One tor instance: a folder `<instances-dir>/NAME/` holding its `torrc` and, once the relay has
-/// started, a `fingerprint` file (`Nickname FINGERPRINT`).
+import TormemCore
+/// One tor instance: a folder `<instances-dir>/NAME/` holding its `torrc`. Once the relay has
+/// started, tor writes a `fingerprint` file (`Nickname FINGERPRINT`) into its DataDirectory
+/// (Debian: `/var/lib/tor-instances/NAME/`).
 public struct RelayInstance: Equatable, Sendable {
     /// The folder name.
     public var name: String
     /// The instance folder.
     public var directory: String
-    /// The nickname from the fingerprint file, else the folder name.
+    /// The torrc's `Nickname`, else the fingerprint file's, else the folder name.
     public var nickname: String
     /// 40 hex digits, or empty when the fingerprint file is absent or unreadable.
     public var fingerprint: String
@@ -18,14 +20,24 @@ public struct RelayInstance: Equatable, Sendable {
 
     public var torrcPath: String { directory + "/torrc" }
 
-    /// Reads the fingerprint file of the folder when there is one.
-    public static func load(name: String, directory: String) -> RelayInstance {
+    /// Debian's data root: `tor-instance-create` gives instance NAME the DataDirectory
+    /// `/var/lib/tor-instances/NAME` (through the defaults file its unit passes to tor).
+    public static let defaultDataRoot = "/var/lib/tor-instances"
+
+    /// The instance with its nickname and fingerprint. The fingerprint file is looked for in the
+    /// torrc's `DataDirectory` (its `%include`s read), else `<dataRoot>/NAME/`, else the instance folder.
+    public static func load(name: String, directory: String, dataRoot: String = defaultDataRoot) -> RelayInstance {
         var instance = RelayInstance(name: name, directory: directory)
-        if let text = FileBytes.textIfReadable(directory + "/fingerprint"),
-           let (nick, fp) = parseFingerprintFile(text) {
-            if !nick.isEmpty { instance.nickname = nick }
-            instance.fingerprint = fp
+        let torrc = TorrcSettings.load(path: directory + "/torrc")
+        let candidates = [torrc?.dataDirectory, dataRoot + "/" + name, directory].compactMap { $0 }
+        for folder in candidates {
+            if let text = FileBytes.textIfReadable(folder + "/fingerprint"), let (nick, fp) = parseFingerprintFile(text) {
+                if !nick.isEmpty { instance.nickname = nick }
+                instance.fingerprint = fp
+                break
+            }
         }
+        if let nick = torrc?.nickname { instance.nickname = nick }
         return instance
     }
 

@@ -42,8 +42,13 @@ public struct TorrcSettings: Equatable, Sendable {
         return TorrcSettings(values: values)
     }
 
-    /// The settings of a torrc file; nil when it cannot be read.
+    /// The settings of a torrc file, its `%include`d files read in place; nil when it cannot be read.
     public static func load(path: String) -> TorrcSettings? {
-        FileBytes.textIfReadable(path).map(parse)
+        TorrcFile.text(path).map(parse)
     }
+
+    /// `Nickname`, when set.
+    public var nickname: String? { self["Nickname"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// `DataDirectory`, when set.
+    public var dataDirectory: String? { self["DataDirectory"].flatMap { $0.isEmpty ? nil : $0 } }
 }

@@ -16,19 +16,30 @@ public enum UnifiedRowWriter {
     }
 
     public static func aggregateRow(_ snapshot: HostSnapshot) -> String {
+        let cells = aggregateCells(snapshot)
+        return CSVText.line(columns.map { cells[$0] ?? "" })
+    }
+
+    /// The aggregate row's cells by column name.
+    public static func aggregateCells(_ snapshot: HostSnapshot) -> [String: String] {
         let a = snapshot.aggregate
-        return CSVText.line([snapshot.time.iso8601, snapshot.server, "aggregate", "", "", "",
-                             "", "", "", "",
-                             String(a.count), String(a.totalKB), text(a.averageKB), text(a.minKB), text(a.maxKB)])
+        return ["timestamp": snapshot.time.iso8601, "server": snapshot.server, "type": "aggregate",
+                "count": String(a.count), "total_kb": String(a.totalKB), "avg_kb": text(a.averageKB),
+                "min_kb": text(a.minKB), "max_kb": text(a.maxKB)]
     }
 
     public static func relayRow(_ relay: RelayReading, snapshot: HostSnapshot) -> String {
+        let cells = relayCells(relay, snapshot: snapshot)
+        return CSVText.line(columns.map { cells[$0] ?? "" })
+    }
+
+    /// A relay row's cells by column name.
+    public static func relayCells(_ relay: RelayReading, snapshot: HostSnapshot) -> [String: String] {
         let m = relay.memory
-        return CSVText.line([snapshot.time.iso8601, snapshot.server, "relay",
-                             relay.instance.fingerprint, relay.instance.nickname, relay.group,
-                             text(m?.rssKB), text(m?.vmSizeKB), text(m?.hwmKB),
-                             relay.fragmentationRatio.map(NumberFormat.ratio) ?? "",
-                             "", "", "", "", ""])
+        return ["timestamp": snapshot.time.iso8601, "server": snapshot.server, "type": "relay",
+                "fingerprint": relay.instance.fingerprint, "nickname": relay.instance.nickname, "group": relay.group,
+                "rss_kb": text(m?.rssKB), "vmsize_kb": text(m?.vmSizeKB), "hwm_kb": text(m?.hwmKB),
+                "frag_ratio": relay.fragmentationRatio.map(NumberFormat.ratio) ?? ""]
     }
 
     private static func text(_ v: Int?) -> String { v.map(String.init) ?? "" }

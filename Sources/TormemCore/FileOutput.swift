@@ -26,16 +26,26 @@ public enum FileOutput {
         bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 
-    /// Creates `path` and its missing parents; an existing non-folder is an output error.
-    public static func makeDirectory(_ path: String) throws(TormemError) {
+    /// Creates `path` and its missing parents; an existing non-folder is an output error. Returns the
+    /// folders it created, outermost first (so a failed run can remove them again).
+    @discardableResult
+    public static func makeDirectory(_ path: String) throws(TormemError) -> [String] {
         var st = stat()
         if stat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) != S_IFDIR { throw .output(path: path, reason: "exists and is not a directory") }
-            return
+            return []
         }
+        var created: [String] = []
         let parent = parentDirectory(of: path)
-        if parent != path, parent != ".", parent != "/" { try makeDirectory(parent) }
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw .output(path: path, reason: SystemError.text()) }
+        if parent != path, parent != ".", parent != "/" { created = try makeDirectory(parent) }
+        if mkdir(path, 0o755) == 0 { return created + [path] }
+        if errno != EEXIST { throw .output(path: path, reason: SystemError.text()) }
+        return created
+    }
+
+    /// Removes the folders `makeDirectory` created, innermost first, when they are empty.
+    public static func removeDirectories(_ created: [String]) {
+        for d in created.reversed() { rmdir(d) }
     }
 
     /// The folder holding `path` (`.` for a bare name, `/` at the root); trailing slashes ignored.

@@ -1,4 +1,3 @@
-import Foundation
 import TormemCore
 
 /// `experiment.json` next to the data: what the experiment was about.
@@ -44,21 +43,24 @@ public struct ExperimentInfo: Equatable, Sendable {
         return nil
     }
 
-    /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it.
+    /// Parses the JSON; unknown keys are ignored, a malformed file is an input error naming it, the
+    /// line and the column, and what was expected there.
     public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> ExperimentInfo {
-        let object: Any
+        let document: JSONParser.Value
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes))
+            document = try JSONParser.parse(bytes)
         } catch {
-            throw .input(Diagnostic(file: file, message: "expected a JSON object (experiment.json): \(error.localizedDescription)"))
+            throw .input(Diagnostic(file: file, line: error.line, column: String(error.column),
+                                    message: "expected \(error.expected) (experiment.json must be one JSON object)"))
         }
-        guard let dict = object as? [String: Any] else {
+        guard let dict = document.object else {
             throw .input(Diagnostic(file: file, message: "expected a JSON object at the top level"))
         }
-        func text(_ v: Any?) -> String? {
+        func text(_ v: JSONParser.Value?) -> String? {
             switch v {
-            case let s as String: return s.isEmpty ? nil : s
-            case let n as NSNumber: return n.stringValue
+            case .string(let s)?: return s.isEmpty ? nil : s
+            case .number(let n)?: return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)"
+            case .bool(let b)?: return b ? "true" : "false"
             default: return nil
             }
         }
@@ -67,12 +69,12 @@ public struct ExperimentInfo: Equatable, Sendable {
         info.startDate = text(dict["start_date"]); info.endDate = text(dict["end_date"])
         info.hypothesis = text(dict["hypothesis"]); info.description = text(dict["description"])
         info.torVersion = text(dict["tor_version"]); info.allocator = text(dict["allocator"])
-        if let groups = dict["groups"] as? [String: Any] {
+        if let groups = dict["groups"]?.object {
             for (key, value) in groups {
                 var g = Group()
-                if let d = value as? [String: Any] {
+                if let d = value.object {
                     g.name = text(d["name"]) ?? text(d["label"])
-                    if let c = d["config"] as? [String: Any] {
+                    if let c = d["config"]?.object {
                         g.config = c.keys.sorted().map { "\($0): \(text(c[$0]) ?? "")" }.joined(separator: ", ")
                     } else {
                         g.config = text(d["config"])

@@ -1,4 +1,3 @@
-import Foundation
 import TormemCore
 
 /// `groups/group_<ID>_<label>.txt` next to the data: one group per file, one nickname or
@@ -27,8 +26,8 @@ public struct GroupFiles: Equatable, Sendable {
     public static func relays(in text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
             let bare = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let token = bare.trimmingCharacters(in: .whitespaces)
-            return token.isEmpty ? nil : token
+            let token = bare.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
+            return token.isEmpty ? nil : String(token)
         }
     }
 
@@ -40,7 +39,7 @@ public struct GroupFiles: Equatable, Sendable {
         for (group, g) in experiment?.groups ?? [:] {
             if let f = g.relaysFile { picked[f.hasPrefix("/") ? f : (base.isEmpty ? f : base + "/" + f)] = group }
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let names = (try? DirectoryListing.names(folder)) ?? []
         var seen = Set<String>()
         for name in names {
             guard let group = group(ofFileNamed: name) else { continue }

@@ -1,4 +1,3 @@
-import Foundation
 import TormemCore
 
 /// `experiment.json`, `relay_config.csv`, `events.csv` and `diagnostics.csv` found next to a data file.
@@ -21,7 +20,7 @@ public struct SideFiles: Sendable {
     /// Reads the side files in the folder of `dataPath`; absent files are fine, malformed ones are
     /// input errors naming the file.
     public static func load(nextTo dataPath: String) throws(TormemError) -> SideFiles {
-        let dir = (dataPath as NSString).deletingLastPathComponent
+        let dir = dataPath.lastIndex(of: "/").map { String(dataPath[..<$0]) } ?? ""
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
         var side = SideFiles()
         let json = path("experiment.json")

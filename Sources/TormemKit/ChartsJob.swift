@@ -70,10 +70,18 @@ public enum ChartsJob {
         let (plan, report) = try prepare(request, timer: &timer, warn: warn)
         let rendered = try render(plan, request: request)
         timer.lap("render + encode")
-        try FileOutput.makeDirectory(request.outputDirectory)
+        let created = try FileOutput.makeDirectory(request.outputDirectory)
         AtomicFile.removeStaleTemporaries(in: request.outputDirectory)
-        for (path, bytes) in rendered { try AtomicFile.write(bytes, to: path) }
-        if let json = request.jsonPath, json != "-" { try AtomicFile.write(report.json, to: json) }
+        // All or nothing: when one file cannot be put in place, the others keep their earlier bytes
+        // (and an output folder made for them is removed again).
+        var files = rendered.map { (path: $0.0, bytes: $0.1) }
+        if let json = request.jsonPath, json != "-" { files.append((json, Array(report.json.utf8))) }
+        do {
+            try AtomicFile.writeAll(files)
+        } catch {
+            FileOutput.removeDirectories(created)
+            throw error
+        }
         timer.lap("write")
         return report
     }

@@ -120,8 +120,14 @@ public struct ReportEmitter: Sendable {
         return out.joined(separator: "\n")
     }
 
+    /// The command in a code block: the path shell-quoted (it pastes into `sh` as it is), and the
+    /// fence longer than any run of backticks in it, so no folder name can close the block.
     var regenerateBody: String {
-        "```sh\ntormem-charts report \(commandPath)\n```"
+        let command = "tormem-charts report " + ShellWord.quote(commandPath)
+        var longest = 0, run = 0
+        for ch in command { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "sh\n" + command + "\n" + fence
     }
 
     // MARK: REPORT.md

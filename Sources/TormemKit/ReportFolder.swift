@@ -11,13 +11,29 @@ public struct ReportFolder: Sendable {
     public var path: String
     public var dataPath: String
 
-    public var name: String { (path as NSString).lastPathComponent }
+    /// The folder's absolute path with `.` and `..` resolved, so that what is generated from the
+    /// folder's name does not depend on how the path was spelled (`.`, `reports/X/`, `./X`).
+    public var absolutePath: String
+
+    public var name: String { ReportFolder.components(absolutePath).last ?? "/" }
     public var chartsPath: String { path + "/charts" }
 
     /// How commands name the folder: its parent folder's name and its own (`reports/NAME`).
     public var commandPath: String {
-        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return parent.isEmpty || parent == "." || parent == "/" ? name : parent + "/" + name
+        let parts = ReportFolder.components(absolutePath)
+        return parts.suffix(2).joined(separator: "/")
+    }
+
+    /// The components of `path` made absolute against the current folder, `.` and `..` resolved.
+    static func components(_ path: String) -> [String] {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [String] = []
+        for c in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(String(c))
+        }
+        return parts
     }
 
     /// The folder at `path`, with `data` or the first conventional data file in it.
@@ -29,6 +45,7 @@ public struct ReportFolder: Sendable {
             throw .input(Diagnostic(file: p, message: "expected a report folder (reports/YYYY-MM-DD-host-description/)"))
         }
         self.path = p
+        absolutePath = "/" + ReportFolder.components(p).joined(separator: "/")
         if let data {
             dataPath = data
         } else if let found = ReportFolder.dataNames.map({ p + "/" + $0 }).first(where: { FileManager.default.fileExists(atPath: $0) }) {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TormemCore
 import TormemData
 import TormemCharts
@@ -39,7 +42,8 @@ public enum ReportJob {
                 outputs.append((path, Array(doc.template.utf8), "missing"))
                 continue
             }
-            var text = String(decoding: existing, as: UTF8.self)
+            // Bytes, not text: prose in any encoding and CR LF line ends are kept as they are.
+            var text = [UInt8](existing)
             let present = try MarkedDocument(parsing: text, file: path).sectionNames
             // Sections a newer tormem writes that this file lacks are put where the template has them.
             let missing = doc.sections.keys.filter { !present.contains($0) }.sorted()
@@ -50,7 +54,7 @@ public enum ReportJob {
                 return parsed.body(of: n) != (new.hasSuffix("\n") ? String(new.dropLast()) : new)
             }
             if !changed.isEmpty {
-                outputs.append((path, Array(parsed.replacing(doc.sections).utf8), "sections " + changed.joined(separator: ", ")))
+                outputs.append((path, parsed.bytes(replacing: doc.sections), "sections " + changed.joined(separator: ", ")))
             }
         }
         var written: [String] = []
@@ -66,16 +70,26 @@ public enum ReportJob {
                 }
             }
         } else {
-            try FileOutput.makeDirectory(folder.chartsPath)
+            try refuseLink(folder.chartsPath)
+            let created = try FileOutput.makeDirectory(folder.chartsPath)
             AtomicFile.removeStaleTemporaries(in: folder.chartsPath)
             AtomicFile.removeStaleTemporaries(in: folder.path)
+            var files: [(path: String, bytes: [UInt8])] = []
             for o in outputs {
                 if o.what == "chart", let old = FileManager.default.contents(atPath: o.path), [UInt8](old) == o.bytes { continue }
-                try AtomicFile.write(o.bytes, to: o.path)
-                written.append(o.path)
+                files.append((o.path, o.bytes))
+            }
+            written = files.map(\.path)
+            if let path = request.jsonPath, path != "-" { files.append((path, Array(json.utf8))) }
+            // All or nothing: charts, README.md, REPORT.md and the JSON are put in place together, or
+            // none is changed (and a charts folder made for them is removed again).
+            do {
+                try AtomicFile.writeAll(files)
+            } catch {
+                FileOutput.removeDirectories(created)
+                throw error
             }
         }
-        if !check, let path = request.jsonPath, path != "-" { try AtomicFile.write(json, to: path) }
         return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped, json: json)
     }
 
@@ -115,26 +129,80 @@ public enum ReportJob {
     }
 
     /// Creates `reportsDir/DATE-HOST-DESCRIPTION/` with a copy of `data` (and the side files next to
-    /// it); fails when the folder exists.
+    /// it); fails when the folder exists. A failure leaves nothing behind.
     public static func create(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> ReportFolder {
+        try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data).folder
+    }
+
+    /// `report --new`: `create`, then `run`; when the run fails, the new folder (and the reports
+    /// folder, when this made it) is removed again, so a failed `report --new` creates nothing.
+    public static func createAndRun(reportsDir: String, name: String, host: String, date: String, data: String,
+                                    options: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+        let made = try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data)
+        do {
+            return try run(made.folder, options: options, check: false, warn: warn)
+        } catch {
+            made.undo()
+            throw error
+        }
+    }
+
+    /// A new report folder and how to remove it again: the files copied in, then the folders made.
+    struct NewFolder {
+        var folder: ReportFolder
+        var files: [String]
+        var directories: [String]
+
+        func undo() { NewFolder.undo(files: files, directories: directories) }
+
+        static func undo(files: [String], directories: [String]) {
+            for f in files { unlink(f) }
+            FileOutput.removeDirectories(directories)
+        }
+    }
+
+    static func make(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> NewFolder {
         let folderName = try ReportFolder.conventionalName(date: date, host: host, description: name)
         let path = (reportsDir.hasSuffix("/") ? String(reportsDir.dropLast()) : reportsDir) + "/" + folderName
-        if FileManager.default.fileExists(atPath: path) {
-            throw .output(path: path, reason: "already exists; run `tormem-charts report \(path)` to refresh it")
+        var st = stat()
+        if lstat(path, &st) == 0 {  // a symbolic link there (even a dangling one) exists too
+            throw .output(path: path, reason: "already exists; run `tormem-charts report \(ShellWord.quote(path))` to refresh it")
         }
         guard let bytes = FileManager.default.contents(atPath: data) else {
             throw .input(Diagnostic(file: data, message: "cannot read the data file"))
         }
-        try FileOutput.makeDirectory(path)
         let base = (data as NSString).lastPathComponent
-        let target = ReportFolder.dataNames.contains(base) ? base : "data.csv"
-        try AtomicFile.write([UInt8](bytes), to: path + "/" + target)
+        var files: [(path: String, bytes: [UInt8])] = [(path + "/" + (ReportFolder.dataNames.contains(base) ? base : "data.csv"), [UInt8](bytes))]
         let dir = (data as NSString).deletingLastPathComponent
         for side in ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"] {
             if let b = FileManager.default.contents(atPath: (dir.isEmpty ? "" : dir + "/") + side) {
-                try AtomicFile.write([UInt8](b), to: path + "/" + side)
+                files.append((path + "/" + side, [UInt8](b)))
             }
         }
-        return try ReportFolder(path: path)
+        var directories = try FileOutput.makeDirectory(FileOutput.parentDirectory(of: path))
+        // mkdir, not makeDirectory: a folder made at the same moment by another run is not ours.
+        guard mkdir(path, 0o755) == 0 else {
+            let reason = errno == EEXIST ? "already exists" : SystemError.text()
+            FileOutput.removeDirectories(directories)
+            throw .output(path: path, reason: reason)
+        }
+        directories.append(path)
+        let paths = files.map(\.path)
+        do {
+            try AtomicFile.writeAll(files)
+            return NewFolder(folder: try ReportFolder(path: path), files: paths, directories: directories)
+        } catch {
+            NewFolder.undo(files: paths, directories: directories)
+            throw error
+        }
+    }
+
+    /// Refuses to write through a symbolic link at `path` (a `charts` link planted in a report
+    /// folder would put the charts into another folder).
+    static func refuseLink(_ path: String) throws(TormemError) {
+        var st = stat()
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            throw .output(path: path, reason: "is a symbolic link; expected a folder (refusing to write through it)")
+        }
     }
 }

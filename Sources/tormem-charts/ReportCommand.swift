@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TormemKit
 
 struct ReportCommand: ParsableCommand {
@@ -51,30 +50,22 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The folder with its own name last: `.`, `..` or `x/.` resolved (a report is named after its
-    /// folder, and `.` names none).
-    static func named(_ dir: String) -> String {
-        let last = (dir as NSString).lastPathComponent
-        guard last == "." || last == ".." || dir.hasSuffix("/.") || dir.hasSuffix("/..") else { return dir }
-        return URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
     func run() throws {
-        let folder: ReportFolder
-        if let new, let host, let date, let data {
-            folder = try ReportJob.create(reportsDir: reportsDir, name: new, host: host, date: date, data: data)
-        } else {
-            folder = try ReportFolder(path: Self.named(dir!), data: data)
-        }
         var request = chart.request(data: [], outputDir: "")
         request.jsonPath = json
-        let result = try ReportJob.run(folder, options: request, check: false) {
-            Console.printError("warning: \($0)")
+        let result: ReportJob.Result
+        if let new, let host, let date, let data {
+            result = try ReportJob.createAndRun(reportsDir: reportsDir, name: new, host: host, date: date, data: data,
+                                                options: request) { Console.printError("warning: \($0)") }
+        } else {
+            result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, check: false) {
+                Console.printError("warning: \($0)")
+            }
         }
         if json == "-" {
             print(result.json, terminator: "")
         } else if !chart.quiet {
-            print("\(folder.path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
+            print("\(result.folder): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             for w in result.written { print("wrote \(w)") }
             for s in result.skipped { print("skipped \(s.name): \(s.reason)") }
         }

@@ -9,6 +9,9 @@ struct HostOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder with one sub-folder (torrc, fingerprint) per tor instance.", valueName: "DIR"))
     var instancesDir: String = "/etc/tor/instances"
 
+    @Option(name: .long, help: ArgumentHelp("Where instance NAME keeps its DataDirectory (and tor its fingerprint file) when its torrc does not say.", valueName: "DIR"))
+    var torDataRoot: String = RelayInstance.defaultDataRoot
+
     @Option(name: .long, help: ArgumentHelp(
         "The instances folder as the relay processes name it, when it differs from --instances-dir (a host's /proc and /etc mounted in a container).",
         valueName: "DIR"))
@@ -21,7 +24,7 @@ struct HostOptions: ParsableArguments {
     var server: String?
 
     func validate() throws {
-        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir),
+        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir), ("--tor-data-root", torDataRoot),
                               ("--process-instances-dir", processInstancesDir ?? "/"), ("--config", config ?? "-")] where value.isEmpty {
             throw ValidationError("\(name): expected a path, found an empty one")
         }
@@ -31,8 +34,9 @@ struct HostOptions: ParsableArguments {
     }
 
     var collector: Collector {
-        Collector(settings: CollectorSettings(procRoot: procRoot, instancesDirectory: instancesDir,
-                                              processInstancesDirectory: processInstancesDir,
-                                              configPath: config, server: server))
+        var settings = CollectorSettings(procRoot: procRoot, instancesDirectory: instancesDir,
+                                         processInstancesDirectory: processInstancesDir, configPath: config, server: server)
+        settings.dataRoot = torDataRoot
+        return Collector(settings: settings)
     }
 }

@@ -32,6 +32,9 @@ extension Tormem {
         @Option(name: .long, help: ArgumentHelp("Where --auto-dir creates report folders (default: reports).", valueName: "DIR"))
         var reportsDir: String?
 
+        @Flag(name: .customLong("new-folder"), help: "With --auto-dir: start a new dated folder instead of the newest one of this host and description.")
+        var newFolder = false
+
         @Flag(name: .long, help: "Also append a row of host diagnostics (kernel, memory, relays, allocators) to diagnostics.csv next to the output.")
         var withDiagnostics = false
 
@@ -42,8 +45,8 @@ extension Tormem {
             if output != nil, autoDir != nil {
                 throw ValidationError("--output and --auto-dir: expected only one of them")
             }
-            if output == nil, autoDir == nil, !stdout {
-                throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION or --stdout")
+            if output == nil, autoDir == nil, !stdout, prometheus == nil {
+                throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION, --prometheus FILE or --stdout")
             }
             for (name, value) in [("--output", output), ("--reports-dir", reportsDir), ("--prometheus", prometheus),
                                   ("--diagnostics-file", diagnosticsFile)] where value?.isEmpty == true {
@@ -53,6 +56,7 @@ extension Tormem {
                 throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")
             }
             if reportsDir != nil, autoDir == nil { throw ValidationError("--reports-dir: only used with --auto-dir") }
+            if newFolder, autoDir == nil { throw ValidationError("--new-folder: only used with --auto-dir") }
             if `init`, output == nil, autoDir == nil { throw ValidationError("--init: expected --output FILE or --auto-dir to start over") }
             if withDiagnostics, diagnosticsFile == nil, output == nil, autoDir == nil {
                 throw ValidationError("--with-diagnostics: expected --output, --auto-dir or --diagnostics-file to say where diagnostics.csv goes")
@@ -64,7 +68,7 @@ extension Tormem {
             if let output {
                 destination = .file(output)
             } else if let autoDir {
-                destination = .reportFolder(description: autoDir, reports: reportsDir ?? "reports")
+                destination = .reportFolder(description: autoDir, reports: reportsDir ?? "reports", newFolder: newFolder)
             } else {
                 destination = .none
             }

@@ -27,7 +27,7 @@ import TormemData
     }
 
     @Test(arguments: [
-        (["collect"], "missing --output FILE, --auto-dir DESCRIPTION or --stdout"),
+        (["collect"], "missing --output FILE, --auto-dir DESCRIPTION, --prometheus FILE or --stdout"),
         (["collect", "--output", "a.csv", "--auto-dir", "x"], "only one of them"),
         (["collect", "--auto-dir", "../.."], "--auto-dir \"../..\": expected a description"),
         (["collect", "--stdout", "--with-diagnostics"], "--with-diagnostics"),
@@ -70,11 +70,11 @@ import TormemData
     @Test func outputErrorsExitFour() throws {
         let tmp = TempDirectory()
         defer { tmp.remove() }
-        try tmp.write("date,time,num_relays,total_mb\n", to: "monitor.csv")
+        try tmp.write("when,what,how_much\n", to: "other.csv")
         let cases: [([String], String)] = [
             (["--output", tmp.file("no/such/folder/m.csv")], tmp.file("no/such/folder/m.csv") + ": cannot write"),
             (["--output", tmp.path], tmp.path + ": cannot write"),
-            (["--output", tmp.file("monitor.csv")], "starts with another header"),
+            (["--output", tmp.file("other.csv")], "starts with another header"),
             (["--stdout", "--prometheus", tmp.file("none/x.prom")], tmp.file("none/x.prom") + ": cannot write"),
         ]
         for (args, message) in cases {
@@ -82,7 +82,7 @@ import TormemData
             #expect(r.status == 4, "\(args)")
             #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
         }
-        #expect(try tmp.read("monitor.csv") == "date,time,num_relays,total_mb\n")
+        #expect(try tmp.read("other.csv") == "when,what,how_much\n")
     }
 
     @Test func statusCsvDetailVerifySucceed() throws {
@@ -127,6 +127,37 @@ import TormemData
         #expect(TimestampParser.date(String(folder.prefix(10))) != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.file("reports/" + folder)) == ["measurements.csv"])
         #expect(try Set(FileManager.default.contentsOfDirectory(atPath: tmp.path)) == ["m.csv", "diagnostics.csv", "tor.prom", "reports"])
+    }
+
+    /// Root from cron: links planted where `collect` writes never make it write elsewhere.
+    @Test func plantedLinksNeverRedirectACollection() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("root:x:0:0:root:/root:/bin/bash\n", to: "etc/passwd")
+        let victim = tmp.file("etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("m.csv"), withDestinationPath: victim)
+        for extra in [[], ["--init"]] {
+            let r = try TormemBinary.run(["collect", "--output", tmp.file("m.csv")] + extra + FakeHost.options)
+            #expect(r.status == 4, "\(extra)")
+            #expect(r.stderr.contains("is a symbolic link"), "stderr: \(r.stderr)")
+        }
+        // The Prometheus file: the link itself is replaced, the file it named is left alone.
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("tor.prom"), withDestinationPath: victim)
+        let prom = try TormemBinary.run(["collect", "--stdout", "--prometheus", tmp.file("tor.prom")] + FakeHost.options)
+        #expect(prom.status == 0, "\(prom.stderr)")
+        #expect(try tmp.read("tor.prom").contains("tor_relays_running"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: tmp.file("tor.prom"))) == nil)
+        // --auto-dir: a link planted at today's folder name.
+        try FileManager.default.createDirectory(atPath: tmp.file("reports"), withIntermediateDirectories: true)
+        let today = try TormemBinary.run(["collect", "--auto-dir", "probe", "--reports-dir", tmp.file("probe")] + FakeHost.options)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: tmp.file("probe")).first, "\(today.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("reports/" + name.replacingOccurrences(of: "-probe", with: "-x")),
+                                                   withDestinationPath: tmp.file("etc"))
+        let auto = try TormemBinary.run(["collect", "--auto-dir", "x", "--reports-dir", tmp.file("reports")] + FakeHost.options)
+        #expect(auto.status == 4)
+        #expect(auto.stderr.contains("is a symbolic link"), "stderr: \(auto.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.file("etc")) == ["passwd"])
+        #expect(try tmp.read("etc/passwd") == "root:x:0:0:root:/root:/bin/bash\n")
     }
 
     @Test(arguments: [SIGTERM, SIGINT])

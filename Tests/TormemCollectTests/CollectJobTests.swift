@@ -96,4 +96,55 @@ import TormemData
         #expect(series.times == (0..<3).map { Int64($0 * 3600) + FakeHost.time.seconds - 2 * 3600 })
         #expect(series.totalKB.allSatisfy { $0 == Double(FakeHost.running.map(\.rss).reduce(0, +)) })
     }
+
+    @Test func autoDirKeepsTheNewestFolderOfTheExperimentUnlessANewOneIsAsked() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let reports = tmp.file("reports")
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-20-fakehost-baseline", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-22-fakehost-baseline", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: reports + "/2025-12-23-fakehost-other", withIntermediateDirectories: true)
+        let kept = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports)),
+                                      collector: FakeHost.collector())
+        #expect(kept.measurementsPath == reports + "/2025-12-22-fakehost-baseline/measurements.csv")
+        let fresh = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports, newFolder: true)),
+                                       collector: FakeHost.collector())
+        #expect(fresh.measurementsPath == reports + "/2025-12-25-fakehost-baseline/measurements.csv")
+        // The next run keeps that newest one.
+        let again = try CollectJob.run(CollectRequest(destination: .reportFolder(description: "baseline", reports: reports)),
+                                       collector: FakeHost.collector())
+        #expect(again.measurementsPath == fresh.measurementsPath)
+    }
+
+    @Test func olderLayoutsKeepTheirColumnsSoHistoryGoesOnGrowing() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        // The older unified header, without the group column, with a row already.
+        let older = UnifiedColumns.all.filter { $0 != "group" }
+        try tmp.write(older.joined(separator: ",") + "\n2025-12-24T02:00:00,fakehost,aggregate,,,,,,,1,100,100,100,100\n", to: "old.csv")
+        _ = try CollectJob.run(CollectRequest(destination: .file(tmp.file("old.csv"))), collector: FakeHost.collector())
+        let lines = csvLines(try tmp.read("old.csv"))
+        #expect(lines[0] == older)
+        #expect(lines.count > 3 && lines.allSatisfy { $0.count == older.count })
+        let loaded = try DataLoader.load(path: tmp.file("old.csv"))
+        #expect(loaded.skipped == 0 && loaded.servers.first?.count == 2)
+
+        // The old monitor.sh aggregate format.
+        try tmp.write("date,time,num_relays,total_mb,avg_mb,min_mb,max_mb\n2025-12-24,02:00:00,2,2048,1024,1000,1048\n", to: "monitor.csv")
+        _ = try CollectJob.run(CollectRequest(destination: .file(tmp.file("monitor.csv"))), collector: FakeHost.collector())
+        let monitor = csvLines(try tmp.read("monitor.csv"))
+        #expect(monitor.count == 3 && monitor[2].count == 7)
+        #expect(monitor[2][0] == "2025-12-25" && monitor[2][1] == "02:00:00")
+        let m = try DataLoader.load(path: tmp.file("monitor.csv"))
+        #expect(m.format == .monitor && m.skipped == 0 && m.servers.first?.count == 2)
+
+        // The older collectors' wider diagnostics.csv gets its own columns, unknown ones empty.
+        let wide = ExistingLayout.olderDiagnosticsColumns
+        try tmp.write(wide.joined(separator: ",") + "\n", to: "diag/diagnostics.csv")
+        _ = try CollectJob.run(CollectRequest(destination: .none, diagnostics: true, diagnosticsPath: tmp.file("diag/diagnostics.csv")),
+                               collector: FakeHost.collector())
+        let diag = csvLines(try tmp.read("diag/diagnostics.csv"))
+        #expect(diag.count == 2 && diag[1].count == wide.count)
+        #expect(diag[1][0] == "2025-12-25" && diag[1][2] == FakeHost.hostName)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TormemCore
 import TormemData
 @testable import TormemCollect
 
@@ -53,7 +54,9 @@ import TormemData
         } catch {
             #expect(error.exitCode == 4)
             #expect(error.description.contains(tmp.file("x.csv")))
-            #expect(error.description.contains("--init"))
+            // The refusal never suggests a command that would discard the file's rows.
+            #expect(!error.description.contains("--init"))
+            #expect(error.description.contains("collect into a new file with --output"))
         }
         #expect(try tmp.read("x.csv") == "date,time,num_relays,total_mb\n")
     }
@@ -104,5 +107,69 @@ import TormemData
         #expect(lines.filter { $0 == "n,s" }.count == 1)
         #expect(lines.count == 1 + 8 * 10 * 500)
         #expect(lines.dropFirst().allSatisfy { $0 == "0123456789,abcdefghij" })
+    }
+
+    // MARK: Hostile folders (root from cron)
+
+    /// A file outside the folder that a planted link points to.
+    private func victim(_ tmp: TempDirectory, _ text: String = "root:x:0:0\n") throws -> String {
+        try tmp.write(text, to: "outside/victim")
+        return tmp.file("outside/victim")
+    }
+
+    @Test(arguments: [false, true])
+    func aLinkAtTheOutputIsRefusedAndItsTargetUntouched(restart: Bool) throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        // The victim even starts with our header: --init would otherwise cut it.
+        let victim = try victim(tmp, header + "1,2\n")
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("m.csv"), withDestinationPath: victim)
+        do {
+            try LockedAppender(path: tmp.file("m.csv"), header: header).append("3,4\n", restart: restart)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 4)
+            #expect(error.description == tmp.file("m.csv") + ": cannot write: is a symbolic link; refusing to write through it (expected a regular file)")
+        }
+        #expect(try tmp.read("outside/victim") == header + "1,2\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: tmp.file("m.csv")) == victim)
+    }
+
+    @Test func aDanglingLinkCreatesNothingElsewhere() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try FileManager.default.createDirectory(atPath: tmp.file("cron.d"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("m.csv"), withDestinationPath: tmp.file("cron.d/job"))
+        #expect(throws: TormemError.self) { try LockedAppender(path: tmp.file("m.csv"), header: header).append("3,4\n") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.file("cron.d")) == [])
+    }
+
+    @Test func aFileWithSeveralHardLinksIsRefused() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write(header, to: "shadow")
+        try FileManager.default.linkItem(atPath: tmp.file("shadow"), toPath: tmp.file("m.csv"))
+        for restart in [false, true] {
+            #expect(throws: TormemError.self) {
+                try LockedAppender(path: tmp.file("m.csv"), header: header).append("3,4\n", restart: restart)
+            }
+        }
+        #expect(try tmp.read("shadow") == header)
+    }
+
+    @Test(arguments: ["date,time,num_relays,total_mb\n2025-01-01,00:00:00,3,100\n", "# notes only\n\n"])
+    func initRefusesAFileOfAnotherFormatAndNeverSuggestsDiscardingIt(content: String) throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write(content, to: "x.csv")
+        do {
+            try LockedAppender(path: tmp.file("x.csv"), header: header).append("3,4\n", restart: true)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 4)
+            #expect(!error.description.contains("--init"))
+            #expect(error.description.contains("it is left as it is"))
+        }
+        #expect(try tmp.read("x.csv") == content)
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import TormemCore
 @testable import TormemCollect
 
 @Suite struct ProcReaderTests {

@@ -107,4 +107,35 @@ import TormemTestSupport
             #expect(batch.map { [big, small, small, big, big][$0] }.map(ChartsJob.renderCost).reduce(0, +) <= ChartsJob.renderBudget)
         }
     }
+
+    /// One chart cannot be put in place (a folder holds its name): every chart keeps its earlier
+    /// bytes, including those renamed before the failure, and nothing else is left behind.
+    @Test func aRenameFailingPartWayChangesNoChart() throws {
+        let dir = try temporaryFolder()
+        _ = try ChartsJob.run(ChartsRequest(dataPaths: [realData], outputDirectory: dir))
+        let last = "memory_distribution.png"
+        try FileManager.default.removeItem(atPath: dir + "/" + last)
+        try FileManager.default.createDirectory(atPath: dir + "/" + last + "/keep", withIntermediateDirectories: true)
+        let before = Dictionary(uniqueKeysWithValues: listing(dir).map { ($0, bytes(dir + "/" + $0)) })
+        var request = ChartsRequest(dataPaths: [realData], outputDirectory: dir)
+        request.theme = .light
+        do {
+            _ = try ChartsJob.run(request)
+            Issue.record("expected an output error")
+        } catch {
+            #expect(error.exitCode == 4)
+            #expect(error.description.hasPrefix(dir + "/" + last + ": cannot write"))
+        }
+        #expect(listing(dir) == before.keys.sorted())
+        for (name, old) in before { #expect(bytes(dir + "/" + name) == old, "\(name) changed") }
+    }
+
+    @Test func aJSONFileThatCannotBeWrittenWritesNoChart() throws {
+        let dir = try temporaryFolder()
+        var request = ChartsRequest(dataPaths: [realData], outputDirectory: dir + "/new/charts")
+        request.jsonPath = dir + "/missing/run.json"
+        #expect(throws: TormemError.self) { try ChartsJob.run(request) }
+        // Not even the output folder it made for them.
+        #expect(listing(dir) == [])
+    }
 }

@@ -53,4 +53,34 @@ import TormemData
             }
         }
     }
+
+    /// Marker lines shown in code blocks are text: in ``` and ~~~ fences (also inside a section), and
+    /// indented by 4 spaces or a tab.
+    @Test(arguments: [
+        "```\n<!-- tormem:begin x -->\n```\n",
+        "~~~~ md\n<!-- tormem:end x -->\n~~~\n```\n~~~~\n",
+        "    <!-- tormem:begin x -->\n",
+        "\t<!-- tormem:end x -->\n",
+        "  ```\n<!-- tormem:begin x -->\n   ```   \n",
+    ])
+    func markersInCodeBlocksAreText(code: String) throws {
+        let text = "# R\n\n" + code + "\n<!-- tormem:begin real -->\nold\n<!-- tormem:end real -->\n"
+        let doc = try MarkedDocument(parsing: text, file: "R.md")
+        #expect(doc.sectionNames == ["real"])
+        #expect(doc.replacing(["real": "new"]) == "# R\n\n" + code + "\n<!-- tormem:begin real -->\nnew\n<!-- tormem:end real -->\n")
+        let inside = "<!-- tormem:begin s -->\n```\n<!-- tormem:end s -->\n```\n<!-- tormem:end s -->\n"
+        #expect(try MarkedDocument(parsing: inside, file: "R.md").body(of: "s") == "```\n<!-- tormem:end s -->\n```")
+    }
+
+    @Test func bytesThatAreNotUTF8AndCRLFSurviveAReplacement() throws {
+        let text: [UInt8] = Array("Caf".utf8) + [0xE9, 13, 10] + Array("<!-- tormem:begin n -->\r\nold\r\n<!-- tormem:end n -->\r\n".utf8) + [0xFF, 0xFE]
+        let doc = try MarkedDocument(parsing: text, file: "R.md")
+        #expect(doc.body(of: "n") == "old")
+        #expect(doc.bytes(replacing: [:]) == text)
+        let out = doc.bytes(replacing: ["n": "a\nb\n"])
+        #expect(out == Array("Caf".utf8) + [0xE9, 13, 10] + Array("<!-- tormem:begin n -->\r\na\r\nb\r\n<!-- tormem:end n -->\r\n".utf8) + [0xFF, 0xFE])
+        let inserted = MarkedDocument.inserting(missing: ["m"], into: out, template: "<!-- tormem:begin n -->\n<!-- tormem:end n -->\n\n## M\n<!-- tormem:begin m -->\nx\n<!-- tormem:end m -->\n")
+        #expect(!inserted.enumerated().contains { $0.element == 10 && ($0.offset == 0 || inserted[$0.offset - 1] != 13) })
+        #expect(try MarkedDocument(parsing: inserted, file: "R.md").sectionNames == ["n", "m"])
+    }
 }

@@ -95,4 +95,189 @@ import TormemTestSupport
         #expect(try run(["report"]).status == 2)
         #expect(try run(["report", root + "/nope"]).status == 3)
     }
+
+    // MARK: A failed report changes nothing
+
+    let options = ChartsRequest(dataPaths: [], outputDirectory: "")
+
+    /// Every file under `folder` with its bytes.
+    func snapshot(_ folder: String) -> [String: [UInt8]?] {
+        var out: [String: [UInt8]?] = [:]
+        for name in (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? [] { out[name] = bytes(folder + "/" + name) }
+        return out
+    }
+
+    @Test func anUnwritableReadmeWritesNoChart() throws {
+        let (_, folder) = try makeReports()
+        try FileManager.default.removeItem(atPath: folder.path + "/README.md")
+        try FileManager.default.createDirectory(atPath: folder.path + "/README.md/x", withIntermediateDirectories: true)
+        let before = snapshot(folder.path)
+        var light = options
+        light.theme = .light  // every chart would change
+        do {
+            _ = try ReportJob.run(folder, options: light, check: false)
+            Issue.record("expected an output error")
+        } catch {
+            #expect(error.exitCode == 4)
+            #expect(error.description.hasPrefix(folder.path + "/README.md: cannot write"))
+        }
+        #expect(snapshot(folder.path) == before)
+    }
+
+    @Test func badMarkersOrAnUnwritableReadmeCreateNoChartsFolder() throws {
+        let (_, folder) = try makeReports()
+        try FileManager.default.removeItem(atPath: folder.chartsPath)
+        try write("# R\n<!-- tormem:begin key-metrics -->\n", to: folder.path + "/REPORT.md")
+        let before = snapshot(folder.path)
+        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: false) }
+        #expect(snapshot(folder.path) == before)
+        try FileManager.default.removeItem(atPath: folder.path + "/REPORT.md")
+        try FileManager.default.createDirectory(atPath: folder.path + "/REPORT.md/x", withIntermediateDirectories: true)
+        #expect(throws: TormemError.self) { try ReportJob.run(folder, options: options, check: false) }
+        #expect(!FileManager.default.fileExists(atPath: folder.chartsPath))
+    }
+
+    @Test func aFailedReportNewCreatesNothing() throws {
+        let dir = try temporaryFolder()
+        try write("foo,bar\n1,2\n", to: dir + "/bad.csv")
+        let bad = try run(["report", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", dir + "/bad.csv",
+                           "--reports-dir", dir + "/reports"])
+        #expect(bad.status == 3, "\(bad.stderr)")
+        let json = try run(["report", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", realData,
+                            "--reports-dir", dir + "/reports", "--json", dir + "/missing/run.json"])
+        #expect(json.status == 4, "\(json.stderr)")
+        #expect(listing(dir) == ["bad.csv"])
+        // An existing reports folder stays, empty as it was.
+        try FileManager.default.createDirectory(atPath: dir + "/reports", withIntermediateDirectories: false)
+        #expect(try run(["report", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", dir + "/bad.csv",
+                         "--reports-dir", dir + "/reports"]).status == 3)
+        #expect(listing(dir + "/reports") == [])
+    }
+
+    @Test func linksPlantedInAReportFolderAreNotWrittenThrough() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/elsewhere", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: dir + "/reports", withIntermediateDirectories: false)
+        // The folder `report --new` would create is a (dangling) link.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/reports/2025-01-01-h-x", withDestinationPath: dir + "/elsewhere/new")
+        let new = try run(["report", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", realData, "--reports-dir", dir + "/reports"])
+        #expect(new.status == 4)
+        #expect(new.stderr.contains("already exists"))
+        // charts/ inside a report folder is a link to another folder.
+        let (_, folder) = try makeReports()
+        try FileManager.default.removeItem(atPath: folder.chartsPath)
+        try FileManager.default.createSymbolicLink(atPath: folder.chartsPath, withDestinationPath: dir + "/elsewhere")
+        let r = try run(["report", folder.path])
+        #expect(r.status == 4)
+        #expect(r.stderr.contains("charts: cannot write: is a symbolic link"), "\(r.stderr)")
+        #expect(listing(dir + "/elsewhere") == [])
+    }
+
+    // MARK: Paths in the Markdown
+
+    /// A folder named like an attack: the README's command, pasted into `sh`, names exactly that
+    /// folder and runs nothing else; the title is escaped like data text; the file stays current.
+    @Test(arguments: ["two words", "$(touch pwned)", "`touch pwned`", "it's", "a\nb", "x\n```\ntouch pwned\n```",
+                      "x\n<!-- tormem:end regenerate -->\n<!-- tormem:begin regenerate -->", "-rf", "[a](javascript:x) <b>*"])
+    func hostileFolderNamesRoundTripThroughTheShell(name: String) throws {
+        let root = try temporaryFolder() + "/my reports"
+        let path = root + "/" + name
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: realData, toPath: path + "/measurements.csv")
+        let folder = try ReportFolder(path: path)
+        _ = try ReportJob.run(folder, options: options, check: false)
+        let readme = try #require(bytes(path + "/README.md"))
+        let doc = try MarkedDocument(parsing: readme, file: "README.md")
+        #expect(doc.sectionNames == ["title", "summary", "charts", "regenerate"])
+        let body = try #require(doc.body(of: "regenerate"))
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("```") == true && lines.last == lines.first.map { String($0.prefix { $0 == "`" }) })
+        lines = Array(lines.dropFirst().dropLast())
+        let command = lines.joined(separator: "\n")
+        #expect(command.hasPrefix("tormem-charts report "))
+        // Paste it into sh, with a function that prints its arguments standing for tormem-charts
+        // (dash allows no `-` in a function name).
+        let sh = Process()
+        sh.executableURL = URL(fileURLWithPath: "/bin/sh")
+        sh.currentDirectoryURL = URL(fileURLWithPath: root)
+        sh.arguments = ["-c", "show() { printf '%s|' \"$@\"; }\nshow" + command.dropFirst("tormem-charts".count)]
+        let out = Pipe()
+        sh.standardOutput = out
+        try sh.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sh.waitUntilExit()
+        let expected = "my reports/" + name
+        #expect(printed == "report|" + expected + "|")
+        #expect(!FileManager.default.fileExists(atPath: root + "/pwned"))
+        #expect(doc.body(of: "title") == "# " + MarkdownText.escape(name))
+        #expect(try check(folder).isEmpty)
+    }
+
+    // MARK: Every byte a person wrote
+
+    @Test func latin1ProseIsKeptByteForByte() throws {
+        let (_, folder) = try makeReports()
+        let path = folder.path + "/REPORT.md"
+        var text = try #require(bytes(path))
+        // Prose in Latin-1 ("Café", "naïve") before the first marker and after the last one.
+        let prose: [UInt8] = Array("Notes: Caf".utf8) + [0xE9] + Array(" na".utf8) + [0xEF] + Array("ve\n".utf8)
+        text = prose + text + prose
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        #expect(try check(folder).isEmpty)
+        // A stale section makes the file be rewritten; the prose survives it.
+        let stale = String(decoding: text, as: UTF8.self).contains("| STABLE |")
+        #expect(stale)
+        let edited = replace(text, Array("| STABLE |".utf8), Array("| GREAT |".utf8))
+        try Data(edited).write(to: URL(fileURLWithPath: path))
+        #expect(try check(folder) == [path + ": generated sections key-metrics would change"])
+        _ = try ReportJob.run(folder, options: options, check: false)
+        #expect(bytes(path) == text)
+    }
+
+    @Test func crlfFilesStayCRLFAndStaleSectionsAreFound() throws {
+        let (_, folder) = try makeReports()
+        let path = folder.path + "/REPORT.md"
+        let lf = try #require(bytes(path))
+        let crlf = replace(lf, [10], [13, 10])
+        try Data(crlf).write(to: URL(fileURLWithPath: path))
+        #expect(try check(folder).isEmpty)  // current: CR LF alone is no change
+        try Data(replace(crlf, Array("| STABLE |".utf8), Array("| GREAT |".utf8))).write(to: URL(fileURLWithPath: path))
+        #expect(try check(folder) == [path + ": generated sections key-metrics would change"])
+        _ = try ReportJob.run(folder, options: options, check: false)
+        #expect(bytes(path) == crlf)
+        #expect(try check(folder).isEmpty)
+    }
+
+    /// `regenerate .` from inside reports/, `report .` from inside the folder, `regenerate reports`
+    /// from its parent and other spellings give the same files.
+    @Test func outputDoesNotDependOnHowThePathIsSpelled() throws {
+        let (root, folder) = try makeReports()
+        let reference = snapshot(folder.path)
+        let parent = (root as NSString).deletingLastPathComponent
+        let spellings: [(cwd: String, args: [String])] = [
+            (root, ["regenerate", "."]), (folder.path, ["report", "."]), (parent, ["regenerate", "reports"]),
+            (folder.path, ["report", "../" + folder.name + "/"]), (parent, ["report", "./reports/../reports/" + folder.name]),
+            (root, ["regenerate", "./"]), ("/", ["report", folder.path + "//"]),
+        ]
+        for (cwd, args) in spellings {
+            for name in ["README.md", "REPORT.md"] { try FileManager.default.removeItem(atPath: folder.path + "/" + name) }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: executable())
+            p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+            p.arguments = args + ["-q"]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(args) in \(cwd)")
+            #expect(snapshot(folder.path) == reference, "\(args) in \(cwd)")
+        }
+    }
+
+    func replace(_ b: [UInt8], _ old: [UInt8], _ new: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [], i = 0
+        while i < b.count {
+            if b[i...].starts(with: old) { out += new; i += old.count } else { out.append(b[i]); i += 1 }
+        }
+        return out
+    }
 }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import TormemCore
 
 /// A file or folder that could not be read: its path and the system's reason.
 public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -15,7 +14,7 @@ public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// The error for the current `errno`.
-    static func current(_ path: String) -> FileReadError {
+    public static func current(_ path: String) -> FileReadError {
         let e = errno
         return FileReadError(path: path, code: e, reason: SystemError.text(e))
     }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TormemCore
+import TormemTestSupport
+@testable import TormemCollect
+
+/// The shipped monitoring kit (`contrib/prometheus`, `contrib/grafana`) uses only metrics tormem
+/// writes, and Prometheus' own `promtool` accepts the rules and the textfile (`make test` installs
+/// Debian's `prometheus` package for it).
+@Suite struct MonitoringKitTests {
+    static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let rules = Fixtures.packageRoot + "/contrib/prometheus/tormem.rules.yml"
+    static let dashboard = Fixtures.packageRoot + "/contrib/grafana/tormem-dashboard.json"
+
+    /// The textfile of the fake host, as `collect --prometheus` writes it.
+    static func textfile() throws -> String {
+        PrometheusWriter.text(try FakeHost.collector().snapshot())
+    }
+
+    static func metricNames(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var current = ""
+        for c in text {
+            if c.isLetter || c.isNumber || c == "_" { current.append(c) } else {
+                if current.hasPrefix("tor_") { names.insert(current) }
+                current = ""
+            }
+        }
+        return names
+    }
+
+    @Test func rulesAndDashboardUseOnlyMetricsTormemWrites() throws {
+        let written = Self.metricNames(in: try Self.textfile())
+        #expect(written.contains("tor_relay_rss_bytes") && written.contains("tor_memory_collection_timestamp_seconds"))
+        for path in [Self.rules, Self.dashboard] {
+            let used = Self.metricNames(in: try String(contentsOfFile: path, encoding: .utf8))
+            #expect(!used.isEmpty, "\(path) uses tormem's metrics")
+            #expect(used.isSubset(of: written), "\(path) uses metrics tormem does not write: \(used.subtracting(written).sorted())")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.dashboard))) as? [String: Any]
+        #expect((json?["panels"] as? [Any])?.count == 5)
+    }
+
+    @Test(.enabled(if: MonitoringKitTests.promtool != nil, "promtool is not installed (make test installs prometheus)"))
+    func promtoolAcceptsTheRulesAndTheTextfile() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let rules = try ChildProcess(Self.promtool!, ["check", "rules", Self.rules], stdout: .file(tmp.file("rules.out")), stderr: .file(tmp.file("rules.err")))
+        #expect(rules.wait() == .exit(0), "\((try? String(contentsOfFile: tmp.file("rules.err"), encoding: .utf8)) ?? "")")
+        // `promtool check metrics` reads the textfile on standard input: a shell feeds it.
+        try tmp.write(try Self.textfile(), to: "tor_relays.prom")
+        let metrics = try ChildProcess("/bin/sh", ["-c", "\"$0\" check metrics < \"$1\"", Self.promtool!, tmp.file("tor_relays.prom")],
+                                       stdout: .file(tmp.file("m.out")), stderr: .file(tmp.file("m.err")))
+        #expect(metrics.wait() == .exit(0), "\((try? String(contentsOfFile: tmp.file("m.err"), encoding: .utf8)) ?? "")")
+    }
+
+    @Test func collectWritesTheTextfileAlone() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let r = try TormemBinary.run(["collect", "--prometheus", tmp.file("tor_relays.prom"),
+                                      "--instances-dir", FakeHost.instancesDirectory, "--proc-root", FakeHost.procRoot])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try tmp.read("tor_relays.prom").contains("tor_relays_running"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["tor_relays.prom"])
+    }
+}
