@@ -63,10 +63,10 @@ private func fuzzParsers(_ bytes: [UInt8]) {
     let text = String(decoding: bytes, as: UTF8.self)
     _ = GroupFiles.relays(in: text)
     if bytes.contains(UInt8(ascii: "<")) {
-        if let doc = try? MarkedDocument(parsing: text, file: "REPORT.md") {
+        if let doc = try? MarkedDocument(parsing: bytes, file: "REPORT.md") {
             _ = doc.replacing(["summary": "x"])
         }
-        _ = MarkedDocument.inserting(missing: ["summary"], into: text, template: MarkedDocument.section("summary", "x"))
+        _ = MarkedDocument.inserting(missing: ["summary"], into: bytes, template: MarkedDocument.section("summary", "x"))
     }
     fuzzCollector(bytes, text)
 }
