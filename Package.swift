@@ -90,5 +90,5 @@ let package = Package(
 //   TORMEM_FUZZ=1 swift build -c debug --product tormem-fuzz -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz
 if ProcessInfo.processInfo.environment["TORMEM_FUZZ"] == "1" {
     package.products.append(.executable(name: "tormem-fuzz", targets: ["tormem-fuzz"]))
-    package.targets.append(.executableTarget(name: "tormem-fuzz", dependencies: ["TormemCSV", "TormemData", "TormemCharts", "TormemKit"]))
+    package.targets.append(.executableTarget(name: "tormem-fuzz", dependencies: ["TormemCSV", "TormemData", "TormemCharts", "TormemKit", "TormemCollect"]))
 } 

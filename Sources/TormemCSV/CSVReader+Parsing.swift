@@ -100,6 +100,9 @@ extension CSVReader {
                     recordStart = 0
                 }
                 if end == capacity {
+                    if end >= Self.maxRecordBytes {
+                        throw CSVError.recordTooLong(path: name, line: recordLine, limit: Self.maxRecordBytes)
+                    }
                     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
                     grown.moveInitialize(from: buffer, count: end)
                     buffer.deallocate()

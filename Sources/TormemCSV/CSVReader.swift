@@ -29,6 +29,10 @@ public struct CSVReader: Sendable {
     /// After `forEachRow`: the physical lines consumed (newlines seen).
     public internal(set) var linesRead = 0
 
+    /// The longest record (or comment line) read: 16 MiB. Longer is an error, so memory stays
+    /// bounded for any input (a file of NUL bytes, one 2 GB line).
+    public static let maxRecordBytes = 16 << 20
+
     /// 4 MiB: large enough to amortise system calls, small enough to stay in cache levels.
     static let defaultChunkSize = 4 << 20
 

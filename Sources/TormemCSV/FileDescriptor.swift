@@ -21,39 +21,24 @@ final class FileDescriptor: Sendable {
     /// Opened with `O_NONBLOCK` so that a FIFO never blocks the open; the type is
     /// then checked on the descriptor itself (no stat/open race).
     init(path: String) throws(CSVError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 {
-            let code = errno
-            switch code {
-            case ENOENT, ENOTDIR: throw .fileNotFound(path: path)
-            case EISDIR: throw .isDirectory(path: path)
-            default: throw .unreadable(path: path, reason: SystemError.text(code))
+        let opened: (fd: Int32, size: Int)
+        do {
+            opened = try RegularFile.open(path)
+        } catch {
+            switch error {
+            case .missing: throw .fileNotFound(path: path)
+            case .directory: throw .isDirectory(path: path)
+            case .notRegular(let kind): throw .notRegularFile(path: path, kind: kind)
+            case .system(let code): throw .unreadable(path: path, reason: SystemError.text(code))
             }
         }
-        var info = stat()
-        if fstat(fd, &info) != 0 {
-            let code = errno
-            close(fd)
-            throw .unreadable(path: path, reason: SystemError.text(code))
-        }
-        let type = info.st_mode & S_IFMT
-        if type != S_IFREG {
-            close(fd)
-            switch type {
-            case S_IFDIR: throw .isDirectory(path: path)
-            case S_IFIFO: throw .notRegularFile(path: path, kind: "fifo")
-            case S_IFCHR: throw .notRegularFile(path: path, kind: "character device")
-            case S_IFBLK: throw .notRegularFile(path: path, kind: "block device")
-            case S_IFSOCK: throw .notRegularFile(path: path, kind: "socket")
-            default: throw .notRegularFile(path: path, kind: "special file")
-            }
-        }
+        let fd = opened.fd
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         #endif
         self.fd = fd
         self.path = path
-        self.size = Int(info.st_size)
+        self.size = opened.size
     }
 
     deinit { close(fd) }

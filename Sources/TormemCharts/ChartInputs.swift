@@ -55,8 +55,16 @@ public struct ChartInputs: Sendable {
         labels = GroupLabels(overrides: options.groupLabels, experiment: side.experiment, comments: comments,
                              relayConfig: side.relayConfig, groupFiles: side.groupFiles)
 
-        if let d = files.compactMap(\.daily).first(where: { !$0.isEmpty }) {
+        let tables = files.filter { $0.daily.map { !$0.isEmpty } ?? false }
+        if let first = tables.first, let d = first.daily {
             daily = d
+            for f in tables.dropFirst() {
+                warnings.append(Diagnostic(file: f.path, message: "not used: only one experiment table is drawn, the first given (\(first.path)); draw this one on its own"))
+            }
+            let grouped = files.filter { f in f.relays.relays.contains { !$0.groupSpans.isEmpty || !$0.info.group.isEmpty } }
+            for f in grouped {
+                warnings.append(Diagnostic(file: f.path, message: "its group cells are not used: the group charts come from the experiment table \(first.path); draw this file on its own for its groups"))
+            }
         } else {
             let membership = GroupMembership(relays, side: side, source: source)
             warnings += membership.warnings
@@ -70,11 +78,23 @@ public struct ChartInputs: Sendable {
                 daily = table
             }
         }
-        self.warnings = warnings
         let labels = self.labels
         groups = daily.map { GroupAnalysis($0, labels: labels, rule: options.rule, control: options.control,
                                            compared: options.compared) }
-        snapshot = files.compactMap(\.snapshot).first
+        let snapshots = files.filter { $0.snapshot != nil }
+        if let first = snapshots.first, relays.isEmpty {
+            snapshot = first.snapshot
+            for f in snapshots.dropFirst() {
+                warnings.append(Diagnostic(file: f.path, message: "not used: only one snapshot is drawn, the first given (\(first.path)); draw this one on its own"))
+            }
+        } else {
+            snapshot = nil
+            let series = files.filter { $0.snapshot == nil }.map(\.path).joined(separator: ", ")
+            for f in snapshots {
+                warnings.append(Diagnostic(file: f.path, message: "not used: a snapshot is not drawn next to per-relay time series (\(series)); draw it on its own"))
+            }
+        }
+        self.warnings = warnings
     }
 
     /// The mean RSS (GB) of the day before the earliest group start: each relay's mean over that

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The sums over the running relays of one collection (resident size, KiB).
 public struct AggregateReading: Equatable, Sendable {
     public var count: Int
@@ -7,11 +9,15 @@ public struct AggregateReading: Equatable, Sendable {
 
     public init(rss values: [Int]) {
         count = values.count
-        totalKB = values.reduce(0, +)
+        totalKB = values.saturatingSum()
         minKB = values.min()
         maxKB = values.max()
     }
 
     /// The mean resident size, rounded to whole KiB; nil with no relay running.
-    public var averageKB: Int? { count > 0 ? (totalKB + count / 2) / count : nil }
+    public var averageKB: Int? {
+        guard count > 0 else { return nil }
+        let (q, r) = totalKB.quotientAndRemainder(dividingBy: count)
+        return r >= count - r ? q + 1 : q
+    }
 }

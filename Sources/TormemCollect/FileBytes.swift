@@ -3,25 +3,37 @@ import Glibc
 #endif
 import TormemCore
 
+import TormemCore
+
 /// Whole-file reads with plain system calls. Files under /proc report a size of 0, so reading goes
-/// on until end of file rather than trusting `stat`.
+/// on until end of file rather than trusting `stat`. Only regular files are read (`RegularFile`): a
+/// FIFO, socket or device in place of a fingerprint, torrc or `--config` is an error, never waited on.
 public enum FileBytes {
-    /// Files larger than this are cut off (an smaps of a huge process is a few MiB).
-    public static let defaultLimit = 256 << 20
+    /// Files larger than this are refused (an smaps of a huge process is a few MiB), so memory
+    /// stays bounded whatever lies at the path.
+    public static let defaultLimit = 64 << 20
 
     public static func read(_ path: String, limit: Int = defaultLimit) throws(FileReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .current(path) }
+        let fd: Int32
+        do {
+            fd = try RegularFile.open(path).fd
+        } catch {
+            if case .system(let code) = error { throw FileReadError(path: path, code: code, reason: error.reason) }
+            throw FileReadError(path: path, code: error == .missing ? ENOENT : 0, reason: error.reason)
+        }
         defer { close(fd) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while out.count < limit {
+        while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .current(path)
             }
             if n == 0 { break }
+            guard out.count + n <= limit else {
+                throw FileReadError(path: path, code: EFBIG, reason: "larger than \(limit >> 20 > 0 ? "\(limit >> 20) MiB" : "\(limit) bytes")")
+            }
             out.append(contentsOf: chunk[0..<n])
         }
         return out

@@ -19,6 +19,10 @@ public struct MemoryStatus: Equatable, Sendable {
     public var hwmKB: Int? { self["VmHWM"] }
     public var peakKB: Int? { self["VmPeak"] }
 
+    /// The largest value read (1 PiB): a line claiming more is not a memory size of this machine and
+    /// is left out, so every sum and conversion to bytes stays in range.
+    public static let maxKB = 1 << 40
+
     public static func parse(_ text: String) -> MemoryStatus {
         var fields: [Field] = []
         var command = ""
@@ -30,7 +34,7 @@ public struct MemoryStatus: Equatable, Sendable {
                 command = value.joined(separator: " ")
                 continue
             }
-            guard value.count == 2, value[1] == "kB", let kb = Int(value[0]) else { continue }
+            guard value.count == 2, value[1] == "kB", let kb = Int(value[0]), (0...maxKB).contains(kb) else { continue }
             fields.append(Field(name: name, kilobytes: kb))
         }
         return MemoryStatus(fields: fields, command: command)

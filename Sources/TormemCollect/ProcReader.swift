@@ -24,7 +24,12 @@ public struct ProcReader: Sendable {
     /// The command line arguments (NUL-separated in `cmdline`); nil when the process is gone.
     public func commandLine(_ pid: Int32) -> [String]? {
         guard let bytes = try? FileBytes.read(path(pid, "cmdline"), limit: 1 << 20) else { return nil }
-        if bytes.isEmpty { return [] }  // kernel threads
+        return Self.arguments(cmdline: bytes)
+    }
+
+    /// The arguments of a `cmdline` file's bytes (empty for kernel threads).
+    public static func arguments(cmdline bytes: [UInt8]) -> [String] {
+        if bytes.isEmpty { return [] }
         return bytes.split(separator: 0, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
             .dropLast(bytes.last == 0 ? 1 : 0)
@@ -44,7 +49,12 @@ public struct ProcReader: Sendable {
     /// The environment (`NAME=value` strings); nil when unreadable.
     public func environment(_ pid: Int32) -> [String]? {
         guard let bytes = try? FileBytes.read(path(pid, "environ"), limit: 1 << 20) else { return nil }
-        return bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        return Self.entries(environ: bytes)
+    }
+
+    /// The `NAME=value` strings of an `environ` file's bytes.
+    public static func entries(environ bytes: [UInt8]) -> [String] {
+        bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The text of `maps`; nil when unreadable.

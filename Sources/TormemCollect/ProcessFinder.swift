@@ -57,11 +57,18 @@ public struct ProcessFinder: Sendable {
         var found: [String: (pid: Int32, isTor: Bool)] = [:]
         for pid in try proc.processIDs() where pid != me {
             guard let args = proc.commandLine(pid), let name = instanceName(in: args), names.contains(name) else { continue }
-            let isTor = args.first.map { ($0.split(separator: "/").last ?? "").hasPrefix("tor") } ?? false
+            let isTor = Self.isTorBinary(args)
             if let old = found[name], old.isTor || !isTor { continue }
             found[name] = (pid, isTor)
         }
         return found.mapValues(\.pid)
+    }
+
+    /// Whether a command line runs tor itself: the program's file name is `tor` (`/usr/bin/tor`,
+    /// `tor`), not another program whose name merely starts so (`torsocks`, `torify`).
+    public static func isTorBinary(_ arguments: [String]) -> Bool {
+        guard let program = arguments.first else { return false }
+        return (program.split(separator: "/").last ?? "") == "tor"
     }
 
     /// This process's pid as the proc root knows it (`self`), so `tormem` never counts itself.

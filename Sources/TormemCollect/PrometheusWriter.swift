@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The same numbers as the unified rows, in node_exporter's textfile-collector format: one gauge
 /// family per measure with `# HELP` and `# TYPE` lines, relay gauges labelled by nickname and
 /// fingerprint (and group when known), label values escaped.
@@ -20,7 +22,7 @@ public enum PrometheusWriter {
         ]
         for (name, help, value) in measures {
             family(name, help, running.compactMap { r in
-                r.memory.flatMap(value).map { (labels(r), String($0 * 1024)) }
+                r.memory.flatMap(value).map { (labels(r), String($0.saturatingMultiply(1024))) }
             })
         }
         family("tor_relay_fragmentation_ratio",
@@ -29,14 +31,14 @@ public enum PrometheusWriter {
         let a = snapshot.aggregate
         family("tor_relays_running", "Number of running relay processes.", [("", String(a.count))])
         family("tor_relays_rss_total_bytes", "Sum of the resident set sizes of the running relays.",
-               [("", String(a.totalKB * 1024))])
+               [("", String(a.totalKB.saturatingMultiply(1024)))])
         let optional: [(String, String, Int?)] = [
             ("tor_relays_rss_avg_bytes", "Mean resident set size of the running relays.", a.averageKB),
             ("tor_relays_rss_min_bytes", "Smallest resident set size of the running relays.", a.minKB),
             ("tor_relays_rss_max_bytes", "Largest resident set size of the running relays.", a.maxKB),
         ]
         for (name, help, kb) in optional {
-            family(name, help, kb.map { [("", String($0 * 1024))] } ?? [])
+            family(name, help, kb.map { [("", String($0.saturatingMultiply(1024)))] } ?? [])
         }
         family("tor_memory_collection_timestamp_seconds", "When these numbers were collected (Unix time).",
                [("", String(snapshot.time.seconds))])

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// The fragmentation ratio from `/proc/PID/smaps`: over the mappings larger than a threshold
 /// (1000 kB), the sum of their `Size` divided by the sum of their `Rss`. A heap that has grown and
 /// is only partly resident gives a ratio well above 1.
@@ -24,8 +26,8 @@ public struct SmapsRatio: Equatable, Sendable {
         func finishMapping() {
             if let s = size, s > thresholdKB {
                 result.mappings += 1
-                result.sizeKB += s
-                result.rssKB += rss
+                result.sizeKB = result.sizeKB.saturatingAdd(s)
+                result.rssKB = result.rssKB.saturatingAdd(rss)
             }
             size = nil
             rss = 0
@@ -62,14 +64,14 @@ public struct SmapsRatio: Equatable, Sendable {
         (48...57).contains(b) || (97...102).contains(b) || (65...70).contains(b)
     }
 
-    /// The first run of digits, e.g. `     1024 kB` → 1024.
+    /// The first run of digits, e.g. `     1024 kB` → 1024; held at `MemoryStatus.maxKB`.
     private static func number(in s: ArraySlice<UInt8>) -> Int? {
         var i = s.startIndex
         while i < s.endIndex, s[i] == 32 || s[i] == 9 { i += 1 }
         var v = 0
         var digits = 0
         while i < s.endIndex, (48...57).contains(s[i]) {
-            v = v * 10 + Int(s[i] - 48)
+            v = min(v * 10 + Int(s[i] - 48), MemoryStatus.maxKB)
             digits += 1
             i += 1
         }

@@ -18,7 +18,7 @@ public enum StatusTable {
         let running = snapshot.running
         func sum(_ f: (MemoryStatus) -> Int?) -> Int? {
             let values = running.compactMap { $0.memory.flatMap(f) }
-            return values.isEmpty ? nil : values.reduce(0, +)
+            return values.isEmpty ? nil : values.saturatingSum()
         }
         table.footer.append(["TOTAL", "\(running.count) of \(snapshot.relays.count)", "",
                              gb(sum { $0.rssKB }), gb(sum { $0.vmSizeKB }), gb(sum { $0.hwmKB }), ""])

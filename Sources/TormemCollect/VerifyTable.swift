@@ -6,6 +6,10 @@ public enum VerifyTable {
         public var instance: RelayInstance
         /// nil when the torrc cannot be read.
         public var settings: TorrcSettings?
+
+        public init(instance: RelayInstance, settings: TorrcSettings?) {
+            self.instance = instance; self.settings = settings
+        }
     }
 
     public static func entries(_ instances: [RelayInstance]) -> [Entry] {

@@ -46,15 +46,6 @@ func isMissingToken(_ f: CSVField) -> Bool {
     return t.isEmpty || t == "not_running" || t == "n/a"
 }
 
-/// Quotes a found value for a message, shortening very long ones.
-func quoted(_ s: String) -> String {
-    var t = s.count > 40 ? String(s.prefix(40)) + "…" : s
-    t = t.replacingOccurrencesOfControlCharacters()
-    return "\"" + t + "\""
-}
+/// Quotes a found value for a message, shortening very long ones (`MessageText`).
+func quoted(_ s: String) -> String { MessageText.quoted(s, maxBytes: 40) }
 
-extension String {
-    func replacingOccurrencesOfControlCharacters() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "?" : $0 }))
-    }
-}

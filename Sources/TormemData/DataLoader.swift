@@ -126,6 +126,7 @@ struct LoadState: @unchecked Sendable {  // each part's state is confined to one
     }
 
     mutating func readHeader(names: [String], line: Int) throws(TormemError) {
+        if let m = InputFormat.carriageReturnMessage(header: names) { throw .input(Diagnostic(file: file, line: line, message: m)) }
         guard let format = InputFormat.detect(header: names) else {
             throw .input(Diagnostic(file: file, line: line, message: InputFormat.unknownHeaderMessage(found: names)))
         }
@@ -163,7 +164,7 @@ public func serverName(fromPath path: String) -> String {
 extension TormemError {
     /// A file that cannot be read is an input error about that file.
     init(_ error: CSVError) {
-        self = .input(Diagnostic(file: error.path, message: error.reason))
+        self = .input(Diagnostic(file: error.path, line: error.line, message: error.reason))
     }
 }
 

@@ -17,8 +17,10 @@ struct ExperimentRowReader: RowReader {
         self.header = header
         groupColumn = header["group"] ?? 0
         relayColumn = header["relay"] ?? 1
+        var seen = Set<Int>()
         dayColumns = header.names.enumerated()
             .compactMap { i, n in InputFormat.dayIndex(n).map { (i, $0) } }
+            .filter { seen.insert($0.1).inserted }
             .sorted { $0.day < $1.day }
     }
 
@@ -46,6 +48,16 @@ struct ExperimentRowReader: RowReader {
 
     /// Relays without a group cell take theirs from the file's `# GROUP DEFINITIONS` comments.
     func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
+        var notes: [Diagnostic] = []
+        for name in header.names where name.hasPrefix("day") && InputFormat.dayIndex(name) == nil {
+            notes.append(Diagnostic(file: file, column: String(quoted(name).dropFirst().dropLast()), message:
+                "expected a day column day0 to day\(InputFormat.maxDay); this column is not read"))
+        }
+        let read = Set(dayColumns.map(\.column))
+        for (i, name) in header.names.enumerated() where !read.contains(i) {
+            guard let day = InputFormat.dayIndex(name) else { continue }
+            notes.append(Diagnostic(file: file, column: name, message: "day \(day) has two columns; only the first is read"))
+        }
         var table = DailyTable(days: dayColumns.map(\.day), relays: relays, values: values)
         for r in table.relays.indices where table.relays[r].group.isEmpty {
             table.relays[r].group = metadata.relayGroups[table.relays[r].nickname] ?? ""
@@ -55,7 +67,7 @@ struct ExperimentRowReader: RowReader {
             let values = table.values.map { $0[d0] }.filter { !$0.isNaN }
             if !values.isEmpty { table.baseline = Sample.mean(values) }
         }
-        return (.experiment(table), [])
+        return (.experiment(table), notes)
     }
 }
 

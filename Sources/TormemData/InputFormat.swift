@@ -47,13 +47,27 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// `day7` → 7.
     public static func dayIndex(_ column: String) -> Int? {
         guard column.hasPrefix("day") else { return nil }
-        return Int(column.dropFirst(3))
+        let digits = column.utf8.dropFirst(3)
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ (48...57).contains($0) }),
+              let day = Int(column.dropFirst(3)), day <= maxDay else { return nil }
+        return day
+    }
+
+    /// The last day an experiment column may name (`day36500`, 100 years): a larger number is no
+    /// day of an experiment, and would overflow the charts' day arithmetic.
+    public static let maxDay = 36_500
+
+    /// The message for a header holding a bare carriage return: a file whose line ends are CR only
+    /// (classic Mac OS) reads as one line. Nil for any other header.
+    public static func carriageReturnMessage(header: [String]) -> String? {
+        guard header.contains(where: { $0.utf8.contains(13) }) else { return nil }
+        return "line ends are CR only; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
     }
 
     /// The message for a header no format matches.
     public static func unknownHeaderMessage(found header: [String]) -> String {
-        let shown = header.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : "")
-        return "unrecognised header \"\(shown)\"; expected one of: "
+        let shown = MessageText.quoted(header.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : ""))
+        return "unrecognised header \(shown); expected one of: "
             + allCases.map(\.headerSummary).joined(separator: "; ")
     }
 }

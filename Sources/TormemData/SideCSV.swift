@@ -24,10 +24,17 @@ enum SideCSV {
         var sawHeader = false
         do {
             try reader.forEachRow { r in
-                if sawHeader { try row(r) } else { sawHeader = true; try header(r) }
+                if sawHeader { try row(r); return }
+                sawHeader = true
+                if let m = InputFormat.carriageReturnMessage(header: r.strings) {
+                    throw TormemError.input(Diagnostic(file: file, line: r.line, message: m))
+                }
+                try header(r)
             }
         } catch let e as TormemError {
             throw e
+        } catch let e as CSVError {
+            throw TormemError(e)
         } catch {
             throw .input(Diagnostic(file: file, message: "\(error)"))
         }

@@ -11,21 +11,19 @@ enum SideFileReader {
     static let limit = 64 << 20
 
     static func contents(of path: String) throws(TormemError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw .input(Diagnostic(file: path, message: "cannot read: \(SystemError.text())"))
+        let fd: Int32, size: Int
+        do {
+            (fd, size) = try RegularFile.open(path)
+        } catch {
+            if error == .missing { return nil }
+            throw .input(Diagnostic(file: path, message: error.foundInstead.map { "expected a regular file, found \($0)" }
+                ?? "cannot read: \(error.reason)"))
         }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw .input(Diagnostic(file: path, message: "cannot read: \(SystemError.text())")) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw .input(Diagnostic(file: path, message: "expected a regular file"))
+        guard size <= limit else {
+            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found \(size >> 20) MiB"))
         }
-        guard Int(st.st_size) <= limit else {
-            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found \(Int(st.st_size) >> 20) MiB"))
-        }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var out = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < out.count {
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done)) }

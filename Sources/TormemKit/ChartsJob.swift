@@ -12,7 +12,15 @@ public enum ChartsJob {
     public static func inputs(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartInputs {
         guard !request.dataPaths.isEmpty else { throw .usage("no data: give at least one --data FILE") }
         var files: [LoadedFile] = []
+        var seen: [FileIdentity: String] = [:]
         for path in request.dataPaths {
+            if let id = FileIdentity(path) {
+                if let first = seen[id] {
+                    warn(Diagnostic(file: path, message: "the same file as \(first) (given twice); read once"))
+                    continue
+                }
+                seen[id] = path
+            }
             let f = try DataLoader.load(path: path)
             for w in f.warnings { warn(w) }
             if f.skipped > RowProblems.keep {
@@ -36,7 +44,21 @@ public enum ChartsJob {
         options.detectRenames = !request.keepServers
         let inputs = ChartInputs(files: files, side: side, options: options)
         for w in inputs.warnings { warn(w) }
+        try checkGroups(request, in: inputs)
         return inputs
+    }
+
+    /// `--control` and `--compare` must name a group of the data: a silent fallback would draw
+    /// the wrong comparison.
+    static func checkGroups(_ request: ChartsRequest, in inputs: ChartInputs) throws(TormemError) {
+        let ids = inputs.groups?.groups.map(\.group) ?? []
+        for (option, id) in [("--control", request.control), ("--compare", request.compare)] {
+            guard let id, !ids.contains(id) else { continue }
+            let shown = ChartsRequest.shown(id)
+            throw .usage(ids.isEmpty
+                ? "\(option) \(shown): the data has no groups"
+                : "\(option) \(shown): no such group in the data; expected one of \(ids.joined(separator: ", "))")
+        }
     }
 
     /// Every chart, one line each (`draw --help`): file name and what it shows.
@@ -82,28 +104,42 @@ public enum ChartsJob {
         return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped), source)
     }
 
-    /// Renders every planned chart in memory (so a failure leaves the output folder untouched), on
-    /// all cores: charts are independent and each has its own surface. Each file keeps its stamp
-    /// of `source` (see `ChartSource`).
+    /// The memory rendering may hold at once (surfaces and their encoding): with the loaded data and
+    /// the encoded charts, a run stays under 1 GB whatever `--width` and `--height` say.
+    public static let renderBudget = 600 << 20
+
+    /// What rendering one chart of `size` holds at its peak: the 4-byte pixels, and as much again
+    /// and a half for the encoder's rows and output.
+    static func renderCost(_ size: Size) -> Int {
+        Int(max(1, size.width).rounded(.up)) * Int(max(1, size.height).rounded(.up)) * 10
+    }
+
+    /// The charts in rendering order, cut into batches that each fit `renderBudget` (at least one
+    /// chart per batch): a batch is rendered concurrently, the batches one after the other.
+    static func batches(_ sizes: [Size], budget: Int = renderBudget) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0, cost = 0
+        for (i, s) in sizes.enumerated() {
+            let c = renderCost(s)
+            if i > start, cost + c > budget { out.append(start..<i); start = i; cost = 0 }
+            cost += c
+        }
+        if start < sizes.count { out.append(start..<sizes.count) }
+        return out
+    }
+
+    /// Renders every planned chart in memory (so a failure leaves the output folder untouched),
+    /// concurrently within the memory budget (`batches`): charts are independent and each has its
+    /// own surface. Each file keeps its stamp of `source` (see `ChartSource`).
     public static func render(_ plan: ChartPlan, request: ChartsRequest, source: ChartSource) throws(TormemError) -> [(String, [UInt8])] {
         let charts = plan.charts
-        let results = concurrentMap(charts.count) { i -> Result<(String, [UInt8]), TormemError> in
-            let p = charts[i]
-            let file = p.name + "." + request.format.fileExtension
-            let path = join(request.outputDirectory, file)
-            do {
-                let start = ContinuousClock.now
-                var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface,
-                                                     source: source.stamp(for: file)) { canvas in
-                    FigureRenderer.draw(p.figure, on: canvas)
-                }
-                if request.format == .svg {
-                    bytes = SVGDescription.inserting(title: p.figure.title, description: p.description, into: bytes)
-                }
-                PhaseTimer.note(p.name, since: start)
-                return .success((path, bytes))
-            } catch {
-                return .failure(.output(path: path, reason: "\(error)"))
+        if let big = charts.first(where: { $0.figure.size.width * $0.figure.size.height > Double(ChartsRequest.maxPixels) }) {
+            throw .usage("\(big.name): \(Int(big.figure.size.width))×\(Int(big.figure.size.height)) pixels; expected at most \(ChartsRequest.maxPixels / 1_000_000) million pixels per chart (--width, --height)")
+        }
+        var results: [Result<(String, [UInt8]), TormemError>] = []
+        for batch in batches(charts.map(\.figure.size)) {
+            results += concurrentMap(batch.count) { k -> Result<(String, [UInt8]), TormemError> in
+                renderOne(charts[batch.lowerBound + k], request: request, source: source)
             }
         }
         var rendered: [(String, [UInt8])] = []
@@ -116,8 +152,26 @@ public enum ChartsJob {
         return rendered
     }
 
+    private static func renderOne(_ p: ChartPlan.Planned, request: ChartsRequest, source: ChartSource) -> Result<(String, [UInt8]), TormemError> {
+        let file = p.name + "." + request.format.fileExtension
+        let path = join(request.outputDirectory, file)
+        do {
+            let start = ContinuousClock.now
+            var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface,
+                                                 source: source.stamp(for: file)) { canvas in
+                FigureRenderer.draw(p.figure, on: canvas)
+            }
+            if request.format == .svg {
+                bytes = SVGDescription.inserting(title: p.figure.title, description: p.description, into: bytes)
+            }
+            PhaseTimer.note(p.name, since: start)
+            return .success((path, bytes))
+        } catch {
+            return .failure(.output(path: path, reason: "\(error)"))
+        }
+    }
+
     static func join(_ dir: String, _ name: String) -> String {
         dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 }
-

@@ -1,5 +1,6 @@
 import TormemCairo
 import TormemCharts
+import TormemCore
 import TormemData
 import TormemPlot
 
@@ -61,6 +62,12 @@ public struct ChartsRequest: Sendable {
 
     /// Whether `hex` is a colour the charts can use (`#00d4aa`).
     public static func isColour(_ hex: String) -> Bool { Color(hex: hex) != nil }
+
+    /// The most pixels one chart may have (`--width` × `--height`): 50 million, 200 MB of surface.
+    public static let maxPixels = 50_000_000
+
+    /// An argument as a message shows it: quoted, at most about 80 bytes (`MessageText`).
+    public static func shown(_ value: String) -> String { MessageText.quoted(value) }
 
     /// Lower edge of chart 1's shaded fragmentation zone (GB).
     public var fragmentationZoneGB: Double {

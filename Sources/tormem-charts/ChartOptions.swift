@@ -69,13 +69,34 @@ struct ChartOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        for g in groupLabel where !g.contains("=") || g.hasPrefix("=") {
-            throw ValidationError("--group-label \(g): expected GROUP=LABEL, e.g. A=\"DirCache 0\"")
+        for g in groupLabel where Self.groupLabel(g) == nil {
+            throw ValidationError("--group-label \(ChartsRequest.shown(g)): expected GROUP=LABEL with both non-empty, e.g. A=\"DirCache 0\"")
         }
+        for (name, v) in [("--control", control), ("--compare", compare)] {
+            if let v, v.allSatisfy(\.isWhitespace) { throw ValidationError("\(name) \(ChartsRequest.shown(v)): expected a group ID, e.g. A") }
+        }
+        if let title, title.utf8.count > 1000 { throw ValidationError("--title \(ChartsRequest.shown(title)): expected at most 1000 bytes") }
+        if let prefix, prefix.utf8.count > 100 || prefix.contains("\0") {
+            throw ValidationError("--prefix \(ChartsRequest.shown(prefix)): expected a file name prefix without '/', at most 100 bytes")
+        }
+        if let width, let height, width * height > ChartsRequest.maxPixels {
+            throw ValidationError("--width \(width) --height \(height): expected at most \(ChartsRequest.maxPixels / 1_000_000) million pixels per chart")
+        }
+        var aliases: [Substring: Substring] = [:]
         for a in serverAlias {
             let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty || parts[0] == parts[1] {
-                throw ValidationError("--server-alias \(a): expected OLD=NEW, two different server names")
+            if parts.count == 2, let earlier = aliases[parts[0]], earlier != parts[1] {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[0]))) is already renamed to \(ChartsRequest.shown(String(earlier)))")
+            }
+            if parts.count == 2 { aliases[parts[0]] = parts[1] }
+            if parts.count != 2 || parts.contains(where: { $0.allSatisfy(\.isWhitespace) }) || parts[0] == parts[1] {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): expected OLD=NEW, two different server names")
+            }
+        }
+        for a in serverAlias {   // in the order given, so the message is the same every run
+            let parts = a.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, aliases[parts[1]] != nil {
+                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[1]))) is itself renamed; expected each server renamed once, to its last name")
             }
         }
         if let problem = settings.problem { throw ValidationError("--" + problem) }
@@ -122,5 +143,24 @@ struct ChartOptions: ParsableArguments {
         var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, strict: strict)
         request.apply(settings)
         return request
+    }
+
+    /// Every named path or name must say something: an empty one is a usage error (it would
+    /// otherwise mean the current folder, or nothing, silently).
+    static func requireNonEmpty(_ values: [(option: String, value: String?)]) throws {
+        for (option, value) in values where value?.isEmpty == true {
+            throw ValidationError("\(option) '': expected a non-empty value")
+        }
+    }
+
+    /// `A=TEXT` → ("A", "TEXT"), quotes around TEXT removed; nil when either side is empty.
+    static func groupLabel(_ option: String) -> (String, String)? {
+        let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let group = String(parts[0].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        var label = String(parts[1])
+        if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
+        guard !group.isEmpty, !label.allSatisfy(\.isWhitespace) else { return nil }
+        return (group, label)
     }
 }

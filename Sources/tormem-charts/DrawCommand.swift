@@ -31,6 +31,9 @@ struct DrawCommand: ParsableCommand {
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("missing --data FILE (a monitor, unified, experiment or snapshot CSV file)") }
+        if let bad = data.first(where: \.isEmpty) { throw ValidationError("--data \(ChartsRequest.shown(bad)): expected a file name") }
+        if outputDir.isEmpty { throw ValidationError("--output-dir '': expected a folder name (. for the current folder)") }
+        if let json, json.isEmpty { throw ValidationError("--json '': expected a file name, or - for standard output") }
     }
 
     func run() throws {

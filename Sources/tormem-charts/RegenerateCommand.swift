@@ -23,6 +23,10 @@ struct RegenerateCommand: ParsableCommand {
 
     @OptionGroup var chart: ChartOptions
 
+    func validate() throws {
+        try ChartOptions.requireNonEmpty([("ROOT", root)])
+    }
+
     func run() throws {
         try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), given: chart.settings, check: check?.mode,
                                  warn: { Console.printError("warning: \($0)") },

@@ -43,6 +43,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
+        try ChartOptions.requireNonEmpty([("DIR", dir), ("--data", data), ("--new", new), ("--host", host), ("--date", date),
+                                          ("--reports-dir", reportsDir), ("--json", json)])
         if check != nil, new != nil { throw ValidationError("--check checks an existing folder: give DIR, not --new") }
         if new != nil {
             if host == nil || date == nil || data == nil { throw ValidationError("--new needs --host HOST --date YYYY-MM-DD --data FILE") }

@@ -24,8 +24,9 @@ struct HostOptions: ParsableArguments {
     var server: String?
 
     func validate() throws {
-        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir), ("--tor-data-root", torDataRoot)] where value.isEmpty {
-            throw ValidationError("\(name): expected a folder, found an empty path")
+        for (name, value) in [("--proc-root", procRoot), ("--instances-dir", instancesDir), ("--tor-data-root", torDataRoot),
+                              ("--process-instances-dir", processInstancesDir ?? "/"), ("--config", config ?? "-")] where value.isEmpty {
+            throw ValidationError("\(name): expected a path, found an empty one")
         }
         if let server, server.isEmpty || server.contains(where: \.isNewline) {
             throw ValidationError("--server \"\(server)\": expected a host name on one line")

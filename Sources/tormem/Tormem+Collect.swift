@@ -48,8 +48,10 @@ extension Tormem {
             if output == nil, autoDir == nil, !stdout, prometheus == nil {
                 throw ValidationError("missing --output FILE, --auto-dir DESCRIPTION, --prometheus FILE or --stdout")
             }
-            if let prometheus, prometheus.isEmpty { throw ValidationError("--prometheus: expected a file name, found an empty path") }
-            if let output, output.isEmpty { throw ValidationError("--output: expected a file name, found an empty path") }
+            for (name, value) in [("--output", output), ("--reports-dir", reportsDir), ("--prometheus", prometheus),
+                                  ("--diagnostics-file", diagnosticsFile)] where value?.isEmpty == true {
+                throw ValidationError("\(name): expected a file name, found an empty path")
+            }
             if let autoDir, ReportFolderName.part(autoDir).isEmpty {
                 throw ValidationError("--auto-dir \"\(autoDir)\": expected a description with letters or digits, e.g. baseline or dircache-0")
             }

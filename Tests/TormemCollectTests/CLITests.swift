@@ -36,6 +36,12 @@ import TormemData
         (["detail"], "name"),
         (["watch", "alpha", "--interval", "0"], "--interval 0.0"),
         (["frobnicate"], "frobnicate"),
+        // Empty paths would silently mean the current folder.
+        (["collect", "--auto-dir", "x", "--reports-dir", ""], "--reports-dir: expected a file name, found an empty path"),
+        (["collect", "--stdout", "--prometheus", ""], "--prometheus: expected a file name, found an empty path"),
+        (["collect", "--output", "a.csv", "--diagnostics-file", ""], "--diagnostics-file: expected a file name, found an empty path"),
+        (["status", "--config", ""], "--config: expected a path, found an empty one"),
+        (["status", "--process-instances-dir", ""], "--process-instances-dir: expected a path, found an empty one"),
     ])
     func usageErrorsExitTwo(_ args: [String], _ message: String) throws {
         let r = try TormemBinary.run(args)

@@ -53,6 +53,13 @@ import TormemTestSupport
         Case(file: "fuzz_oom_histogram_2.csv", status: 3, expected: ["fuzz_oom_histogram_2.csv: no readable rows (all 6 skipped)", "fuzz_oom_histogram_2.csv:2: expected 15 fields, found 9"]),
         Case(file: "fuzz_no_day0_values.csv", status: 0, expected: []),
         Case(file: "snapshot_all_not_running.csv", status: 3, expected: ["snapshot_all_not_running.csv: nothing to chart", "no relay was running in the snapshot"]),
+        // Hardening round 2: numbers in headers, line ends, long values in messages.
+        Case(file: "experiment_huge_day.csv", status: 0, expected: ["experiment_huge_day.csv: column day9223372036854775807: expected a day column day0 to day36500; this column is not read"]),
+        Case(file: "experiment_day_overflow.csv", status: 0, expected: ["column day99999999999999999999: expected a day column day0 to day36500"]),
+        Case(file: "experiment_duplicate_day.csv", status: 0, expected: ["column day01: day 1 has two columns; only the first is read", "column day-2: expected a day column"]),
+        Case(file: "monitor_cr_only.csv", status: 3, expected: ["monitor_cr_only.csv:1: line ends are CR only; expected LF or CRLF line ends"]),
+        Case(file: "monitor_combining_marks.csv", status: 0, expected: ["monitor_combining_marks.csv:3: column total_mb: expected a non-negative number of MiB, found \"", "…\""]),
+        Case(file: "unknown_long_header.csv", status: 3, expected: ["unknown_long_header.csv:1: unrecognised header \"xxxx", "x…\"; expected one of: monitor"]),
     ]
 
     @Test func everyBadFixtureHasACase() throws {
@@ -67,10 +74,13 @@ import TormemTestSupport
         let r = try run(["--data", Fixtures.url("bad/" + c.file), "--output-dir", out])
         #expect(r.status == c.status, "\(c.file): \(r.stderr)")
         for e in c.expected { #expect(r.stderr.contains(e), "\(c.file): missing \(e) in \(r.stderr)") }
+        // A message quotes at most about 80 bytes of the input: no line is long.
+        for line in r.stderr.split(separator: "\n") { #expect(line.utf8.count < 2000, "\(c.file): \(line.utf8.count) bytes") }
         // No crash, and nothing written when the input is unusable.
         if c.status != 0 { #expect(!FileManager.default.fileExists(atPath: out)) }
         // --strict turns every skipped row into a failure.
-        if c.status == 0, r.stderr.contains(": column") || r.stderr.contains("fields, found") || r.stderr.contains("unterminated") {
+        let rowProblem = r.stderr.range(of: #"\.csv:[0-9]+: (column|expected [0-9]+ fields|unterminated)"#, options: .regularExpression) != nil
+        if c.status == 0, rowProblem {
             let strict = try run(["--data", Fixtures.url("bad/" + c.file), "--output-dir", out + "-strict", "--strict"])
             #expect(strict.status == 3, "\(c.file) --strict")
             #expect(!FileManager.default.fileExists(atPath: out + "-strict"))

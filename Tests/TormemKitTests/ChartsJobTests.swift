@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TormemCore
 import TormemData
+import TormemPlot
 import TormemTestSupport
 @testable import TormemKit
 
@@ -94,6 +95,17 @@ import TormemTestSupport
         }
         #expect(bytes(dir + "/memory_usage.png") == before)
         #expect(listing(dir) == (names + ["empty.csv"]).sorted())
+    }
+
+    /// Charts render concurrently only within the memory budget: big surfaces one at a time.
+    @Test func renderingBatchesFitTheMemoryBudget() {
+        let small = Size(width: 2100, height: 1500), big = Size(width: 10_000, height: 5_000)
+        #expect(ChartsJob.batches(Array(repeating: small, count: 8)) == [0..<8])
+        #expect(ChartsJob.batches(Array(repeating: big, count: 3)) == [0..<1, 1..<2, 2..<3])
+        #expect(ChartsJob.batches([]) == [])
+        for batch in ChartsJob.batches([big, small, small, big, big]) where batch.count > 1 {
+            #expect(batch.map { [big, small, small, big, big][$0] }.map(ChartsJob.renderCost).reduce(0, +) <= ChartsJob.renderBudget)
+        }
     }
 
     /// One chart cannot be put in place (a folder holds its name): every chart keeps its earlier

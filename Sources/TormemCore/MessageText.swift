@@ -1,0 +1,18 @@
+/// Bad input shown in a message: quoted, control characters as `?`, and at most `maxBytes` bytes of
+/// UTF-8 (cut at a scalar, never inside one), so a 2 GB line or a 10 MB run of combining marks
+/// still gives a one-line message.
+public enum MessageText {
+    public static let maxBytes = 80
+
+    public static func quoted(_ s: String, maxBytes: Int = maxBytes) -> String {
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        for u in s.unicodeScalars {
+            let n = UTF8.width(u)
+            if bytes + n > maxBytes { return "\"" + String(out) + "…\"" }
+            bytes += n
+            out.append(u.value < 32 || u.value == 127 ? "?" : u)
+        }
+        return "\"" + String(out) + "\""
+    }
+}
