@@ -39,8 +39,10 @@ public struct FinalComparisonChart: Chart {
             refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.gbValue(a.baseline))", color: theme.mutedText))
             legend.append(LegendEntry("baseline: mean before the change", color: theme.mutedText, swatch: .dashed))
         }
-        let panel = RankingPanel(title: "End mean RSS per group (◆ control)", rows: rows,
-                                 axisLabel: "GB per relay (group mean on its last day; vs control at the latest day both have data, 95 % interval)",
+        let axisLabel = "GB per relay (group mean on its last day"
+            + (a.control == nil ? ")" : "; vs control at the latest day both have data, 95 % interval)")
+        let panel = RankingPanel(title: "End mean RSS per group" + (a.control == nil ? "" : " (◆ control)"), rows: rows,
+                                 axisLabel: axisLabel,
                                  references: refs, legend: legend, note: a.rule.text)
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Final comparison",

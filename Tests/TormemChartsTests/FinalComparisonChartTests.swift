@@ -34,6 +34,14 @@ import TormemTestSupport
             $0.contains("baseline " + NumberFormat.fixed(e.baseline, decimals: 2)) })
     }
 
+    @Test func withoutAControlGroupNamesNoControl() {
+        let a = GroupAnalysis(DailyTable.from(ChartTestData.manyRelays(8, points: 100)))
+        #expect(a.control == nil)
+        let text = drawnStrings(FinalComparisonChart.make(a, labels: GroupLabels(), style: ChartStyle()))
+        #expect(text.contains { $0.contains("no control group") })
+        #expect(!text.contains { $0.contains("◆") || $0.contains("vs control") })
+    }
+
     @Test func drawnFromExperimentData() throws {
         let c = try ChartTestData.context("synthetic/experiment_25relays.csv")
         let outcome = FinalComparisonChart().make(c)
