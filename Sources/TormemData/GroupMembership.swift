@@ -32,7 +32,7 @@ public struct GroupMembership: Sendable {
                 continue
             }
             var groups: [String] = []
-            for key in [GroupMembership.normalized(r.info.fingerprint), r.info.nickname] where !key.isEmpty {
+            for key in [GroupMembership.normalized(r.info.listedFingerprint), r.info.listedNickname] where !key.isEmpty {
                 for g in listed[key] ?? [] where !groups.contains(g) { groups.append(g) }
                 if listed[key] != nil { matched.insert(key) }
             }
@@ -48,7 +48,7 @@ public struct GroupMembership: Sendable {
                     "relay \(relay) is listed in \(groups.count) groups (\(groups.joined(separator: ", "))); it counts in each"))
             }
         }
-        let seen = Set(table.relays.flatMap { [GroupMembership.normalized($0.info.fingerprint), $0.info.nickname] })
+        let seen = Set(table.relays.flatMap { [GroupMembership.normalized($0.info.listedFingerprint), $0.info.listedNickname] })
         var unseen = Set(listed.keys).subtracting(seen)
         for e in side.relayConfig?.entries ?? [] where !seen.contains(e.nickname) && !seen.contains(GroupMembership.normalized(e.fingerprint)) {
             unseen.insert(e.nickname.isEmpty ? e.fingerprint : e.nickname)

@@ -17,8 +17,9 @@ public struct RelayConfig: Equatable, Sendable {
 
     /// The group of a relay: by fingerprint when both have one, else by nickname.
     public func group(of relay: RelayInfo) -> String? {
-        if !relay.fingerprint.isEmpty, let e = entries.first(where: { $0.fingerprint == relay.fingerprint }) { return e.group }
-        return entries.first(where: { $0.nickname == relay.nickname && !$0.nickname.isEmpty })?.group
+        let fingerprint = relay.listedFingerprint, nickname = relay.listedNickname
+        if !fingerprint.isEmpty, let e = entries.first(where: { $0.fingerprint == fingerprint }) { return e.group }
+        return entries.first(where: { $0.nickname == nickname && !$0.nickname.isEmpty })?.group
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> RelayConfig {

@@ -16,6 +16,17 @@ public struct RelayInfo: Equatable, Hashable, Sendable {
     /// The identity key: fingerprint, else nickname.
     public var id: String { fingerprint.isEmpty ? nickname : fingerprint }
 
+    /// The nickname and fingerprint as group files and `relay_config.csv` name the relay: without the
+    /// `#2` (`#3` …) that tells apart a second relay read under one name in one collection, so both
+    /// relays of a shared nickname stay in its groups (tor's nicknames and fingerprints never hold `#`).
+    public var listedNickname: String { Self.listed(nickname) }
+    public var listedFingerprint: String { Self.listed(fingerprint) }
+
+    static func listed(_ name: String) -> String {
+        guard let hash = name.firstIndex(of: "#") else { return name }
+        return String(name[..<hash])
+    }
+
     /// What a person reads: the nickname, else a shortened fingerprint.
     public var displayName: String {
         if !nickname.isEmpty { return nickname }

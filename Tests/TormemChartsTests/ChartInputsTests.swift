@@ -67,6 +67,21 @@ import TormemData
         #expect(warning.message.contains("in 2 collections"))
     }
 
+    @Test func bothRelaysOfASharedNicknameStayInItsGroup() throws {
+        var text = Self.header
+        for t in ["2026-01-01T00:00:00", "2026-01-02T00:00:00", "2026-01-03T00:00:00"] {
+            text += Self.row(t, "h", fp: "", nick: "estgee", gb: 1)
+            text += Self.row(t, "h", fp: "", nick: "other", gb: 1)
+            text += Self.row(t, "h", fp: "", nick: "estgee", gb: 2)
+        }
+        for config in [["groups/group_A_x.txt": "estgee\nother\n"], ["relay_config.csv": "nickname,group\nestgee,A_x\nother,A_x\n"]] {
+            let i = try Self.inputs(config.merging(["memory.csv": text]) { a, _ in a })
+            #expect(i.relays.count == 3)
+            #expect(i.groups?.stats("A_x")?.relays == 3, "\(config.keys.first!)")
+            #expect(!i.warnings.contains { $0.message.contains("never seen") })
+        }
+    }
+
     static func renamedHost(overlapping: Bool = false) -> String {
         var text = Self.header
         let old = ["2026-01-01T00:00:00", "2026-01-02T00:00:00", "2026-01-03T00:00:00"]
