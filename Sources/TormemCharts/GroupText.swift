@@ -9,8 +9,7 @@ public enum GroupText {
 
     /// `−79 %` (a true minus sign; whole percent from 10 on).
     public static func percent(_ p: Double) -> String {
-        let digits = abs(p) >= 10 ? 0 : 1
-        return (p < 0 ? "−" : "+") + NumberFormat.fixed(abs(p), decimals: digits) + " %"
+        NumberFormat.signed(p, decimals: abs(p) >= 10 ? 0 : 1) + " %"
     }
 
     /// `vs control −79 % (−84 … −73)`, or with the reason there is no interval.
@@ -21,13 +20,13 @@ public enum GroupText {
     /// `(−84 … −73)`, or why there is none: `(no interval: control n = 1)`.
     public static func interval(_ c: GroupStats.Comparison) -> String {
         guard let lo = c.low, let hi = c.high else { return "(" + (c.whyNoInterval ?? "no interval") + ")" }
-        func short(_ v: Double) -> String { (v < 0 ? "−" : "+") + NumberFormat.fixed(abs(v), decimals: abs(v) >= 10 ? 0 : 1) }
+        func short(_ v: Double) -> String { NumberFormat.signed(v, decimals: abs(v) >= 10 ? 0 : 1) }
         return "(\(short(lo)) … \(short(hi)))"
     }
 
     /// `+0.95 GB/day`.
     public static func growth(_ perDay: Double) -> String {
-        (perDay < 0 ? "−" : "+") + NumberFormat.fixed(abs(perDay), decimals: 2) + " GB/day"
+        NumberFormat.signed(perDay, decimals: 2) + " GB/day"
     }
 
     /// What each number means, in the words the charts and the report use.

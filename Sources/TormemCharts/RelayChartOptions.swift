@@ -21,9 +21,5 @@ public struct RelayChartOptions: Equatable, Sendable {
 extension ChartText {
     static func gbValue(_ gb: Double) -> String { NumberFormat.fixed(gb, decimals: 2) + " GB" }
 
-    static func signedPercent(_ p: Double) -> String {
-        let r = NumberFormat.fixed(abs(p), decimals: abs(p) >= 10 ? 0 : 1)
-        return (p < 0 ? "−" : "+") + r + "%"
-    }
-
+    static func signedPercent(_ p: Double) -> String { NumberFormat.signed(p, decimals: abs(p) >= 10 ? 0 : 1) + "%" }
 }

@@ -56,6 +56,14 @@ public enum NumberFormat {
         (v > 0 ? "+" : "") + fixed(v, decimals: decimals) + "%"
     }
 
+    /// `v` with a sign as people print it: `+0.95`, `−3.2` (a true minus sign), and no sign when it
+    /// rounds to zero (`0.00`, never `−0.00`); NaN is `–`.
+    public static func signed(_ v: Double, decimals: Int) -> String {
+        let digits = fixed(abs(v), decimals: decimals)
+        if v.isNaN || (v.isFinite && !digits.contains(where: { $0 >= "1" && $0 <= "9" })) { return digits }
+        return (v < 0 ? "−" : "+") + digits
+    }
+
     /// Thousands separated by commas: `200,000`.
     public static func grouped(_ n: Int) -> String {
         let s = String(n.magnitude)

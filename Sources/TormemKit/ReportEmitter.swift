@@ -281,5 +281,5 @@ public struct ReportEmitter: Sendable {
 
     func relativeName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
     func gb(_ m: Memory) -> String { m.isKnown ? NumberFormat.gb2(m) + " GB" : "—" }
-    func signedPercent(_ p: Double) -> String { (p >= 0 ? "+" : "−") + NumberFormat.fixed(abs(p), decimals: 1) + "%" }
+    func signedPercent(_ p: Double) -> String { NumberFormat.signed(p, decimals: 1) + "%" }
 }

@@ -43,4 +43,14 @@ import TormemCore
         #expect(NumberFormat.percent(-3.24) == "-3.2%")
         #expect(NumberFormat.ratio(1.234) == "1.23")
     }
+
+    @Test func signedUsesATrueMinusAndNoSignOnZero() {
+        #expect(NumberFormat.signed(0.954, decimals: 2) == "+0.95")
+        #expect(NumberFormat.signed(-3.24, decimals: 1) == "−3.2")
+        #expect(NumberFormat.signed(-0.004, decimals: 2) == "0.00")
+        #expect(NumberFormat.signed(0.004, decimals: 2) == "0.00")
+        #expect(NumberFormat.signed(-79.6, decimals: 0) == "−80")
+        #expect(NumberFormat.signed(.nan, decimals: 1) == "–")
+        #expect(NumberFormat.signed(-.infinity, decimals: 1) == "−∞")
+    }
 }
