@@ -79,8 +79,9 @@ public struct ChartInputs: Sendable {
             }
         }
         let labels = self.labels
+        let events = side.events?.events ?? []
         groups = daily.map { GroupAnalysis($0, labels: labels, rule: options.rule, control: options.control,
-                                           compared: options.compared) }
+                                           compared: options.compared, events: events) }
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
             snapshot = first.snapshot

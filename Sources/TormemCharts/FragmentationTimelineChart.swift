@@ -50,7 +50,8 @@ public struct FragmentationTimelineChart: Chart {
         return "the control or best group has no relay with values after day \(a.table.days.first ?? 0)"
     }
 
-    public static func make(_ a: GroupAnalysis, _ n: Annotations, labels: GroupLabels, style: ChartStyle) -> Figure {
+    public static func make(_ a: GroupAnalysis, _ n: Annotations, labels: GroupLabels, style: ChartStyle,
+                            events: EventLog? = nil) -> Figure {
         let theme = style.theme
         let t = a.table
         let days = t.days.map(Double.init)
@@ -82,7 +83,9 @@ public struct FragmentationTimelineChart: Chart {
         let axis = GroupMeansChart.axisLabel(t)
         let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",
                           x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
-                          layers: layers, callouts: callouts, legend: legend)
+                          layers: layers, callouts: callouts, legend: legend,
+                          events: GroupMeansChart.groupEvents(events, starts: t.groupStarts.filter { $0.key == control.group || $0.key == best.group },
+                                                              lo: lo, hi: hi))
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Fragmentation timeline",
                       subtitle: "control group \(labels.titled(control.group)) against best group \(labels.titled(best.group))",
@@ -98,7 +101,7 @@ extension FragmentationTimelineChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             guard let n = Self.annotations(a) else { return .skipped(reason: Self.whyNoAnnotations(a)) }
-            return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style),
+            return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style, events: context.inputs.side.events),
                           description: "A representative relay of the control group against one of the best group")
         }
     }

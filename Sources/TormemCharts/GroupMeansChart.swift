@@ -40,7 +40,7 @@ public struct GroupMeansChart: Chart {
         let panel = PlotPanel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axisLabel(a.table)),
                               y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
                               layers: layers, references: refs, legend: legend,
-                              events: groupEvents(events, table: a.table, labels: labels, lo: lo, hi: hi))
+                              events: groupEvents(events, starts: a.table.groupStarts, lo: lo, hi: hi))
         let relays = a.table.relays.count
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
@@ -58,23 +58,13 @@ extension GroupMeansChart {
         return "days since the configuration change"
     }
 
-    /// The timeline's events on the days axis: an event of one group at its day since that group's
-    /// start; an event of all relays when every group starts together.
-    static func groupEvents(_ log: EventLog?, table: DailyTable, labels: GroupLabels, lo: Double, hi: Double) -> [EventMarker] {
-        guard let log, !table.groupStarts.isEmpty else { return [] }
-        let common = Set(table.groupStarts.values).count == 1 ? table.groupStarts.values.first : nil
+    /// The timeline's events on the days axis, at their day since the start (`starts`: group →
+    /// seconds) of each group they concern (an event of all relays once per distinct group start).
+    static func groupEvents(_ log: EventLog?, starts: [String: Int64], lo: Double, hi: Double) -> [EventMarker] {
+        guard let log else { return [] }
         var out: [EventMarker] = []
         for e in log.events {
-            var starts: [Int64] = []
-            if e.isForAll {
-                if let common { starts = [common] }
-            } else {
-                for id in e.groups {
-                    let match = table.groupStarts.keys.sorted().first { $0 == id || $0.hasPrefix(id + "_") }
-                    if let g = match { starts.append(table.groupStarts[g]!) }
-                }
-            }
-            for start in Set(starts).sorted() {
+            for start in Set(starts.filter { e.concerns($0.key) }.values).sorted() {
                 let x = Double(e.time.seconds - start) / 86_400
                 if x >= lo, x <= hi { out.append(EventMarker(x: x, label: EventMarkers.label(e), kind: e.type.isEmpty ? "event" : e.type)) }
             }

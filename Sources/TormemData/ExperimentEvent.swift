@@ -21,4 +21,10 @@ public struct ExperimentEvent: Equatable, Sendable {
     public var groups: [String] {
         isForAll ? [] : group.split(separator: "_").map(String.init)
     }
+
+    /// True when the event concerns the group with ID `id`: an event of all relays, or one naming
+    /// the ID or its leading letter (`D` names `D_mimalloc`).
+    public func concerns(_ id: String) -> Bool {
+        isForAll || groups.contains { id == $0 || id.hasPrefix($0 + "_") }
+    }
 }

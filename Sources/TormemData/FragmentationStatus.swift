@@ -1,7 +1,7 @@
 import TormemCore
 
 /// A group's verdict (SPEC §2): FRAGMENTED when its end mean is in the fragmentation zone or it grew
-/// to more than `factor` × its minimum after the first day; GROWING when not fragmented but growing
+/// to more than `factor` × its minimum after the first day since its start or last restart; GROWING when not fragmented but growing
 /// at least `growthThreshold` GB/day over the last half of its window; STABLE otherwise.
 public enum FragmentationStatus: String, Equatable, Sendable {
     case stable = "STABLE"
@@ -23,7 +23,7 @@ public enum FragmentationStatus: String, Equatable, Sendable {
 
         /// The rule in one line, as the charts and the report print it.
         public var text: String {
-            "FRAGMENTED: ends at ≥ \(NumberFormat.short(zoneGB)) GB or above \(NumberFormat.short(factor))× its minimum after the first day; "
+            "FRAGMENTED: ends at ≥ \(NumberFormat.short(zoneGB)) GB or above \(NumberFormat.short(factor))× its minimum after the first day since its start or last restart; "
                 + "GROWING: grows ≥ \(NumberFormat.short(growthThreshold)) GB/day over the last half of its window; else STABLE"
         }
     }

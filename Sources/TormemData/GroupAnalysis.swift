@@ -23,14 +23,19 @@ public struct GroupAnalysis: Equatable, Sendable {
     /// Resamples of the bootstrap interval against the control.
     public static let resamples = 10_000
 
+    /// `events`: the timeline; a `restart` of a group starts its window for the 2× rule again.
     public init(_ table: DailyTable, labels: GroupLabels = GroupLabels(), rule: FragmentationStatus.Rule = .init(),
-                control chosenControl: String? = nil, compared chosenCompared: String? = nil) {
+                control chosenControl: String? = nil, compared chosenCompared: String? = nil, events: [ExperimentEvent] = []) {
         self.table = table
         self.rule = rule
         baseline = table.baseline ?? .nan
         let groupNames = table.groups.filter { !$0.isEmpty }
         let members = Dictionary(uniqueKeysWithValues: groupNames.map { g in (g, table.relays.indices.filter { table.relays[$0].group == g }) })
-        var stats = groupNames.map { GroupAnalysis.stats(of: $0, members: members[$0]!, table: table, label: labels.label($0), rule: rule) }
+        let restarts = events.filter { $0.type.lowercased() == "restart" }
+        var stats = groupNames.map { g in
+            GroupAnalysis.stats(of: g, members: members[g]!, table: table, label: labels.label(g), rule: rule,
+                                lastRestartDay: GroupAnalysis.lastRestartDay(of: g, restarts, table: table))
+        }
 
         if let c = chosenControl, groupNames.contains(c) {
             control = c
@@ -57,11 +62,25 @@ public struct GroupAnalysis: Equatable, Sendable {
         groups = stats
     }
 
-    /// The numbers of one group over its own window.
-    static func stats(of group: String, members: [Int], table: DailyTable, label: String, rule: FragmentationStatus.Rule) -> GroupStats {
+    /// The day (since the group's start) holding the latest `restart` event concerning `group`, when
+    /// the table counts days from known start times: the restart's first day, as day 0 is the start's.
+    static func lastRestartDay(of group: String, _ restarts: [ExperimentEvent], table: DailyTable) -> Int? {
+        guard let start = table.groupStarts[group] else { return nil }
+        return restarts.filter { $0.concerns(group) && $0.time.seconds >= start }
+            .map { Int(($0.time.seconds - start) / 86_400) }.max()
+    }
+
+    /// The numbers of one group over its own window. The minimum of the 2× rule is taken after the
+    /// first day since the group's start, or since its last restart: a restarted relay starts small again.
+    static func stats(of group: String, members: [Int], table: DailyTable, label: String, rule: FragmentationStatus.Rule,
+                      lastRestartDay: Int? = nil) -> GroupStats {
         let means = table.days.indices.map { d in Sample.mean(members.map { table.values[$0][d] }.filter { !$0.isNaN }) }
         let firstIdx = means.firstIndex { !$0.isNaN }, lastIdx = means.lastIndex { !$0.isNaN }
-        let post = firstIdx.map { means[($0 + 1)...].filter { !$0.isNaN } } ?? []
+        var post: [Double] = []
+        if let f = firstIdx {
+            let runStart = max(table.days[f], lastRestartDay ?? table.days[f])
+            post = table.days.indices.filter { table.days[$0] > runStart && !means[$0].isNaN }.map { means[$0] }
+        }
         let ends = lastIdx.map { d in
             members.compactMap { r in table.values[r][d].isNaN ? nil : (table.relays[r].displayName, table.values[r][d]) }
                 .sorted { ($0.1, $0.0) < ($1.1, $1.0) }

@@ -24,7 +24,7 @@ public struct GroupStats: Equatable, Sendable {
     /// Least-squares slope of the daily means over the last half of the window (GB/day); nil with
     /// fewer than 3 days there.
     public var growthPerDay: Double?
-    /// Lowest daily mean after the first day.
+    /// Lowest daily mean after the first day since the group's start or, with a `restart` event, its last restart.
     public var postChangeMinimum: Double
     public var status: FragmentationStatus
     /// Against the control group (nil for the control itself, or without one).

@@ -56,7 +56,7 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .customLong("expected-max"), help: ArgumentHelp("Expected maximum RSS per relay, drawn as a reference line (default: 1).", valueName: "GB"))
     var expectedMax: Double?
 
-    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its minimum after the first day (default: 2).")
+    @Option(name: .customLong("fragmentation-factor"), help: "A group is FRAGMENTED when it ends above this factor × its minimum after the first day since its start or last restart (default: 2).")
     var fragmentationFactor: Double?
 
     @Option(name: .customLong("growth-threshold"), help: ArgumentHelp("A group that is not fragmented is GROWING from this slope on (default: 0.25).", valueName: "GB/DAY"))

@@ -18,6 +18,20 @@ import TormemTestSupport
         checkLayout(GroupMeansChart.make(a, labels: GroupLabels(), options: RelayChartOptions(), style: ChartStyle()))
     }
 
+    @Test func eventsSitAtTheirDayInEachGroupTheyConcern() {
+        let day: Int64 = 86_400, t0: Int64 = 1_767_225_600
+        let starts = ["A_x": t0, "B_y": t0, "D_z": t0 + 4 * day]
+        let log = ChartTestData.events([(t0 + 3 * day, "restart", "full fleet restart", "all"),
+                                        (t0 + 4 * day + day / 2, "config_change", "enabled", "D"),
+                                        (t0 + 6 * day, "config_change", "B only", "B_y")])
+        let markers = GroupMeansChart.groupEvents(log, starts: starts, lo: 0, hi: 9)
+        // The restart at day 3 of A and B (D had not started: day −1 is off the axis); D's event at its own day 0.5.
+        #expect(markers.map(\.x) == [3, 0.5, 6])
+        #expect(markers.map(\.label) == ["full fleet restart", "group D: enabled", "group B_y: B only"])
+        // Chart 3 draws the events of its two groups only.
+        #expect(GroupMeansChart.groupEvents(log, starts: starts.filter { $0.key != "B_y" }, lo: 0, hi: 9).map(\.x) == [3, 0.5])
+    }
+
     @Test func skipReasons() throws {
         let monitor = try ChartTestData.context("synthetic/monitor_daily_120.csv")
         #expect(GroupMeansChart().make(monitor).skipReason

@@ -121,4 +121,40 @@ import TormemCore
         #expect(abs(w.postChangeMinimum - Self.mean((0..<5).map { 0.5 + Double($0) * 0.01 })) < 1e-12)
         #expect(w.status == .fragmented)
     }
+
+    /// Two groups restarted on day 3 back to 0.5 GB: `R` warms up to 1.2 GB (1.7× its minimum after
+    /// the restart's first day), `F` to 2.8 GB (over 2×).
+    static func restarted() -> (DailyTable, [ExperimentEvent]) {
+        let day: Int64 = 86_400, t0: Int64 = 1_767_225_600   // 2026-01-01
+        let curve: [String: [Double]] = ["R": [0.5, 0.7, 1.2, 0.5, 0.7, 1.2, 1.2, 1.2], "F": [0.5, 1.1, 2.8, 0.5, 1.1, 2.8, 2.8, 2.8]]
+        var relays: [RelaySeries] = []
+        for (g, values) in curve.sorted(by: { $0.key < $1.key }) {
+            for r in 0..<2 {
+                var s = RelaySeries(info: RelayInfo(nickname: "\(g)\(r)", group: g, server: "h"))
+                for (k, v) in values.enumerated() { s.times.append(t0 + Int64(k) * day + 3600); s.rssKB.append(v * 1_048_576) }
+                relays.append(s)
+            }
+        }
+        let restart = ExperimentEvent(time: Timestamp(seconds: t0 + 3 * day + 3600), type: "restart", description: "fleet restart", group: "all")
+        return (DailyTable.aligned(RelayTable(relays: relays), starts: [:]), [restart])
+    }
+
+    @Test func aRestartStartsTheWindowOfTheTwoTimesRuleAgain() throws {
+        let (t, events) = Self.restarted()
+        // Without the timeline the restart's 0.5 GB is the minimum: both look fragmented.
+        let blind = GroupAnalysis(t)
+        #expect(abs(blind.stats("R")!.postChangeMinimum - 0.5) < 1e-9 && blind.stats("R")?.status == .fragmented)
+        // With it the minimum is taken after the restart's first day, as after the start.
+        let a = GroupAnalysis(t, events: events)
+        let r = try #require(a.stats("R")), f = try #require(a.stats("F"))
+        #expect(abs(r.postChangeMinimum - 0.7) < 1e-9 && r.status == .stable)
+        #expect(abs(f.postChangeMinimum - 1.1) < 1e-9 && f.status == .fragmented)
+        // A restart of another group, or another kind of event, changes nothing.
+        for other in [ExperimentEvent(time: events[0].time, type: "restart", description: "", group: "F"),
+                      ExperimentEvent(time: events[0].time, type: "config_change", description: "", group: "all")] {
+            #expect(GroupAnalysis(t, events: [other]).stats("R")?.status == .fragmented)
+        }
+        #expect(GroupAnalysis(t, events: [ExperimentEvent(time: events[0].time, type: "restart", description: "", group: "R")])
+                    .stats("R")?.status == .stable)
+    }
 }
