@@ -73,16 +73,10 @@ public enum DataLoader {
     static func load(reader r: CSVReader, name: String) throws(TormemError) -> LoadedFile {
         var reader = r
         var state = LoadState(file: name)
-        do {
+        try TormemError.reading(file: name) {
             try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
                 try state.read(row)
             }
-        } catch let e as TormemError {
-            throw e
-        } catch let e as CSVError {
-            throw TormemError(e)
-        } catch {
-            throw .input(Diagnostic(file: name, message: "\(error)"))
         }
         return try state.finish()
     }

@@ -3,7 +3,7 @@ import TormemCore
 
 /// `relay_config.csv` next to the data: which relay is in which group
 /// (`fingerprint,nickname,group,...,notes`).
-public struct RelayConfig: Equatable, Sendable {
+public struct RelayConfig: Equatable, Sendable, SideCSVFile {
     public struct Entry: Equatable, Sendable {
         public var fingerprint: String
         public var nickname: String
@@ -22,32 +22,21 @@ public struct RelayConfig: Equatable, Sendable {
         return entries.first(where: { $0.nickname == nickname && !$0.nickname.isEmpty })?.group
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> RelayConfig {
-        var reader = CSVReader(bytes: bytes, name: file)
-        var header: HeaderMap?
+    public static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> RelayConfig {
+        var header = HeaderMap([])
         var entries: [Entry] = []
-        do {
-            try reader.forEachRow { row in
-                guard let h = header else {
-                    let map = HeaderMap(row.strings)
-                    guard map["group"] != nil, map["nickname"] != nil || map["fingerprint"] != nil else {
-                        throw TormemError.input(Diagnostic(file: file, line: row.line,
-                            message: "expected a header with group and nickname or fingerprint columns"))
-                    }
-                    header = map
-                    return
-                }
-                let e = Entry(fingerprint: row.text(at: h["fingerprint"]).trimmingSpaces,
-                              nickname: row.text(at: h["nickname"]).trimmingSpaces,
-                              group: row.text(at: h["group"]).trimmingSpaces,
-                              notes: row.text(at: h["notes"]).trimmingSpaces)
-                if !e.group.isEmpty, !(e.fingerprint.isEmpty && e.nickname.isEmpty) { entries.append(e) }
+        try SideCSV.read(&reader, file: file, header: { row throws(TormemError) in
+            header = HeaderMap(row.strings)
+            guard header["group"] != nil, header["nickname"] != nil || header["fingerprint"] != nil else {
+                throw .input(Diagnostic(file: file, line: row.line, message: "expected a header with group and nickname or fingerprint columns"))
             }
-        } catch let e as TormemError {
-            throw e
-        } catch {
-            throw .input(Diagnostic(file: file, message: "\(error)"))
-        }
+        }, row: { row in
+            let e = Entry(fingerprint: row.text(at: header["fingerprint"]).trimmingSpaces,
+                          nickname: row.text(at: header["nickname"]).trimmingSpaces,
+                          group: row.text(at: header["group"]).trimmingSpaces,
+                          notes: row.text(at: header["notes"]).trimmingSpaces)
+            if !e.group.isEmpty, !(e.fingerprint.isEmpty && e.nickname.isEmpty) { entries.append(e) }
+        })
         return RelayConfig(entries: entries)
     }
 }

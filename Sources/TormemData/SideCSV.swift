@@ -22,7 +22,7 @@ enum SideCSV {
     static func read(_ reader: inout CSVReader, file: String, header: (CSVRow) throws(TormemError) -> Void,
                      row: (CSVRow) throws(TormemError) -> Void) throws(TormemError) {
         var sawHeader = false
-        do {
+        try TormemError.reading(file: file) {
             try reader.forEachRow { r in
                 if sawHeader { try row(r); return }
                 sawHeader = true
@@ -31,12 +31,6 @@ enum SideCSV {
                 }
                 try header(r)
             }
-        } catch let e as TormemError {
-            throw e
-        } catch let e as CSVError {
-            throw TormemError(e)
-        } catch {
-            throw .input(Diagnostic(file: file, message: "\(error)"))
         }
         if !sawHeader { throw .input(Diagnostic(file: file, message: "empty file: expected a header row")) }
     }

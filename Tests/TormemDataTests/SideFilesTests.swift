@@ -25,4 +25,21 @@ import TormemCore
         let side = try SideFiles.load(nextTo: "/nonexistent-tormem-folder/memory.csv")
         #expect(side.events == nil && side.diagnostics == nil && side.warnings.isEmpty)
     }
+
+    /// `relay_config.csv` is read as the other side CSV files: a file with CR-only line ends, without
+    /// a header or with a header lacking the columns is refused with the reason.
+    @Test func relayConfigIsRefusedWithTheReason() throws {
+        let ok = try RelayConfig.parse(Array("nickname,group\nrelayA,A\n".utf8), file: "relay_config.csv")
+        #expect(ok.entries.map(\.nickname) == ["relayA"])
+        for (text, expected) in [("nickname,group\rrelayA,A\r", "line ends"),
+                                 ("", "empty file: expected a header row"),
+                                 ("name,notes\nrelayA,x\n", "relay_config.csv:1: expected a header with group")] {
+            #expect(throws: TormemError.self) { try RelayConfig.parse(Array(text.utf8), file: "relay_config.csv") }
+            do {
+                _ = try RelayConfig.parse(Array(text.utf8), file: "relay_config.csv")
+            } catch {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
+        }
+    }
 }
