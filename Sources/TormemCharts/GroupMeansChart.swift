@@ -24,11 +24,11 @@ public struct GroupMeansChart: Chart {
         // A missing day breaks the lines: no straight bridge over days without a sample.
         let gaps = GapBreaks(times: a.table.days.map(Int64.init), median: 1, factor: 1)
         for (i, g) in a.groups.enumerated() {
-            let color = theme.series(i)
+            let color = theme.series(i), dash = Theme.dash(series: i, of: a.groups.count)
             layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(g.dailyMeans), color: color, width: 3,
-                                          dash: Theme.dash(series: i, of: a.groups.count), markers: true)))
+                                          dash: dash, markers: true)))
             let end = g.endMean.isNaN ? "" : ", end \(ChartText.gbValue(g.endMean))"
-            legend.append(LegendEntry(labels.titled(g.group) + " (" + GroupText.n(g) + end + ")", color: color))
+            legend.append(LegendEntry(labels.titled(g.group) + " (" + GroupText.n(g) + end + ")", color: color, dash: dash))
         }
         legend.append(LegendEntry("fragmentation zone", color: theme.warning.withAlpha(0.3), swatch: .band))
         let refs = [

@@ -4,7 +4,10 @@ public struct LegendEntry: Equatable, Sendable {
     public var label: String
     public var color: Color
     public var swatch: Swatch
-    public init(_ label: String, color: Color, swatch: Swatch = .line) {
-        self.label = label; self.color = color; self.swatch = swatch
+    /// The dash pattern of a `.line` swatch, as its line layer's (empty: solid), so lines that share
+    /// a colour family are told apart in the legend as on the plot.
+    public var dash: [Double]
+    public init(_ label: String, color: Color, swatch: Swatch = .line, dash: [Double] = []) {
+        self.label = label; self.color = color; self.swatch = swatch; self.dash = dash
     }
 }

@@ -200,7 +200,7 @@ struct PanelDrawing: FigurePart {
         switch e.swatch {
         case .line:
             canvas.stroke(.segment(Point(x: r.minX, y: r.midY), Point(x: r.maxX, y: r.midY)),
-                          style: StrokeStyle(color: e.color, width: 4 * scale))
+                          style: StrokeStyle(color: e.color, width: (e.dash.isEmpty ? 4 : 3) * scale, dash: e.dash.map { $0 * scale }))
         case .dashed:
             canvas.stroke(.segment(Point(x: r.minX, y: r.midY), Point(x: r.maxX, y: r.midY)),
                           style: StrokeStyle(color: e.color, width: 2.5 * scale, dash: [6 * scale, 4 * scale]))

@@ -13,6 +13,18 @@ import TormemTestSupport
         }
     }
 
+    @Test func theLegendShowsEachGroupsDash() throws {
+        let (a, labels) = try ChartTestData.realAnalysis()
+        #expect(a.groups.count > 4)                                  // dashes tell apart more than four groups
+        let figure = GroupMeansChart.make(a, labels: labels, options: RelayChartOptions(), style: ChartStyle())
+        guard case .plot(let panel) = figure.panels[0] else { Issue.record("not a plot"); return }
+        let lines = panel.layers.compactMap { layer -> LineLayer? in if case .line(let l) = layer { return l } else { return nil } }
+        let entries = panel.legend.filter { $0.swatch == .line }
+        #expect(lines.count == a.groups.count && entries.count == a.groups.count)
+        #expect(entries.map(\.dash) == lines.map(\.dash))
+        #expect(Set(entries.map(\.dash)).count > 1)
+    }
+
     @Test func twoHundredRelaysInFourGroups() {
         let a = GroupAnalysis(DailyTable.from(ChartTestData.manyRelays(200, points: 2000)), control: "A")
         checkLayout(GroupMeansChart.make(a, labels: GroupLabels(), options: RelayChartOptions(), style: ChartStyle()))
