@@ -9,6 +9,9 @@ public struct ChartInputs: Sendable {
     public var side: SideFiles
     public var aggregate: AggregateDataset?
     public var relays: RelayTable
+    /// Every relay's latest RSS, ranked: computed once for the run summary, the distribution and the
+    /// outlier chart.
+    public private(set) var latest: RelayStatistics
     public var labels: GroupLabels
     public var daily: DailyTable?
     public var groups: GroupAnalysis?
@@ -49,6 +52,7 @@ public struct ChartInputs: Sendable {
         aggregate = identity.servers.isEmpty ? nil : AggregateDataset(servers: identity.servers)
         renames = identity.renames
         relays = identity.relays
+        latest = RelayStatistics(latestOf: relays)
         var warnings = identity.warnings
 
         let comments = files.first { !$0.metadata.groupLabels.isEmpty }?.metadata

@@ -52,7 +52,7 @@ extension DistributionChart {
         let style = context.style
         if !context.inputs.relays.isEmpty {
             let table = context.inputs.relays
-            return .drawn(Self.make(RelayStatistics(latestOf: table), subject: context.relaySubject,
+            return .drawn(Self.make(context.inputs.latest, subject: context.relaySubject,
                                     subtitle: TrajectoriesChart.subtitle(table), style: style),
                           description: "Histogram of the latest RSS per relay, with the top and bottom relays")
         }

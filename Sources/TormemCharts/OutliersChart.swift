@@ -70,7 +70,7 @@ extension OutliersChart {
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withRelaySeries { table in
-            let stats = RelayStatistics(latestOf: table)
+            let stats = context.inputs.latest
             guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style,
                                          events: context.inputs.side.events) else {
                 let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)

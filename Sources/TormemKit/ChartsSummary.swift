@@ -39,7 +39,7 @@ public struct ChartsSummary: Sendable {
         skippedCharts = skipped
         groups = inputs.groups
         relayCount = inputs.relays.count
-        relayStats = inputs.relays.isEmpty ? nil : RelayStatistics(latestOf: inputs.relays)
+        relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.side.events?.events ?? []
         diagnostics = inputs.side.diagnostics
     }
