@@ -51,12 +51,6 @@ public struct GroupStats: Equatable, Sendable {
             && a.status == b.status && a.vsControl == b.vsControl && a.unlike == b.unlike
     }
 
-    /// Change from start to end in percent (nil when the start is unknown or zero).
-    public var changePercent: Double? {
-        guard startMean > 0, !endMean.isNaN else { return nil }
-        return (endMean - startMean) / startMean * 100
-    }
-
     /// The end mean against a baseline, in percent (negative: lower than the baseline).
     public func percent(against baseline: Double) -> Double? {
         guard baseline > 0, !endMean.isNaN else { return nil }

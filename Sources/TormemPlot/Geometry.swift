@@ -56,11 +56,6 @@ public struct Rect: Equatable, Hashable, Sendable {
         return (Rect(x: x, y: maxY - a, width: width, height: a), Rect(x: x, y: y, width: width, height: height - a))
     }
 
-    public func sliceLeft(_ amount: Double) -> (Rect, Rect) {
-        let a = min(amount, width)
-        return (Rect(x: x, y: y, width: a, height: height), Rect(x: x + a, y: y, width: width - a, height: height))
-    }
-
     public func sliceRight(_ amount: Double) -> (Rect, Rect) {
         let a = min(amount, width)
         return (Rect(x: maxX - a, y: y, width: a, height: height), Rect(x: x, y: y, width: width - a, height: height))

@@ -16,11 +16,4 @@ public struct LinearScale: Equatable, Sendable {
         let u = flipped ? 1 - t : t
         return range.lowerBound + u * (range.upperBound - range.lowerBound)
     }
-
-    public func invert(_ p: Double) -> Double {
-        let r = range.upperBound - range.lowerBound
-        var t = r == 0 ? 0 : (p - range.lowerBound) / r
-        if flipped { t = 1 - t }
-        return domain.lowerBound + t * (domain.upperBound - domain.lowerBound)
-    }
 }
