@@ -20,6 +20,8 @@ public struct ChartInputs: Sendable {
     public var renames: [ServerRename]
     /// Findings about the input as a whole (identity, group files), to print with the load warnings.
     public var warnings: [Diagnostic]
+    /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
+    public var window: TimeWindow.Applied?
 
     /// What to make of the input besides the files: labels, the status factor, control and compared
     /// groups, the chart title, `--server-alias` and whether renamed hosts are detected.

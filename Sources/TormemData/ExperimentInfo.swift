@@ -31,6 +31,18 @@ public struct ExperimentInfo: Equatable, Sendable {
 
     public init() {}
 
+    /// When the experiment started: its `start_date`, else its earliest group start (day 0 of an
+    /// experiment table).
+    public var start: Timestamp? {
+        if let startDate, let t = Self.instant(startDate) { return t }
+        return groups.keys.compactMap { start(of: $0) }.min()
+    }
+
+    /// A date (midnight UTC) or ISO 8601 date-time.
+    static func instant(_ text: String) -> Timestamp? {
+        TimestampParser.timestamp(text) ?? TimestampParser.date(text).map { Timestamp(date: $0) }
+    }
+
     /// When `group` started: its `start`, else its `added` date, else the experiment's `start_date`
     /// (midnight UTC for dates); nil when none is given or readable.
     public func start(of group: String) -> Timestamp? {

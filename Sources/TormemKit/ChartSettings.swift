@@ -1,4 +1,5 @@
 import TormemCore
+import TormemData
 
 /// Chart options by their command-line names (`theme`, `group-label`, …), only those set: what a
 /// report folder keeps in `tormem.json`, what the command line adds to it, and (complete, from a
@@ -50,6 +51,8 @@ public struct ChartSettings: Equatable, Sendable {
         for key in ChartSettings.keys {
             if let v = values[key.name], let p = key.check(v) { return "\(key.name) \(ChartSettings.shown(v)): expected \(p)" }
         }
+        func text(_ name: String) -> String? { if case .text(let s)? = values[name] { return s }; return nil }
+        if case .failure(let e) = TimeWindow.parse(since: text("since"), until: text("until"), last: text("last")) { return e.message }
         return nil
     }
 
@@ -183,6 +186,7 @@ public struct ChartSettings: Equatable, Sendable {
         pairs("server-alias", \.serverAliases, "OLD=NEW, two different server names", valid: { k, v in !k.isEmpty && !v.isEmpty && k != v }),
         Key(name: "keep-servers", kind: .flag, check: { _ in nil }, get: { .flag($0.keepServers) },
             set: { r, v in if case .flag(let b) = v { r.keepServers = b } }),
+        window("since", \.since), window("until", \.until), window("last", \.last),
         integer("top", 1...200, "1 to 200 relays", \.topRelays),
         number("outlier-threshold", "a positive number of GB", { $0 > 0 && $0 < 10_000 }, \.outlierThresholdGB),
         number("fragmentation-zone", "a positive number of GB", { $0 > 0 && $0 < 10_000 }, \.fragmentationZoneGB),
@@ -194,6 +198,16 @@ public struct ChartSettings: Equatable, Sendable {
     private static func text(_ name: String, _ path: WritableKeyPath<ChartsRequest, String?> & Sendable) -> Key {
         Key(name: name, kind: .text, check: { _ in nil }, get: { $0[keyPath: path].map(Value.text) },
             set: { r, v in if case .text(let s) = v { r[keyPath: path] = s } })
+    }
+
+    /// `since`, `until`, `last`: checked alone here; together when the request is made.
+    private static func window(_ name: String, _ path: WritableKeyPath<ChartsRequest, String?> & Sendable) -> Key {
+        Key(name: name, kind: .text, check: { v in
+            guard case .text(let s) = v else { return "a string" }
+            let parsed = TimeWindow.parse(since: name == "since" ? s : nil, until: name == "until" ? s : nil, last: name == "last" ? s : nil)
+            if case .failure(let e) = parsed { return e.expected }
+            return nil
+        }, get: { $0[keyPath: path].map(Value.text) }, set: { r, v in if case .text(let s) = v { r[keyPath: path] = s } })
     }
 
     private static func choice<T: RawRepresentable & CaseIterable & Sendable>(

@@ -31,8 +31,19 @@ public enum ChartsJob {
             }
             files.append(f)
         }
-        let side = try SideFiles.load(nextTo: request.dataPaths[0])
+        var side = try SideFiles.load(nextTo: request.dataPaths[0])
         for w in side.warnings { warn(w) }
+        let window = request.window
+        var applied: TimeWindow.Applied?
+        if !window.isEmpty {
+            let cut = try window.apply(to: files, experimentStart: side.experiment?.start,
+                                       options: request.windowOptions)
+            for n in cut.notes { warn(n) }
+            files = cut.files
+            applied = cut.applied
+            // Events outside the window are not drawn or listed.
+            side.events?.events.removeAll { !cut.applied.contains($0.time.seconds) }
+        }
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
         options.rule = FragmentationStatus.Rule(zoneGB: request.fragmentationZoneGB, factor: request.factor,
@@ -42,7 +53,8 @@ public enum ChartsJob {
         options.title = request.title
         options.serverAliases = request.serverAliases
         options.detectRenames = !request.keepServers
-        let inputs = ChartInputs(files: files, side: side, options: options)
+        var inputs = ChartInputs(files: files, side: side, options: options)
+        inputs.window = applied
         for w in inputs.warnings { warn(w) }
         try checkGroups(request, in: inputs)
         return inputs

@@ -45,6 +45,10 @@ public struct ChartsRequest: Sendable {
     public var jsonPath: String?
     /// `--keep-servers`: no renamed-host detection.
     public var keepServers = false
+    /// `--since`, `--until`, `--last`: the time window (see `TimeWindow`), as given.
+    public var since: String?
+    public var until: String?
+    public var last: String?
     /// Factor of the FRAGMENTED rule.
     public var factor: Double = FragmentationStatus.defaultFactor
     /// GB per day from which a group that is not fragmented is GROWING.
@@ -62,6 +66,16 @@ public struct ChartsRequest: Sendable {
 
     /// Whether `hex` is a colour the charts can use (`#00d4aa`).
     public static func isColour(_ hex: String) -> Bool { Color(hex: hex) != nil }
+
+    /// The time window of `since`, `until` and `last` (which `ChartSettings.problem` has checked).
+    public var window: TimeWindow {
+        (try? TimeWindow.parse(since: since, until: until, last: last).get()) ?? TimeWindow()
+    }
+
+    /// The window options as given, for the summary (`--last 30d`).
+    var windowOptions: String {
+        [("since", since), ("until", until), ("last", last)].compactMap { name, v in v.map { "--\(name) \($0)" } }.joined(separator: " ")
+    }
 
     /// The most pixels one chart may have (`--width` × `--height`): 50 million, 200 MB of surface.
     public static let maxPixels = 50_000_000
@@ -96,6 +110,9 @@ public struct ChartsRequest: Sendable {
 
     /// The charts this request draws from `inputs` (every chart of the registry, drawn or skipped).
     public func plan(_ inputs: ChartInputs) -> ChartPlan {
-        ChartPlan(ChartContext(inputs: inputs, style: chartStyle, options: relayOptions), prefix: prefix)
+        var style = chartStyle
+        // A time window is said in every chart's small print, next to the data files.
+        if let w = inputs.window { style.source = (style.source.map { $0 + " · " } ?? "") + w.span }
+        return ChartPlan(ChartContext(inputs: inputs, style: style, options: relayOptions), prefix: prefix)
     }
 }

@@ -25,6 +25,8 @@ public struct ChartsSummary: Sendable {
     /// The experiment's timeline (`events.csv`) and host facts (`diagnostics.csv`), when present.
     public var events: [ExperimentEvent]
     public var diagnostics: DiagnosticsLog?
+    /// The time window the data was cut to, when one was given.
+    public var window: TimeWindow.Applied?
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -42,11 +44,13 @@ public struct ChartsSummary: Sendable {
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.side.events?.events ?? []
         diagnostics = inputs.side.diagnostics
+        window = inputs.window
     }
 
     /// The short summary printed after drawing.
     public var text: String {
         var out: [String] = []
+        if let w = window { out.append("time window  " + w.text) }
         func describe(_ s: MemorySummary, indent: String) {
             let daily = s.start.secondOfDay == 0 && s.end.secondOfDay == 0
             func when(_ t: Timestamp) -> String { daily ? t.date.description : t.dateTimeMinutes }

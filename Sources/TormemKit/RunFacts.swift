@@ -10,6 +10,8 @@ public struct RunFacts: Sendable {
     var servers: [JSONValue]
     var groups: [JSONValue]
     var events: [JSONValue]
+    /// The time window (`--since`, `--until`, `--last`), null when none was given.
+    var window: JSONValue
 
     public init(inputs: ChartInputs) {
         relays = inputs.relays.count
@@ -51,6 +53,10 @@ public struct RunFacts: Sendable {
                             ("control", .bool(g.group == analysis?.control)),
                             ("unlike_group", .array(g.unlike.map(JSONValue.string)))])
         }
+        window = inputs.window.map { w in
+            func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
+            return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
+        } ?? .null
         events = (inputs.side.events?.events ?? []).map { e in
             .object([("timestamp", .string(e.time.iso8601 + "Z")), ("type", .string(e.type)),
                      ("description", .string(e.description)), ("group", .string(e.isForAll ? "all" : e.group))])
@@ -60,7 +66,7 @@ public struct RunFacts: Sendable {
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
         .object([("relays", .int(relays)), ("servers", .array(servers)), ("groups", .array(groups)),
-                 ("events", .array(events)), ("warnings", .array(warnings.map(JSONValue.string))),
+                 ("events", .array(events)), ("window", window), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
                                      ("skipped", .array(skipped.map { .object([("name", .string($0.name)), ("reason", .string($0.reason))]) }))]))])
     }

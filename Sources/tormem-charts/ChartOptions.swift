@@ -44,6 +44,15 @@ struct ChartOptions: ParsableArguments {
           help: "Keep every server name apart (no renamed-host detection; default: detect renamed hosts).")
     var keepServers: Bool?
 
+    @Option(name: .long, help: ArgumentHelp("Only data from this UTC date or time on, e.g. 2025-09-20 or 2025-09-20T06:00.", valueName: "TIME"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only data up to this UTC date (its whole day) or time.", valueName: "TIME"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only the last part of the data, back from its latest sample (or --until): 30d, 12h, 2w.", valueName: "DURATION"))
+    var last: String?
+
     @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart (default: 20).")
     var top: Int?
 
@@ -117,6 +126,9 @@ struct ChartOptions: ParsableArguments {
         s["compare"] = compare.map { .text($0) }
         s["server-alias"] = pairs(serverAlias, unquote: false)
         s["keep-servers"] = keepServers.map { .flag($0) }
+        s["since"] = since.map { .text($0) }
+        s["until"] = until.map { .text($0) }
+        s["last"] = last.map { .text($0) }
         s["top"] = top.map { .integer($0) }
         s["outlier-threshold"] = outlierThreshold.map { .number($0) }
         s["fragmentation-zone"] = fragmentationZone.map { .number($0) }
