@@ -17,11 +17,11 @@ let package = Package(
     ],
     // Module graph: each module depends only on the ones listed (see ARCHITECTURE.md).
     //   TormemCore     -                               errors, files, numbers, memory, time
-    //   TormemCSV      Core                            bytes -> CSV records
+    //   TormemCSV      Core, CZlib                     bytes (plain or gzip) -> CSV records
     //   TormemData     Core, CSV                       records -> series, analysis
     //   TormemPlot     Core                            Figure -> Canvas calls (knows no relay, no CSV)
     //   TormemCharts   Core, Data, Plot                analysis -> Figure, one file per chart
-    //   TormemCairo    Plot, CCairo                    Canvas -> PNG / SVG / PDF bytes
+    //   TormemCairo    Plot, CCairo, CZlib             Canvas -> PNG / SVG / PDF bytes
     //   TormemKit      Core, Data, Charts, Plot, Cairo jobs: load, plan, render, write, reports
     //   TormemCollect  Core, CSV, Data                 /proc -> unified rows
     //   tormem-charts  Kit (+ ArgumentParser);  tormem  Core, Collect (+ ArgumentParser)
@@ -32,11 +32,17 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // zlib, found through pkg-config: gzip input (TormemCSV) and PNG encoding (TormemCairo).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // What every layer shares: the error and diagnostic types, atomic writes, the number formatter,
         // memory quantities, calendar time, the report-folder naming rule, the unified column list.
         .target(name: "TormemCore"),
         // Bytes -> CSV records (RFC 4180, streaming, line numbers).
-        .target(name: "TormemCSV", dependencies: ["TormemCore"]),
+        .target(name: "TormemCSV", dependencies: ["TormemCore", "CZlib"]),
         // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).
         .target(name: "TormemData", dependencies: ["TormemCore", "TormemCSV"]),
         // The plot engine: Figure values, the Canvas protocol, scales, ticks, layout, text measurement,
@@ -46,7 +52,7 @@ let package = Package(
         // The charts: one file per chart, each a `Chart` in `ChartRegistry.all`, data -> Figure.
         .target(name: "TormemCharts", dependencies: ["TormemCore", "TormemData", "TormemPlot"]),
         // The Cairo canvas: PNG, SVG and PDF surfaces.
-        .target(name: "TormemCairo", dependencies: ["TormemPlot", "CCairo"]),
+        .target(name: "TormemCairo", dependencies: ["TormemPlot", "CCairo", "CZlib"]),
         // Use cases the executables call: load, build charts, render, write atomically, reports.
         .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemCairo"]),
         .executableTarget(

@@ -71,6 +71,54 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// Opens a data file as `tormem-charts --data` accepts it: a regular file (gzip-compressed or
+    /// not, whatever its name), `-` for standard input, or a pipe or FIFO (`<(…)`), the last two
+    /// read once as a stream. Other kinds (a device, a socket, a folder) are refused as by `init(path:)`.
+    public init(input path: String) throws(CSVError) {
+        self.name = path
+        self.chunkSize = Self.defaultChunkSize
+        if path == "-" {
+            self.source = .stream(try ByteStream(name: path, raw: .descriptor(0, owned: false), hash: true))
+            return
+        }
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor(path: path)
+        } catch .notRegularFile(_, "fifo") {
+            self.source = .stream(try ByteStream(name: path, raw: .descriptor(try FileDescriptor.openStream(path), owned: true), hash: true))
+            return
+        }
+        var magic: [UInt8] = [0, 0]
+        let n = try magic.withUnsafeMutableBufferPointer { b throws(CSVError) in try file.read(into: b.baseAddress!, count: 2, at: 0) }
+        if n == 2, magic == [0x1f, 0x8b] {
+            self.source = .stream(try ByteStream(name: path, raw: .file(file), hash: false))
+        } else {
+            self.source = .file(file)
+        }
+    }
+
+    /// Whether the input is read once as a stream (standard input, a pipe, gzip data): it cannot be
+    /// split into parts, and (unless it is a regular file) not read again.
+    public var isStream: Bool {
+        if case .stream = source { return true }
+        return false
+    }
+
+    /// The SHA-256 of a stream that cannot be read again (standard input, a pipe), as read so far:
+    /// the whole input's once every row was read. Nil for files, which can be hashed again.
+    public var streamDigest: String? {
+        if case .stream(let s) = source { return s.digest }
+        return nil
+    }
+
+    /// Why a stream gave nothing at all, once it was read: an empty standard input or a FIFO that
+    /// no program wrote to (it is not waited for); nil for files and streams that had bytes.
+    public var emptyStreamReason: String? {
+        guard case .stream(let s) = source, s.isEmpty, !s.isCompressed else { return nil }
+        if name == "-" { return "standard input is empty: expected CSV rows, e.g. zcat data.csv.gz | tormem-charts --data -" }
+        return "nothing was written to this fifo (no writer; it is not waited for): expected a program writing CSV rows to it, e.g. --data <(zcat data.csv.gz)"
+    }
+
     /// Reads from memory (tests, standard input); `name` is used in messages.
     public init(bytes: [UInt8], name: String) {
         self.init(bytes: bytes, name: name, chunkSize: max(1, min(Self.defaultChunkSize, bytes.count)))

@@ -43,6 +43,14 @@ final class FileDescriptor: Sendable {
 
     deinit { close(fd) }
 
+    /// Opens a FIFO or pipe for reading as a stream, without waiting for a writer (`O_NONBLOCK`;
+    /// reads then wait for data with `poll` while a writer is there). The caller closes it.
+    static func openStream(_ path: String) throws(CSVError) -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: SystemError.text(errno)) }
+        return fd
+    }
+
     /// Reads up to `count` bytes at `offset`; 0 means end of file.
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws(CSVError) -> Int {
         while true {

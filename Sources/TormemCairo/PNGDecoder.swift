@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 
 /// A decoded raster image: `argb` holds one premultiplied 0xAARRGGBB value per pixel, rows top
 /// to bottom (cairo's ARGB32 layout without the row padding).

@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 
 /// Encodes a cairo ARGB32 image surface as PNG with zlib directly: the "Up" filter on every row
 /// (charts are flat colour and vertical structure) and a fast deflate level, one scanline at a time.

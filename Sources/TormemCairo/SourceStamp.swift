@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 
 /// The fingerprint of what a chart was drawn from, kept in the chart file's own metadata so that a
 /// check can tell whether the chart is current without comparing pixels or bytes (which depend on
@@ -150,4 +151,4 @@ public enum SourceStamp {
 }
 
 /// zlib's `inflate`, named apart from `SourceStamp.inflate`.
-private func zlib_inflate(_ stream: UnsafeMutablePointer<z_stream>) -> Int32 { CCairo.inflate(stream, Z_NO_FLUSH) }
+private func zlib_inflate(_ stream: UnsafeMutablePointer<z_stream>) -> Int32 { CZlib.inflate(stream, Z_NO_FLUSH) }

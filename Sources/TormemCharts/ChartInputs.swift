@@ -20,6 +20,9 @@ public struct ChartInputs: Sendable {
     public var renames: [ServerRename]
     /// Findings about the input as a whole (identity, group files), to print with the load warnings.
     public var warnings: [Diagnostic]
+    /// The SHA-256 of each data file read from standard input or a pipe, by path (see
+    /// `LoadedFile.streamDigest`), also of one a time window left out.
+    public var streamDigests: [String: String] = [:]
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
     public var window: TimeWindow.Applied?
 
@@ -48,6 +51,7 @@ public struct ChartInputs: Sendable {
         }
         self.files = files
         self.side = side
+        streamDigests = Dictionary(files.compactMap { f in f.streamDigest.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a })
         let source = files.map(\.path).joined(separator: ", ")
         let identity = RelayIdentity(relays: files.map(\.relays), servers: files.flatMap(\.servers),
                                      aliases: options.serverAliases, detectRenames: options.detectRenames, source: source)

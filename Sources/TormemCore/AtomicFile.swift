@@ -32,15 +32,31 @@ public enum AtomicFile {
     /// the files already replaced get their earlier content back (or are removed when they did not
     /// exist), so the folder is as it was before the call. Each file on its own is replaced atomically.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(TormemError) {
+        try writeAll(files.map { ($0.path, Content.bytes($0.bytes)) }, unnamed: true)
+    }
+
+    /// What a file of `writeAll` gets: bytes in memory, or a copy of a regular file made piece by
+    /// piece (a data file of any size copied into a report folder with little memory).
+    public enum Content: Sendable {
+        case bytes([UInt8])
+        case copy(of: String)
+    }
+
+    /// `writeAll` of contents; a file to copy that is missing or not a regular file is an input error.
+    public static func writeAll(_ files: [(path: String, content: Content)]) throws(TormemError) {
         try writeAll(files, unnamed: true)
     }
 
     /// `unnamed: false` forces the named temporary files (tests: file systems without `O_TMPFILE`).
     static func writeAll(_ files: [(path: String, bytes: [UInt8])], unnamed: Bool) throws(TormemError) {
+        try writeAll(files.map { ($0.path, Content.bytes($0.bytes)) }, unnamed: unnamed)
+    }
+
+    static func writeAll(_ files: [(path: String, content: Content)], unnamed: Bool) throws(TormemError) {
         var staged: [String] = []
         for f in files {
             do {
-                staged.append(try stage(f.bytes, for: f.path, unnamed: unnamed))
+                staged.append(try stage(f.content, for: f.path, unnamed: unnamed))
             } catch {
                 for t in staged { unlink(t) }
                 throw error
@@ -89,7 +105,7 @@ public enum AtomicFile {
             case .none: unlink(d.path)
             case .link(let b): if rename(b, d.path) != 0 { unlink(b) }
             case .bytes(let old):
-                if let t = try? stage(old, for: d.path, unnamed: true), rename(t, d.path) != 0 { unlink(t) }
+                if let t = try? stage(.bytes(old), for: d.path, unnamed: true), rename(t, d.path) != 0 { unlink(t) }
             }
         }
     }
@@ -112,8 +128,18 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes `bytes` to a new temporary file next to `path` and returns its name.
-    static func stage(_ bytes: [UInt8], for path: String, unnamed: Bool) throws(TormemError) -> String {
+    /// Writes `content` to a new temporary file next to `path` and returns its name.
+    static func stage(_ content: Content, for path: String, unnamed: Bool) throws(TormemError) -> String {
+        // The file to copy is opened first: when it cannot be read, nothing is created.
+        var source: Int32 = -1
+        if case .copy(let from) = content {
+            do {
+                source = try RegularFile.open(from).fd
+            } catch {
+                throw .input(Diagnostic(file: from, message: "cannot copy: " + error.reason))
+            }
+        }
+        defer { if source >= 0 { close(source) } }
         let dir = FileOutput.parentDirectory(of: path)
         var fd: Int32 = unnamed ? open(dir, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644) : -1
         let isUnnamed = fd >= 0
@@ -127,7 +153,10 @@ public enum AtomicFile {
             guard fd >= 0 else { throw .output(path: path, reason: errnoText()) }
         }
         var reason: String?
-        if let failure = FileOutput.writeAll(fd, bytes) { reason = failure }
+        switch content {
+        case .bytes(let bytes): reason = FileOutput.writeAll(fd, bytes)
+        case .copy(let from): reason = copy(from: source, name: from, to: fd)
+        }
         if reason == nil, fsync(fd) != 0 { reason = errnoText() }
         if reason == nil, isUnnamed {
             // linkat never follows or replaces what is at the new name: a planted name is EEXIST.
@@ -143,6 +172,20 @@ public enum AtomicFile {
             throw .output(path: path, reason: reason)
         }
         return tmp
+    }
+
+    /// Copies the rest of `source` to `fd` in 1 MiB pieces; the reason when it fails.
+    static func copy(from source: Int32, name: String, to fd: Int32) -> String? {
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(source, buffer, size)
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return "cannot read \(name): " + SystemError.text() }
+            if n == 0 { return nil }
+            if let failure = FileOutput.writeAll(fd, UnsafeRawBufferPointer(start: buffer, count: n)) { return failure }
+        }
     }
 
     /// `.NAME.tormem-tmp-PID-RANDOM` next to `path` (NAME shortened so the name stays a valid file

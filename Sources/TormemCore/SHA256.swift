@@ -15,23 +15,27 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
-        length &+= UInt64(bytes.count)
+        bytes.withUnsafeBufferPointer { update($0) }
+    }
+
+    /// Feeds bytes in place (a file hashed chunk by chunk is never copied into an array).
+    public mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        length &+= UInt64(buffer.count)
         var start = 0
         if !pending.isEmpty {
-            let take = min(64 - pending.count, bytes.count)
-            pending += bytes[0..<take]
+            let take = min(64 - pending.count, buffer.count)
+            pending += buffer[0..<take]
             start = take
             guard pending.count == 64 else { return }
             pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
             pending.removeAll(keepingCapacity: true)
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            while buffer.count - start >= 64 {
-                compress(buffer.baseAddress! + start)
-                start += 64
-            }
+        while buffer.count - start >= 64 {
+            compress(base + start)
+            start += 64
         }
-        pending += bytes[start...]
+        pending += buffer[start...]
     }
 
     public mutating func update(_ text: String) { update(Array(text.utf8)) }

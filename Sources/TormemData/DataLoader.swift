@@ -12,11 +12,11 @@ public enum DataLoader {
     static func load(path: String, parallelThreshold: Int) throws(TormemError) -> LoadedFile {
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(input: path)
         } catch {
             throw TormemError(error)
         }
-        if let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size) {
+        if !reader.isStream, let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size) {
             return loaded
         }
         return try load(reader: reader, name: path)
@@ -78,7 +78,10 @@ public enum DataLoader {
                 try state.read(row)
             }
         }
-        return try state.finish()
+        if let reason = reader.emptyStreamReason { throw .input(Diagnostic(file: name, message: reason)) }
+        var loaded = try state.finish()
+        loaded.streamDigest = reader.streamDigest
+        return loaded
     }
 }
 

@@ -12,6 +12,9 @@ public struct LoadedFile: Sendable {
     public var warnings: [Diagnostic]
     /// What the file's comment lines say (group definitions, collection time, host).
     public var metadata: CommentMetadata
+    /// The SHA-256 of an input that cannot be read again (standard input, a pipe), taken as it was
+    /// read; nil for files.
+    public var streamDigest: String?
 
     public init(path: String, content: FileContent, rows: Int = 0, skipped: Int = 0, warnings: [Diagnostic] = [],
                 metadata: CommentMetadata = CommentMetadata()) {

@@ -16,7 +16,9 @@ public struct ChartSource: Sendable {
     public var document: String
 
     /// The source of `request`'s charts: its data files, the side files `inputs` read, its options.
-    public init(request: ChartsRequest, side: SideFiles) throws(TormemError) {
+    /// `streamDigests`: the SHA-256 of data read from standard input or a pipe (by path), which
+    /// cannot be read again.
+    public init(request: ChartsRequest, side: SideFiles, streamDigests: [String: String] = [:]) throws(TormemError) {
         // The folder as `SideFiles` spells it, so side files are named relative to it.
         let first = request.dataPaths.first ?? ""
         let dir = first.lastIndex(of: "/").map { String(first[..<$0]) } ?? ""
@@ -24,10 +26,11 @@ public struct ChartSource: Sendable {
             dir.isEmpty || !path.hasPrefix(dir + "/") ? path : String(path.dropFirst(dir.count + 1))
         }
         func digest(_ path: String) throws(TormemError) -> JSONValue {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            if let d = streamDigests[path] { return .string(d) }
+            guard let d = ChartSource.fileDigest(path) else {
                 throw .input(Diagnostic(file: path, message: "cannot read the file again to fingerprint it"))
             }
-            return .string(SHA256.hex([UInt8](data)))
+            return .string(d)
         }
         var data: [(String, JSONValue)] = []
         for p in request.dataPaths { data.append(((p as NSString).lastPathComponent, try digest(p))) }
@@ -41,6 +44,24 @@ public struct ChartSource: Sendable {
             ("side-files", .object(sides)),
             ("options", request.settings.json),
         ]).text
+    }
+
+    /// The SHA-256 of a regular file, read in pieces (memory stays small whatever its size); nil
+    /// when it cannot be read.
+    static func fileDigest(_ path: String) -> String? {
+        guard let opened = try? RegularFile.open(path) else { return nil }
+        defer { close(opened.fd) }
+        var h = SHA256()
+        let size = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(opened.fd, buffer, size)
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { return h.hexDigest() }
+            h.update(UnsafeBufferPointer(start: buffer, count: n))
+        }
     }
 
     /// The stamp of the chart file `fileName` (`memory_usage.png`): `sha256:` and the digest of

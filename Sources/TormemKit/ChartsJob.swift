@@ -14,7 +14,10 @@ public enum ChartsJob {
         var files: [LoadedFile] = []
         var seen: [FileIdentity: String] = [:]
         for path in request.dataPaths {
-            if let id = FileIdentity(path) {
+            if path == "-", seen.values.contains("-") || files.contains(where: { $0.path == "-" }) {
+                throw .usage("--data -: standard input given twice; it can be read only once")
+            }
+            if path != "-", let id = FileIdentity(path) {
                 if let first = seen[id] {
                     warn(Diagnostic(file: path, message: "the same file as \(first) (given twice); read once"))
                     continue
@@ -31,9 +34,11 @@ public enum ChartsJob {
             }
             files.append(f)
         }
-        var side = try SideFiles.load(nextTo: request.dataPaths[0])
+        // Standard input has no folder: no side files are looked for (not those of the current folder).
+        var side = request.dataPaths[0] == "-" ? SideFiles() : try SideFiles.load(nextTo: request.dataPaths[0])
         for w in side.warnings { warn(w) }
         let window = request.window
+        let streamDigests = Dictionary(files.compactMap { f in f.streamDigest.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a })
         var applied: TimeWindow.Applied?
         if !window.isEmpty {
             let cut = try window.apply(to: files, experimentStart: side.experiment?.start,
@@ -55,6 +60,7 @@ public enum ChartsJob {
         options.detectRenames = !request.keepServers
         var inputs = ChartInputs(files: files, side: side, options: options)
         inputs.window = applied
+        inputs.streamDigests = streamDigests
         for w in inputs.warnings { warn(w) }
         try checkGroups(request, in: inputs)
         return inputs
@@ -103,7 +109,7 @@ public enum ChartsJob {
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
                         warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary, ChartSource) {
         let inputs = try inputs(request, warn: warn)
-        let source = try ChartSource(request: request, side: inputs.side)
+        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests)
         timer.lap("load")
         let plan = request.plan(inputs)
         timer.lap("analyse + build figures")

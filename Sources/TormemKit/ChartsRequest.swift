@@ -103,9 +103,17 @@ public struct ChartsRequest: Sendable {
     var chartStyle: ChartStyle {
         var t: Theme = theme == .dark ? .dark : .light
         if let accent, let colour = Color(hex: accent) { t = t.withAccent(colour) }
-        let names = dataPaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        let names = dataPaths.map(ChartsRequest.dataName)
         return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
                           source: names.joined(separator: ", "))
+    }
+
+    /// A data file as the charts' small print names it: its file name; `standard input` for `-`,
+    /// `pipe` for the `/dev/fd/N` of a shell's `<(…)`.
+    static func dataName(_ path: String) -> String {
+        if path == "-" { return "standard input" }
+        if path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/") { return "pipe" }
+        return path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The charts this request draws from `inputs` (every chart of the registry, drawn or skipped).

@@ -6,7 +6,9 @@ import TormemData
 /// `charts/`, `README.md` and `REPORT.md`.
 public struct ReportFolder: Sendable {
     /// Data file names looked for, in order.
-    public static let dataNames = ["data.csv", "measurements.csv", "memory_measurements.csv", "memory.csv"]
+    /// The data file of a report folder, in the order looked for: plain, then gzip-compressed.
+    public static let dataNames = ["data.csv", "measurements.csv", "memory_measurements.csv", "memory.csv",
+                                   "data.csv.gz", "measurements.csv.gz", "memory_measurements.csv.gz", "memory.csv.gz"]
 
     public var path: String
     public var dataPath: String

@@ -50,7 +50,7 @@ public enum ReportJob {
         request.outputDirectory = folder.chartsPath
         let inputs = try ChartsJob.inputs(request, warn: warn)
         let plan = request.plan(inputs)
-        let source = try ChartSource(request: request, side: inputs.side)
+        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests)
         let ext = request.format.fileExtension
         let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
         // Checking by source stamps draws nothing.
@@ -210,16 +210,26 @@ public enum ReportJob {
         if lstat(path, &st) == 0 {  // a symbolic link there (even a dangling one) exists too
             throw .output(path: path, reason: "already exists; run `tormem-charts report \(ShellWord.quote(path))` to refresh it")
         }
-        guard let bytes = FileManager.default.contents(atPath: data) else {
-            throw .input(Diagnostic(file: data, message: "cannot read the data file"))
+        // The data is copied piece by piece (any size, little memory); it must be a regular file,
+        // which regenerate reads again (not standard input or a pipe).
+        let opened: (fd: Int32, size: Int)
+        do {
+            opened = try RegularFile.open(data)
+        } catch {
+            throw .input(Diagnostic(file: data, message: "cannot copy the data file into the report folder: " + error.reason +
+                                    (error.foundInstead == nil ? "" : " (a report folder keeps a copy of a regular data file; save the data to a file first)")))
         }
+        var magic: [UInt8] = [0, 0]
+        let n = magic.withUnsafeMutableBytes { pread(opened.fd, $0.baseAddress, 2, 0) }
+        close(opened.fd)
+        let gzip = n == 2 && magic == [0x1f, 0x8b]
         let base = (data as NSString).lastPathComponent
-        var files: [(path: String, bytes: [UInt8])] = [(path + "/" + (ReportFolder.dataNames.contains(base) ? base : "data.csv"), [UInt8](bytes))]
+        let name = ReportFolder.dataNames.contains(base) && base.hasSuffix(".gz") == gzip ? base : (gzip ? "data.csv.gz" : "data.csv")
+        var files: [(path: String, content: AtomicFile.Content)] = [(path + "/" + name, .copy(of: data))]
         let dir = (data as NSString).deletingLastPathComponent
         for side in ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"] {
-            if let b = FileManager.default.contents(atPath: (dir.isEmpty ? "" : dir + "/") + side) {
-                files.append((path + "/" + side, [UInt8](b)))
-            }
+            let from = (dir.isEmpty ? "" : dir + "/") + side
+            if (try? RegularFile.open(from)).map({ close($0.fd) }) != nil { files.append((path + "/" + side, .copy(of: from))) }
         }
         var directories = try FileOutput.makeDirectory(FileOutput.parentDirectory(of: path))
         // mkdir, not makeDirectory: a folder made at the same moment by another run is not ours.

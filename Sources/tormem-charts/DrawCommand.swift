@@ -18,7 +18,7 @@ struct DrawCommand: ParsableCommand {
         4 output error (cannot write).
         """)
 
-    @Option(name: .long, help: "A data file (CSV: monitor, unified, experiment or snapshot); repeat for one file per server.")
+    @Option(name: .long, help: ArgumentHelp("A data file (CSV: monitor, unified, experiment or snapshot; gzip-compressed too); - for standard input, or a pipe like <(…); repeat for one file per server.", valueName: "FILE"))
     var data: [String] = []
 
     @Option(name: .long, help: "Folder to write the charts into (created when missing).")

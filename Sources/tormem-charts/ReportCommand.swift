@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try ChartOptions.requireNonEmpty([("DIR", dir), ("--data", data), ("--new", new), ("--host", host), ("--date", date),
                                           ("--reports-dir", reportsDir), ("--json", json)])
+        if data == "-" {
+            throw ValidationError("--data -: a report folder keeps a copy of its data file and is drawn again from it; save standard input to a file first")
+        }
         if check != nil, new != nil { throw ValidationError("--check checks an existing folder: give DIR, not --new") }
         if new != nil {
             if host == nil || date == nil || data == nil { throw ValidationError("--new needs --host HOST --date YYYY-MM-DD --data FILE") }

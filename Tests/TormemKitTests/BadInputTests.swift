@@ -114,9 +114,13 @@ import TormemTestSupport
         #expect(asDir.stderr.contains(dir) && asDir.stderr.contains("directory"))
         let fifo = dir + "/pipe.csv"
         #expect(mkfifo(fifo, 0o600) == 0)
+        // A FIFO is read as a stream, but one without a writer is not waited for.
         let r = try run(["--data", fifo, "--output-dir", dir + "/out"])
         #expect(r.status == 3)
-        #expect(r.stderr.contains("fifo"))
+        #expect(r.stderr.contains("pipe.csv: nothing was written to this fifo (no writer; it is not waited for)"))
+        let device = try run(["--data", "/dev/null", "--output-dir", dir + "/out"])
+        #expect(device.status == 3)
+        #expect(device.stderr.contains("/dev/null: is a character device, expected a regular csv file"))
         let missing = try run(["--data", dir + "/missing.csv", "--output-dir", dir + "/out"])
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("missing.csv"))

@@ -36,15 +36,22 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs the executable with `arguments` and waits for it.
-func run(_ arguments: [String], executable path: String = executable()) throws -> RunResult {
+/// Runs the executable with `arguments` and waits for it; `stdin` (when given) is written to its
+/// standard input through a pipe.
+func run(_ arguments: [String], executable path: String = executable(), stdin: [UInt8]? = nil) throws -> RunResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = arguments
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    let input = Pipe()
+    if stdin != nil { p.standardInput = input }
     try p.run()
+    if let stdin {
+        let handle = input.fileHandleForWriting
+        Thread { handle.write(Data(stdin)); try? handle.close() }.start()
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
