@@ -9,6 +9,8 @@ public struct ChartPlan: Sendable {
         public var figure: Figure
         /// What the chart shows (alt text for reports).
         public var description: String
+        /// The dark twin of a light chart of the same stem (`--theme both`, named `…-dark`).
+        public var darkVariant = false
     }
 
     public struct Skipped: Sendable, Equatable {

@@ -7,7 +7,27 @@ import TormemPlot
 /// Everything `tormem-charts` was asked to do, in the terms of its options (the executable needs no
 /// other module to fill it in).
 public struct ChartsRequest: Sendable {
-    public enum ThemeName: String, CaseIterable, Sendable { case dark, light }
+    /// `both`: a light set (`name.png`) and a dark set (`name-dark.png`), for a README that shows
+    /// the one matching the reader's colour scheme.
+    public enum ThemeName: String, CaseIterable, Sendable { case dark, light, both }
+
+    /// One set of charts a request draws: its theme and the suffix of its file names.
+    struct Variant {
+        var dark: Bool
+        var suffix: String
+    }
+
+    /// The sets drawn: one, or for `both` the light one then the dark one (`-dark`).
+    var variants: [Variant] {
+        switch theme {
+        case .dark: return [Variant(dark: true, suffix: "")]
+        case .light: return [Variant(dark: false, suffix: "")]
+        case .both: return [Variant(dark: false, suffix: ""), Variant(dark: true, suffix: ChartsRequest.darkSuffix)]
+        }
+    }
+
+    /// The file-name suffix of the dark set of `--theme both`.
+    public static let darkSuffix = "-dark"
     public enum FileFormat: String, CaseIterable, Sendable {
         case png, svg, pdf
 
@@ -100,8 +120,10 @@ public struct ChartsRequest: Sendable {
         get { relayOptions.outlierThresholdGB } set { relayOptions.outlierThresholdGB = newValue }
     }
 
-    var chartStyle: ChartStyle {
-        var t: Theme = theme == .dark ? .dark : .light
+    var chartStyle: ChartStyle { style(dark: theme == .dark) }
+
+    func style(dark: Bool) -> ChartStyle {
+        var t: Theme = dark ? .dark : .light
         if let accent, let colour = Color(hex: accent) { t = t.withAccent(colour) }
         let names = dataPaths.map(ChartsRequest.dataName)
         return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
@@ -117,10 +139,17 @@ public struct ChartsRequest: Sendable {
     }
 
     /// The charts this request draws from `inputs` (every chart of the registry, drawn or skipped).
+    /// With `--theme both`, the light charts then the dark ones (named `…-dark`), one plan.
     public func plan(_ inputs: ChartInputs) -> ChartPlan {
-        var style = chartStyle
-        // A time window is said in every chart's small print, next to the data files.
-        if let w = inputs.window { style.source = (style.source.map { $0 + " · " } ?? "") + w.span }
-        return ChartPlan(ChartContext(inputs: inputs, style: style, options: relayOptions), prefix: prefix)
+        var plan: ChartPlan?
+        for v in variants {
+            var style = style(dark: v.dark)
+            // A time window is said in every chart's small print, next to the data files.
+            if let w = inputs.window { style.source = (style.source.map { $0 + " · " } ?? "") + w.span }
+            var p = ChartPlan(ChartContext(inputs: inputs, style: style, options: relayOptions), prefix: prefix)
+            for i in p.charts.indices { p.charts[i].name += v.suffix; p.charts[i].darkVariant = v.dark && !v.suffix.isEmpty }
+            if plan == nil { plan = p } else { plan!.charts += p.charts }
+        }
+        return plan!
     }
 }

@@ -41,8 +41,38 @@ public enum MarkdownText {
 
     /// An image with escaped alt text and a relative path of safe characters.
     public static func image(alt: String, path: String) -> String {
+        "![\(escape(alt))](\(link(path)))"
+    }
+
+    /// A chart in a light and a dark version: GitHub (and browsers) show the one that matches the
+    /// reader's colour scheme; the light one where `<picture>` is not understood.
+    public static func picture(alt: String, light: String, dark: String) -> String {
+        ["<picture>",
+         "  <source media=\"(prefers-color-scheme: dark)\" srcset=\"\(attribute(link(dark)))\">",
+         "  <img src=\"\(attribute(link(light)))\" alt=\"\(attribute(alt))\">",
+         "</picture>"].joined(separator: "\n")
+    }
+
+    /// A relative path as a link target: percent-escaped unless it is plain.
+    static func link(_ path: String) -> String {
         let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
-        return "![\(escape(alt))](\(safe ? path : path.addingPercentEscapes))"
+        return safe ? path : path.addingPercentEscapes
+    }
+
+    /// Text as an HTML attribute value between double quotes (no line breaks).
+    static func attribute(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n", "\r", "\t": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }
 

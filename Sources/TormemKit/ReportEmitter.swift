@@ -20,6 +20,9 @@ public struct ReportEmitter: Sendable {
     public var inputs: ChartInputs
     /// Charts in drawing order: file name (relative to the folder) and description.
     public var charts: [(path: String, description: String)]
+    /// The dark twin of a chart (`--theme both`), by the light one's path: shown to readers whose
+    /// colour scheme is dark.
+    public var darkTwins: [String: String] = [:]
     public var skipped: [ChartPlan.Skipped]
     /// The folder's chart options (its `tormem.json`), shown in the regenerate command.
     public var settings: ChartSettings
@@ -110,7 +113,11 @@ public struct ReportEmitter: Sendable {
     var chartsBody: String {
         var out: [String] = []
         for c in charts {
-            out.append(MarkdownText.image(alt: c.description, path: c.path))
+            if let dark = darkTwins[c.path] {
+                out.append(MarkdownText.picture(alt: c.description, light: c.path, dark: dark))
+            } else {
+                out.append(MarkdownText.image(alt: c.description, path: c.path))
+            }
             out.append("")
         }
         if !skipped.isEmpty {

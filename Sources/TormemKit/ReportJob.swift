@@ -56,9 +56,12 @@ public enum ReportJob {
         // Checking by source stamps draws nothing.
         let rendered = check == .source ? [] : try ChartsJob.render(plan, request: request, source: source)
         let json = ChartsSummary(inputs: inputs, written: chartPaths, skipped: plan.skipped).json
-        let emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
-                                    charts: plan.charts.map { ("charts/\($0.name).\(ext)", $0.description) },
+        var emitter = ReportEmitter(folderName: folder.name, commandPath: folder.commandPath, inputs: inputs,
+                                    charts: plan.charts.filter { !$0.darkVariant }.map { ("charts/\($0.name).\(ext)", $0.description) },
                                     skipped: plan.skipped, settings: settings)
+        for c in plan.charts where c.darkVariant {
+            emitter.darkTwins["charts/\(c.name.dropLast(ChartsRequest.darkSuffix.count)).\(ext)"] = "charts/\(c.name).\(ext)"
+        }
         var outputs: [(path: String, bytes: [UInt8], what: String)] = rendered.map { ($0.0, $0.1, "chart") }
         var stale: [String] = []
         if check == .source {

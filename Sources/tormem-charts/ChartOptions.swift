@@ -16,7 +16,7 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "File name prefix of the memory_* charts (default: memory).")
     var prefix: String?
 
-    @Option(name: .long, help: "Colour theme (default: dark).")
+    @Option(name: .long, help: "Colour theme: dark, light, or both (a light set and a -dark set; a report's README shows the one matching the reader's colour scheme) (default: dark).")
     var theme: ChartsRequest.ThemeName?
 
     @Option(name: .long, help: "Output file format (default: png).")
