@@ -54,7 +54,7 @@ extension DistributionChart {
             let table = context.inputs.relays
             return .drawn(Self.make(context.inputs.latest, subject: context.relaySubject,
                                     subtitle: TrajectoriesChart.subtitle(table), style: style),
-                          description: "Histogram of the latest RSS per relay, with the top and bottom relays")
+                          description: AltText.join("Histogram of the latest RSS per relay, with the top and bottom relays", AltText.distribution(context.inputs.latest)))
         }
         guard let snap = context.inputs.snapshot else {
             return .skipped(reason: context.relayChartsUnsupported ?? "")
@@ -63,6 +63,6 @@ extension DistributionChart {
         guard !stats.ranked.isEmpty else { return .skipped(reason: "no relay was running in the snapshot") }
         return .drawn(Self.make(stats, subject: style.title ?? snap.host ?? "snapshot",
                                 subtitle: SnapshotRankingChart.subtitle(snap), style: style),
-                      description: "Histogram of RSS per relay at the snapshot, with the top and bottom relays")
+                      description: AltText.join("Histogram of RSS per relay at the snapshot, with the top and bottom relays", AltText.distribution(stats)))
     }
 }

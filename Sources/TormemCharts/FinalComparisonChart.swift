@@ -60,7 +60,7 @@ extension FinalComparisonChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
-                   description: "End mean RSS per group with n, the difference against the control with its 95 % interval, and each group's status")
+                   description: AltText.join("End mean RSS per group with n, the difference against the control with its 95 % interval, and each group's status", AltText.comparison(a, context.inputs.labels)))
         }
     }
 }

@@ -56,7 +56,7 @@ extension GroupSpreadChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
-                   description: "Every relay's end value per group, with the median, the interquartile box and the mean; relays unlike their group named")
+                   description: AltText.join("Every relay's end value per group, with the median, the interquartile box and the mean; relays unlike their group named", AltText.spread(a)))
         }
     }
 }

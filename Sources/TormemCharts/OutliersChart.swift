@@ -76,7 +76,8 @@ extension OutliersChart {
                 let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
                 return .skipped(reason: "no relay above the threshold of \(NumberFormat.fixed(threshold, decimals: 2)) GB")
             }
-            return .drawn(figure, description: "Relays whose latest RSS is above the outlier threshold, highlighted among all relays")
+            return .drawn(figure, description: AltText.join("Relays whose latest RSS is above the outlier threshold, highlighted among all relays",
+                                                           AltText.outliers(stats, fixed: context.options.outlierThresholdGB)))
         }
     }
 }

@@ -61,6 +61,6 @@ extension SnapshotRankingChart {
             return .notApplicable
         }
         return .drawn(Self.make(snap, style: context.style),
-                      description: "RSS of every running relay at the snapshot, with VmSize and fragmentation ratio")
+                      description: AltText.join("RSS of every running relay at the snapshot, with VmSize and fragmentation ratio", AltText.snapshot(snap)))
     }
 }

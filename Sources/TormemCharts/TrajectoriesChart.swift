@@ -76,8 +76,8 @@ extension TrajectoriesChart {
         context.withRelaySeries { table in
             let top = context.options.topN
             return .drawn(Self.make(table, options: context.options, style: context.style, events: context.inputs.side.events),
-                          description: "RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
-                              (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""))
+                          description: AltText.join("RSS of each relay over time: the top \(min(top, table.count)) by latest RSS" +
+                              (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""), AltText.highest(context.inputs.latest)))
         }
     }
 }

@@ -46,7 +46,7 @@ extension WeeklyChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withAggregate { data in
             .drawn(Self.make(data, style: context.style),
-                   description: "Weekly average of total memory per ISO week, with the week's largest relay count")
+                   description: AltText.join("Weekly average of total memory per ISO week, with the week's largest relay count", AltText.weekly(WeeklyBucket.buckets(data.combined))))
         }
     }
 }

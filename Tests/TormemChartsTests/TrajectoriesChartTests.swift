@@ -25,7 +25,10 @@ import TormemTestSupport
         guard case .drawn(_, let description) = TrajectoriesChart().make(c) else {
             Issue.record("expected a drawn chart"); return
         }
-        #expect(description == "RSS of each relay over time: the top 5 by latest RSS, and the p10–p90 band and median of all 12")
+        // The kind of chart, then what it shows for this data: the highest relay, as the ranking has it.
+        let top = c.inputs.latest.ranked[0]
+        #expect(description == "RSS of each relay over time: the top 5 by latest RSS, and the p10–p90 band and median of all 12; " +
+                "the highest, \(top.info.displayName), ends at \(NumberFormat.fixed(top.gb, decimals: 2)) GB.")
         let snapshot = try ChartTestData.context("synthetic/snapshot_60relays.csv")
         #expect(TrajectoriesChart().make(snapshot).skipReason == "a snapshot has one reading per relay, no time series")
     }
