@@ -1,4 +1,5 @@
 import ArgumentParser
+import TormemCore
 import TormemKit
 
 struct TormemCharts: ParsableCommand {
@@ -14,6 +15,25 @@ struct TormemCharts: ParsableCommand {
         defaultSubcommand: DrawCommand.self)
 }
 
+/// Printed at the end of each command's `--help`.
+let examples = HelpExamples(byCommand: [
+    "draw": [
+        "tormem-charts --data measurements.csv --output-dir charts/",
+        "tormem-charts --data memory.csv.gz --last 30d --theme both --output-dir charts/",
+        "ssh relay-host cat /var/lib/tormem/memory.csv | tormem-charts --data - --output-dir charts/",
+    ],
+    "report": [
+        "tormem-charts report --new \"guard fragmentation\" --host co --date 2025-09-18 --data measurements.csv",
+        "tormem-charts report reports/2025-09-18-co-guard-fragmentation --theme both",
+        "tormem-charts report reports/2025-09-18-co-guard-fragmentation --check",
+    ],
+    "regenerate": [
+        "tormem-charts regenerate reports/",
+        "tormem-charts regenerate reports/ --check",
+        "tormem-charts regenerate reports/ --check=pixels",
+    ],
+], defaultCommand: "draw")
+
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64).
 MemoryTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,7 +42,18 @@ if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
     print(TormemCharts.helpMessage())
     print("")
     print(TormemCharts.helpMessage(for: DrawCommand.self))
+    print(examples.text(for: "draw"), terminator: "")
     Console.exit(0)
+}
+// A first word that is no command is a typo (`regenrate`, `colour`) or a data file given without --data.
+let commands = TormemCharts.configuration.subcommands.map { $0._commandName } + ["help"]
+if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) {
+    let message = first.hasSuffix(".csv") || first.hasSuffix(".gz")
+        ? "unknown command \(MessageText.quoted(first)); did you mean --data \(MessageText.quoted(first))?"
+        : Suggestion.unknownCommand(first, commands: commands.filter { $0 != "help" },
+                                    options: Suggestion.optionNames(inHelp: TormemCharts.helpMessage(for: DrawCommand.self)))
+    Console.printError("tormem-charts: error: \(message)\nSee 'tormem-charts --help' for the commands and their options.")
+    Console.exit(2)
 }
 do {
     var command = try TormemCharts.parseAsRoot(CheckOption.spellings(arguments))
@@ -34,6 +65,7 @@ do {
     }
     if TormemCharts.exitCode(for: error) == .success {
         print(TormemCharts.fullMessage(for: error))
+        if HelpExamples.asksForHelp(arguments) { print(examples.text(for: examples.command(in: arguments)), terminator: "") }
         Console.exit(0)
     }
     Console.printError(TormemCharts.fullMessage(for: error))

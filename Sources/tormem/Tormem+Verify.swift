@@ -8,11 +8,6 @@ extension Tormem {
             discussion: """
             With --require, exit 1 (for monitoring) when an instance lacks a required setting, and \
             name each on standard error.
-
-            Examples:
-              tormem verify
-              tormem verify --require dircache0,maxmem
-              tormem verify --json
             """)
 
         @Option(name: .long, help: ArgumentHelp("Settings every instance must have: dircache0, maxmem (comma-separated); exit 1 otherwise.",

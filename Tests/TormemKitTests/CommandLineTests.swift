@@ -72,3 +72,71 @@ import TormemTestSupport
         #expect(strict.status == 3)
     }
 }
+
+/// Mistyped commands and the examples at the end of each command's help.
+@Suite struct CommandHelpTests {
+    @Test(arguments: [
+        ("regenrate", "unknown command \"regenrate\"; did you mean 'regenerate'?"),
+        ("reprot", "unknown command \"reprot\"; did you mean 'report'?"),
+        ("colour", "unknown command \"colour\"; did you mean the option '--color'?"),
+        ("measurements.csv", "unknown command \"measurements.csv\"; did you mean --data \"measurements.csv\"?"),
+        ("frobnicate", "unknown command \"frobnicate\"; expected one of: draw, report, regenerate"),
+    ])
+    func mistypedCommandsGetASuggestion(word: String, message: String) throws {
+        let r = try run([word, "--data", realData])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("tormem-charts: error: " + message), "\(r.stderr)")
+    }
+
+    @Test func theCollectorSuggestsToo() throws {
+        let r = try run(["stauts"], executable: executable("tormem"))
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown command \"stauts\"; did you mean 'status'?"))
+    }
+
+    @Test(arguments: [(["--help"], "tormem-charts --data"), (["report", "--help"], "tormem-charts report"),
+                      (["help", "regenerate"], "tormem-charts regenerate"), (["draw", "-h"], "tormem-charts --data")])
+    func helpEndsWithExamplesThatNameRealOptions(arguments: [String], prefix: String) throws {
+        let r = try run(arguments)
+        #expect(r.status == 0)
+        let tail = try #require(r.stdout.components(separatedBy: "\nEXAMPLES:\n").last)
+        let lines = tail.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect((2...3).contains(lines.count), "\(lines)")
+        #expect(lines.allSatisfy { $0.contains(prefix) })
+        // Every option an example uses is one the command has.
+        let help = r.stdout.components(separatedBy: "\nEXAMPLES:\n")[0]
+        for line in lines {
+            for word in line.split(separator: " ") where word.hasPrefix("--") {
+                let name = String(word.dropFirst(2).prefix { $0 != "=" })
+                #expect(help.contains("--" + name), "\(arguments): \(line) uses --\(name)")
+            }
+        }
+    }
+
+    @Test func theFirstDrawExampleRunsAsWritten() throws {
+        let dir = try temporaryFolder()
+        let r = try run(["--data", realData, "--output-dir", dir + "/charts/"])
+        #expect(r.status == 0)
+        let gz = try run(["--data", realData, "--last", "30d", "--theme", "both", "--output-dir", dir + "/both/"])
+        #expect(gz.status == 0, "\(gz.stderr)")
+    }
+
+    @Test func everyCollectorCommandHasExamples() throws {
+        for command in ["collect", "status", "csv", "detail", "watch", "verify"] {
+            let r = try run([command, "--help"], executable: executable("tormem"))
+            #expect(r.status == 0)
+            let tail = r.stdout.components(separatedBy: "\nEXAMPLES:\n")
+            #expect(tail.count == 2, "\(command)")
+            let lines = tail.last?.split(separator: "\n") ?? []
+            #expect((2...3).contains(lines.count), "\(command): \(lines)")
+            let help = tail[0]
+            for line in lines {
+                // The command's own options (not those of a program it is piped into).
+                let own = line.split(separator: "|")[0]
+                for word in own.split(separator: " ") where word.hasPrefix("--") {
+                    #expect(help.contains(String(word.prefix { $0 != "=" && $0 != "'" })), "\(command): \(line)")
+                }
+            }
+        }
+    }
+}
