@@ -25,7 +25,8 @@ public struct ChartPlan: Sendable {
         for chart in registry {
             let name = chart.fileStem(prefix: prefix)
             switch chart.make(context) {
-            case .drawn(let figure, let description):
+            case .drawn(var figure, let description):
+                figure.textScale = context.style.scale
                 charts.append(Planned(name: name, figure: figure, description: description))
             case .skipped(let reason):
                 skipped.append(Skipped(name: name, reason: reason))

@@ -38,7 +38,9 @@ public struct DistributionChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: subject + " · relay memory distribution",
                       subtitle: subtitle + " · mean \(ChartText.gbValue(stats.mean)) · σ \(ChartText.gbValue(stats.standardDeviation))",
-                      panels: [.plot(hist), .ranking(ranking)], panelWeights: [1, 1.1],
+                      panels: [.plot(hist), .ranking(ranking)],
+                      // The ranking gets the room its rows need to be as legible as the rest.
+                      panelWeights: [1, min(2, max(1.1, Double(rows.count) / 7))],
                       footnote: style.sourceNote)
     }
 }

@@ -32,7 +32,7 @@ public struct GroupSpreadChart: Chart {
                       LegendEntry("median and IQR box", color: theme.text, swatch: .line),
                       LegendEntry("mean", color: theme.warning, swatch: .bar)]
         let panel = PlotPanel(title: "End value of every relay per group", x: .categories(categories),
-                              y: YAxis(label: "GB per relay (each group's last day)", lo: 0, hi: top),
+                              y: YAxis(label: "GB per relay, last day", lo: 0, hi: top),
                               layers: [.spread(SpreadLayer(columns: columns))], callouts: callouts,
                               references: [ReferenceLine(y: options.zoneGB, label: "fragmentation zone ≥ \(NumberFormat.short(options.zoneGB)) GB",
                                                          color: theme.warning)],

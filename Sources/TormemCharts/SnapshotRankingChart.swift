@@ -13,9 +13,11 @@ public struct SnapshotRankingChart: Chart {
     public static func make(_ snap: SnapshotTable, style: ChartStyle) -> Figure {
         let theme = style.theme
         let sorted = snap.relays.sorted { ($0.rssGB, $1.name) > ($1.rssGB, $0.name) }
-        let height = style.height ?? min(2600, max(900, 420 + 26 * Double(sorted.count)))
         let width = style.width ?? 2100
-        let s = FigureRenderer.scale(for: Size(width: width, height: height))
+        // Tall enough for a legible row per relay at the text size of this width (up to 2600 px).
+        let rowScale = min(4, max(0.45, width / 1200)) * style.scale
+        let height = style.height ?? min(2600, max(900, ((420 + 17 * Double(sorted.count)) * rowScale).rounded()))
+        let s = FigureRenderer.scale(for: Size(width: width, height: height), textScale: style.scale)
         let fit = max(1, Int((height - 420 * s) / (minimumRowHeight * max(1, s))))
         let shown = sorted.prefix(fit)
         let rows = shown.map { r -> RankingPanel.Row in

@@ -180,6 +180,7 @@ public struct ChartSettings: Equatable, Sendable {
         choice("format", \.format),
         integer("width", 200...20_000, "200 to 20000 pixels", \.width),
         integer("height", 200...20_000, "200 to 20000 pixels", \.height),
+        number("scale", "a factor from 0.25 to 4", { $0 >= 0.25 && $0 <= 4 }, \.scale),
         pairs("group-label", \.groupLabels, "GROUP=LABEL, e.g. A=\"DirCache 0\"", valid: { k, _ in !k.isEmpty }),
         text("control", \.control),
         text("compare", \.compare),

@@ -52,6 +52,8 @@ public struct ChartsRequest: Sendable {
     public var format: FileFormat
     public var width: Int?
     public var height: Int?
+    /// `--scale`: text and line sizes relative to the default for the chart's size.
+    public var scale: Double?
     /// Any unreadable row fails the run.
     public var strict: Bool
     /// `--group-label A="..."` overrides.
@@ -126,8 +128,10 @@ public struct ChartsRequest: Sendable {
         var t: Theme = dark ? .dark : .light
         if let accent, let colour = Color(hex: accent) { t = t.withAccent(colour) }
         let names = dataPaths.map(ChartsRequest.dataName)
-        return ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
-                          source: names.joined(separator: ", "))
+        var style = ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
+                               source: names.joined(separator: ", "))
+        style.scale = scale ?? 1
+        return style
     }
 
     /// A data file as the charts' small print names it: its file name; `standard input` for `-`,

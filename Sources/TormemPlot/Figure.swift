@@ -11,6 +11,8 @@ public struct Figure: Equatable, Sendable {
     public var panelWeights: [Double]
     /// Small print at the bottom (data source).
     public var footnote: String?
+    /// Text and line sizes relative to the default for the figure's size (`--scale`).
+    public var textScale: Double = 1
 
     public init(size: Size, theme: Theme, title: String, subtitle: String? = nil, panels: [FigurePanel],
                 panelWeights: [Double]? = nil, footnote: String? = nil) {

@@ -6,9 +6,13 @@ public enum FigureRenderer {
         FigureDrawing(figure: figure, canvas: canvas).draw()
     }
 
-    /// The scale factor of a figure's sizes (1 at about 2000×1000 device units).
-    public static func scale(for size: Size) -> Double {
-        min(4, max(0.45, min(size.width / 2000, size.height / 1000)))
+    /// The scale factor of a figure's text and lines: 1 at about 1200×600 device units, growing with
+    /// the size, so a chart keeps its proportions at any size and stays legible where it is shown
+    /// smaller (GitHub shows README images about 880 px wide: a 2100-px chart's 17-px ticks at
+    /// scale 1.75 are 30 px, 12.5 px there). `textScale` multiplies it (`--scale`).
+    public static func scale(for size: Size, textScale: Double = 1) -> Double {
+        let auto = min(4, max(0.45, min(size.width / 1200, size.height / 600)))
+        return min(8, max(0.2, auto * textScale))
     }
 }
 
@@ -26,7 +30,7 @@ final class FigureDrawing {
         self.figure = figure
         self.canvas = canvas
         layout = TextLayout(canvas: canvas)
-        scale = FigureRenderer.scale(for: figure.size)
+        scale = FigureRenderer.scale(for: figure.size, textScale: figure.textScale)
         titleFont = Font(size: 34 * scale, weight: .bold)
         subtitleFont = Font(size: 20 * scale)
         panelTitleFont = Font(size: 22 * scale, weight: .bold)
@@ -34,8 +38,8 @@ final class FigureDrawing {
         tickFont = Font(size: 17 * scale)
         axisFont = Font(size: 18 * scale)
         calloutFont = Font(size: 17 * scale, weight: .bold)
-        markerFont = Font(size: 15 * scale)
-        footFont = Font(size: 14 * scale)
+        markerFont = Font(size: 15.5 * scale)
+        footFont = Font(size: 15 * scale)
     }
 
     func height(_ font: Font) -> Double { canvas.measure("Hg", font: font).height }
@@ -50,6 +54,27 @@ final class FigureDrawing {
     }
 
     /// `text` shortened with an ellipsis so it is at most `maxWidth` wide.
+    /// `text` on at most `maxLines` lines of `maxWidth`, broken at spaces (the last line cut with
+    /// "…" when it still does not fit).
+    func wrap(_ text: String, _ font: Font, _ maxWidth: Double, maxLines: Int) -> [String] {
+        if width(text, font) <= maxWidth + 0.5 || maxLines <= 1 { return [fit(text, font, maxWidth)] }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var lines: [String] = [], current = ""
+        for (i, w) in words.enumerated() {
+            let candidate = current.isEmpty ? w : current + " " + w
+            if current.isEmpty || width(candidate, font) <= maxWidth {
+                current = candidate
+            } else if lines.count + 1 == maxLines {
+                current = ([current] + words[i...]).joined(separator: " ")
+                break
+            } else {
+                lines.append(current); current = w
+            }
+        }
+        lines.append(fit(current, font, maxWidth))
+        return lines
+    }
+
     func fit(_ text: String, _ font: Font, _ maxWidth: Double) -> String {
         if width(text, font) <= maxWidth + 0.5 { return text }
         var chars = Array(text)

@@ -90,7 +90,13 @@ struct PanelDrawing: FigurePart {
         }
         xAxis.drawLabels(xTicks, plot: plot, scale: xScale, panelRect: rect)
         if !panel.y.label.isEmpty {
-            drawing.layout.draw(TextItem(panel.y.label, at: Point(x: rect.minX, y: plot.midY), font: drawing.axisFont,
+            // Along the plot's height, never beyond it: a smaller font, then the end cut off.
+            var font = drawing.axisFont, label = panel.y.label
+            let full = drawing.width(label, font)
+            if full > plot.height { font = Font(size: font.size * max(0.7, plot.height / full), weight: font.weight) }
+            var kept = label
+            while kept.count > 3, drawing.width(label, font) > plot.height { kept.removeLast(); label = kept + "…" }
+            drawing.layout.draw(TextItem(label, at: Point(x: rect.minX, y: plot.midY), font: font,
                                    color: theme.mutedText, horizontal: .center, vertical: .top, quarterTurns: 1))
         }
 

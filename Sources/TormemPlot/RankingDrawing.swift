@@ -15,7 +15,10 @@ struct RankingDrawing: FigurePart {
 
         // Bottom: axis ticks, axis label, note.
         let tickH = drawing.height(drawing.tickFont), axisH = drawing.height(drawing.axisFont), noteH = drawing.height(drawing.markerFont)
-        let bottomH = tickH + 10 * scale + (panel.axisLabel.isEmpty ? 0 : axisH + 6 * scale) + (panel.note == nil ? 0 : noteH + 8 * scale)
+        // A long note (the status rule) goes on two lines rather than losing its end.
+        let noteLines = panel.note.map { drawing.wrap($0, drawing.markerFont, rect.width, maxLines: 2) } ?? []
+        let bottomH = tickH + 10 * scale + (panel.axisLabel.isEmpty ? 0 : axisH + 6 * scale) +
+            (noteLines.isEmpty ? 0 : Double(noteLines.count) * noteH + 8 * scale)
         area = area.sliceBottom(bottomH).1
         // Top: a strip for reference labels.
         let refStrip = panel.references.isEmpty ? 0 : drawing.height(drawing.markerFont) + 8 * scale
@@ -31,7 +34,11 @@ struct RankingDrawing: FigurePart {
         let textW = panel.rows.map { r in
             drawing.width(r.text, valueFont) + (r.detail.isEmpty ? 0 : 10 * scale + drawing.width(r.detail, detailFont))
         }.max() ?? 0
-        let reserve = min(rect.width * 0.42, textW + 16 * scale)
+        // Rows tall enough for two lines put a long detail under the value: then only the wider
+        // of the two needs room beside the longest bar.
+        let twoLineW = panel.rows.map { r in max(drawing.width(r.text, valueFont), drawing.width(r.detail, detailFont)) }.max() ?? 0
+        let canWrap = Int(rowH * 0.95 / (drawing.height(detailFont) * 1.1)) >= 2
+        let reserve = min(rect.width * 0.42, (canWrap && textW + 16 * scale > rect.width * 0.42 ? twoLineW : textW) + 16 * scale)
         let barLeft = area.minX + labelW + 14 * scale
         let barRight = max(barLeft + 20 * scale, area.maxX - reserve)
         let hi = max(panel.rows.map(\.value).filter(\.isFinite).max() ?? 1, panel.references.map(\.value).max() ?? 0)
@@ -73,11 +80,25 @@ struct RankingDrawing: FigurePart {
             drawing.canvas.fill(Rect(x: barLeft, y: mid - barH / 2, width: max(0, end - barLeft), height: barH), color: row.color)
             drawing.layout.draw(TextItem(drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
-            let valueBox = drawing.drawOnBackdrop(TextItem(row.text, at: Point(x: end + 8 * scale, y: mid), font: valueFont,
-                                                     color: theme.text, vertical: .middle))
-            if !row.detail.isEmpty {
-                let room = area.maxX - valueBox.maxX - 10 * scale
-                let detail = drawing.fit(row.detail, detailFont, room)
+            // The detail follows the value on its line, or goes under it when it would lose its end
+            // there and the row has room for two lines.
+            let lineH = drawing.height(detailFont)
+            let valueW = drawing.width(row.text, valueFont)
+            let sameLine = row.detail.isEmpty || drawing.width(row.detail, detailFont) <= area.maxX - (end + 8 * scale + valueW) - 10 * scale
+            let available = Int(rowH * 0.95 / (lineH * 1.1))
+            if !sameLine && available >= 2 {
+                let x = end + 8 * scale
+                let lines = drawing.wrap(row.detail, detailFont, area.maxX - x - 10 * scale, maxLines: available - 1)
+                let step = lineH * 1.1, first = mid - step * Double(lines.count) / 2
+                drawing.drawOnBackdrop(TextItem(row.text, at: Point(x: x, y: first), font: valueFont, color: theme.text, vertical: .middle))
+                for (i, line) in lines.enumerated() where !line.isEmpty {
+                    drawing.drawOnBackdrop(TextItem(line, at: Point(x: x, y: first + step * Double(i + 1)), font: detailFont,
+                                                    color: theme.mutedText, vertical: .middle))
+                }
+            } else {
+                let valueBox = drawing.drawOnBackdrop(TextItem(row.text, at: Point(x: end + 8 * scale, y: mid),
+                                                               font: valueFont, color: theme.text, vertical: .middle))
+                let detail = row.detail.isEmpty ? "" : drawing.fit(row.detail, detailFont, area.maxX - valueBox.maxX - 20 * scale)
                 if !detail.isEmpty {
                     drawing.drawOnBackdrop(TextItem(detail, at: Point(x: valueBox.maxX + 10 * scale, y: mid), font: detailFont,
                                               color: theme.mutedText, vertical: .middle))
@@ -87,12 +108,16 @@ struct RankingDrawing: FigurePart {
         }
         var bottom = plot.maxY + tickH + 12 * scale
         if !panel.axisLabel.isEmpty {
-            drawing.layout.draw(TextItem(panel.axisLabel, at: Point(x: plot.midX, y: bottom), font: drawing.axisFont,
+            // Centred under the bars, moved (and cut) so it stays on the canvas.
+            let label = drawing.fit(panel.axisLabel, drawing.axisFont, rect.width)
+            let w = drawing.width(label, drawing.axisFont)
+            let x = min(max(plot.midX, rect.minX + w / 2), rect.maxX - w / 2)
+            drawing.layout.draw(TextItem(label, at: Point(x: x, y: bottom), font: drawing.axisFont,
                                    color: theme.mutedText, horizontal: .center, vertical: .top))
             bottom += axisH + 6 * scale
         }
-        if let note = panel.note {
-            drawing.layout.draw(TextItem(drawing.fit(note, drawing.markerFont, rect.width), at: Point(x: area.minX, y: bottom + 2 * scale),
+        for (i, line) in noteLines.enumerated() {
+            drawing.layout.draw(TextItem(line, at: Point(x: area.minX, y: bottom + 2 * scale + Double(i) * noteH),
                                    font: drawing.markerFont, color: theme.mutedText, vertical: .top))
         }
     }

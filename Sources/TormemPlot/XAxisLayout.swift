@@ -1,7 +1,27 @@
 /// The x axis of a panel: its scale, ticks and tick labels for time, numeric and category axes.
 struct XAxisLayout: FigurePart {
     struct Tick { var value: Double; var label: String; var grid: Bool }
-    enum Orientation { case horizontal, rotated }
+    enum Orientation { case horizontal, wrapped, rotated }
+
+    /// A category label on several lines: broken at its ` · ` separators and before ` (`
+    /// (`A · mimalloc 2.0.9 (n = 15)` → `A`, `mimalloc 2.0.9`, `(n = 15)`).
+    static func lines(_ label: String) -> [String] {
+        var out: [String] = []
+        var current: [Character] = []
+        let chars = Array(label)
+        var i = 0
+        while i < chars.count {
+            if i + 2 < chars.count, chars[i] == " ", chars[i + 1] == "·", chars[i + 2] == " " {
+                out.append(String(current)); current = []; i += 3; continue
+            }
+            if i + 1 < chars.count, chars[i] == " ", chars[i + 1] == "(", !current.isEmpty {
+                out.append(String(current)); current = []; i += 1; continue
+            }
+            current.append(chars[i]); i += 1
+        }
+        out.append(String(current))
+        return out.filter { !$0.isEmpty }
+    }
 
     let panel: PlotPanel
     let drawing: FigureDrawing
@@ -48,6 +68,12 @@ struct XAxisLayout: FigurePart {
         let widest = labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0
         let h = drawing.height(drawing.tickFont)
         if widest + 12 * drawing.scale <= slot { return (.horizontal, 1) }
+        // On up to three lines when each line fits the slot, else turned along the axis.
+        let broken = labels.map(XAxisLayout.lines)
+        if broken.allSatisfy({ $0.count <= 3 }),
+           (broken.flatMap { $0 }.map { drawing.width($0, drawing.tickFont) }.max() ?? 0) + 12 * drawing.scale <= slot {
+            return (.wrapped, 1)
+        }
         if h + 4 * drawing.scale <= slot { return (.rotated, 1) }
         return (.horizontal, Int(((widest + 16 * drawing.scale) / slot).rounded(.up)))
     }
@@ -60,6 +86,7 @@ struct XAxisLayout: FigurePart {
         case .categories(let labels):
             let (o, _) = categoryLayout(plotWidth: plotWidth)
             if o == .rotated { return (labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0) + 16 * drawing.scale }
+            if o == .wrapped { return Double(labels.map { XAxisLayout.lines($0).count }.max() ?? 1) * h + 14 * drawing.scale }
             return h + 14 * drawing.scale
         }
     }
@@ -87,6 +114,14 @@ struct XAxisLayout: FigurePart {
         let top = plot.maxY + 10 * drawing.scale
         for t in ticks {
             let x = scale.map(t.value)
+            if orientation == .wrapped {
+                let h = drawing.height(drawing.tickFont)
+                for (i, line) in XAxisLayout.lines(t.label).enumerated() {
+                    drawing.layout.drawFirstFree([TextItem(line, at: Point(x: x, y: top + Double(i) * h), font: drawing.tickFont,
+                                                           color: drawing.theme.mutedText, horizontal: .center, vertical: .top)])
+                }
+                continue
+            }
             if orientation == .rotated {
                 drawing.layout.drawFirstFree([TextItem(t.label, at: Point(x: x, y: top), font: drawing.tickFont, color: drawing.theme.mutedText,
                                                  horizontal: .right, vertical: .middle, quarterTurns: 1)])

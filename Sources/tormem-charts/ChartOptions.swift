@@ -28,6 +28,9 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "Chart height in pixels (default: 900 to 1500 by chart).")
     var height: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Text and lines this many times their default size for the chart's size (default: 1; the default already grows with --width, legible when GitHub shows a chart 880 px wide).", valueName: "FACTOR"))
+    var scale: Double?
+
     @Option(name: .customLong("group-label"), help: ArgumentHelp("Label of a group, e.g. A=\"DirCache 0\" (repeatable).", valueName: "GROUP=LABEL"))
     var groupLabel: [String] = []
 
@@ -121,6 +124,7 @@ struct ChartOptions: ParsableArguments {
         s["format"] = format.map { .text($0.rawValue) }
         s["width"] = width.map { .integer($0) }
         s["height"] = height.map { .integer($0) }
+        s["scale"] = scale.map { .number($0) }
         s["group-label"] = pairs(groupLabel, unquote: true)
         s["control"] = control.map { .text($0) }
         s["compare"] = compare.map { .text($0) }

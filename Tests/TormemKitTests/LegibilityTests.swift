@@ -1,0 +1,61 @@
+import Testing
+import TormemCharts
+import TormemPlot
+import TormemTestSupport
+@testable import TormemKit
+
+/// Charts stay legible where they are published: text grows with the chart's width, so a default
+/// 2100-px chart shown 880 px wide (GitHub's README column) and a 1000-px chart at its own size
+/// both have ticks of 11 px or more; `--scale` multiplies the sizes.
+@Suite struct LegibilityTests {
+    /// The smallest text of every chart of the real data, in pixels as shown `shownWidth` wide.
+    func smallestText(width: Int?, scale: Double? = nil, shownWidth: Double? = nil, largest: Bool = false) throws -> [String: Double] {
+        var request = ChartsRequest(dataPaths: [realData], outputDirectory: "unused")
+        request.width = width
+        request.scale = scale
+        let plan = request.plan(try ChartsJob.inputs(request))
+        var out: [String: Double] = [:]
+        for chart in plan.charts {
+            let canvas = RecordingCanvas(size: chart.figure.size)
+            FigureRenderer.draw(chart.figure, on: canvas)
+            let factor = (shownWidth ?? chart.figure.size.width) / chart.figure.size.width
+            // Ranking rows shrink with their row height by design; every other text counts.
+            let sizes = canvas.texts.map(\.item.font.size)
+            out[chart.name] = ((largest ? sizes.max() : sizes.min()) ?? 0) * factor
+        }
+        return out
+    }
+
+    @Test func defaultChartsShownAtGitHubsWidthKeepLegibleText() throws {
+        for (name, px) in try smallestText(width: nil, shownWidth: 880) {
+            #expect(px >= 10.5, "\(name): smallest text \(px) px when shown 880 px wide")
+        }
+    }
+
+    @Test func thousandPixelChartsKeepLegibleTextAndTheirProportions() throws {
+        for (name, px) in try smallestText(width: 1000) {
+            #expect(px >= 11, "\(name): smallest text \(px) px")
+        }
+        var request = ChartsRequest(dataPaths: [realData], outputDirectory: "unused")
+        request.width = 1000
+        let usage = try #require(request.plan(try ChartsJob.inputs(request)).charts.first { $0.name == "memory_usage" })
+        #expect(usage.figure.size == Size(width: 1000, height: 714))   // 2100×1500 scaled
+        checkNoOverlap(usage.figure)
+    }
+
+    @Test func scaleMultipliesTextSizes() throws {
+        // The title, which no layout shrinks, is 1.5 times as large.
+        let base = try smallestText(width: 1000, largest: true), larger = try smallestText(width: 1000, scale: 1.5, largest: true)
+        for (name, px) in base {
+            #expect(abs((larger[name] ?? 0) - px * 1.5) < 0.01, "\(name)")
+        }
+        #expect(FigureRenderer.scale(for: Size(width: 2100, height: 1500)) == 1.75)
+        #expect(FigureRenderer.scale(for: Size(width: 1200, height: 600)) == 1)
+        #expect(FigureRenderer.scale(for: Size(width: 1200, height: 600), textScale: 2) == 2)
+    }
+
+    func checkNoOverlap(_ figure: Figure) {
+        let problems = layoutProblems(figure)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+}
