@@ -1,4 +1,9 @@
 import CCairo
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TormemPlot
 
 /// Renders a drawing to PNG, SVG or PDF bytes. Writing them anywhere is the caller's job.
@@ -64,8 +69,16 @@ public enum CairoRenderer {
 
     // MARK: SVG and PDF
 
+    /// SVG and PDF surfaces are rendered one at a time: cairo 1.16 subsets fonts for them with its
+    /// glyph caches frozen, and a scaled font shared with another thread drawing at that moment can
+    /// be freed mid-freeze (`cairo_scaled_font_destroy: Assertion '! scaled_font->cache_frozen'`,
+    /// seen once in ~1,700 concurrent PDF renders). Raster (PNG) rendering stays concurrent.
+    private static let vectorLock = VectorLock()
+
     private static func renderVector(size: Size, format: OutputFormat, source: String? = nil,
                                      draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
+        vectorLock.lock()
+        defer { vectorLock.unlock() }
         let sink = ByteSink()
         return try withExtendedLifetime(sink) {
             let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -126,4 +139,12 @@ let appendToSink: cairo_write_func_t = { closure, data, length in
     let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
     if let data, length > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
     return CAIRO_STATUS_SUCCESS
+}
+
+/// A process-wide mutex (see `CairoRenderer.vectorLock`).
+final class VectorLock: @unchecked Sendable {  // the mutex itself is the synchronisation
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }
