@@ -151,4 +151,25 @@ import Testing
         FileOutput.removeDirectories([dir + "/a", dir + "/a/b"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
+
+    @Test(arguments: [true, false])
+    func aCopyIsMadePieceByPieceAndAllOrNothing(unnamed: Bool) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Larger than one piece (1 MiB), not a multiple of it.
+        let big = (0..<(3 << 20) + 12_345).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        try Data(big).write(to: URL(fileURLWithPath: dir + "/source.csv"))
+        try AtomicFile.writeAll([(path: dir + "/copy.csv", content: .copy(of: dir + "/source.csv")),
+                                 (path: dir + "/note.txt", content: .bytes(Array("n".utf8)))], unnamed: unnamed)
+        #expect(FileManager.default.contents(atPath: dir + "/copy.csv").map([UInt8].init) == big)
+        // A source that is missing, or a FIFO (never waited on), is an input error and nothing is written.
+        #expect(mkfifo(dir + "/fifo", 0o600) == 0)
+        for bad in ["/missing.csv", "/fifo"] {
+            #expect(throws: TormemError.self) {
+                try AtomicFile.writeAll([(path: dir + "/first.txt", content: .bytes([1])),
+                                         (path: dir + "/second.csv", content: .copy(of: dir + bad))], unnamed: unnamed)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["copy.csv", "fifo", "note.txt", "source.csv"])
+    }
 }
