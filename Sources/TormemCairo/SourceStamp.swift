@@ -122,7 +122,7 @@ public enum SourceStamp {
     }
 
     /// zlib-inflated `bytes` (at most 64 MiB), or nil when they are not a zlib stream.
-    private static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
+    static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count >= 2 else { return nil }
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }

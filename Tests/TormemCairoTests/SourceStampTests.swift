@@ -36,13 +36,8 @@ import TormemPlot
     @Test func compressedPDFObjectsAreSearchedToo() throws {
         // What a newer cairo (object streams) or a PDF optimiser does: the keywords deflated.
         let text = Array("<< /Keywords (tormem:source=\(stamp)) >>".utf8)
-        var deflater = try RowDeflater(level: 9, expected: 100)
-        defer { deflater.end() }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count)
-        defer { bytes.deallocate() }
-        bytes.initialize(from: text, count: text.count)
-        try deflater.append(bytes, count: text.count)
-        let pdf = Array("%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n".utf8) + (try deflater.finish())
+        let deflated = try ScanlineDeflater.zlib(rows: 1, rowBytes: text.count) { _, line in line.update(from: text, count: text.count) }
+        let pdf = Array("%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n".utf8) + deflated
             + Array("\nendstream\nendobj\n%%EOF\n".utf8)
         #expect(SourceStamp.read(pdf) == stamp)
     }
