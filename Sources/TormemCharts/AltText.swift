@@ -5,7 +5,6 @@ import TormemData
 /// report's images and the `<desc>` of an SVG ("… : group A ends 94 % below the control B").
 /// Every number is one the chart itself prints, from the same analysis.
 enum AltText {
-    static func gb(_ v: Double) -> String { NumberFormat.fixed(v, decimals: 2) + " GB" }
     static func gb(kib: Double) -> String { Memory(kib: kib).isKnown ? NumberFormat.gb2(Memory(kib: kib)) + " GB" : "–" }
 
     /// `kind: finding.` (the finding left out when there is none to say).
@@ -34,7 +33,7 @@ enum AltText {
     static func groupEnds(_ a: GroupAnalysis, _ labels: GroupLabels) -> String? {
         let ended = a.byFinalMean.filter { $0.endMean.isFinite }
         guard !ended.isEmpty else { return nil }
-        let parts = ended.map { "\($0.group)\($0.group == a.control ? " (control)" : "") \(gb($0.endMean))" }
+        let parts = ended.map { "\($0.group)\($0.group == a.control ? " (control)" : "") \(ChartText.gbValue($0.endMean))" }
         return "the groups end at " + parts.joined(separator: ", ")
     }
 
@@ -44,14 +43,14 @@ enum AltText {
         var out: String
         if let c = a.control, let control = a.stats(c), lowest.group != c, let vs = lowest.vsControl {
             let direction = vs.percent < 0 ? "below" : "above"
-            out = "group \(labels.titled(lowest.group)) ends lowest at \(gb(lowest.endMean)), " +
-                "\(NumberFormat.fixed(abs(vs.percent), decimals: abs(vs.percent) < 10 ? 1 : 0)) % \(direction) the control \(labels.titled(c)) (\(gb(control.endMean)))"
+            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.gbValue(lowest.endMean)), " +
+                "\(NumberFormat.fixed(abs(vs.percent), decimals: abs(vs.percent) < 10 ? 1 : 0)) % \(direction) the control \(labels.titled(c)) (\(ChartText.gbValue(control.endMean)))"
             if let lo = vs.low, let hi = vs.high {
                 out += ", 95 % interval \(NumberFormat.signed(lo, decimals: 0)) to \(NumberFormat.signed(hi, decimals: 0)) %"
             }
         } else {
-            out = "group \(labels.titled(lowest.group)) ends lowest at \(gb(lowest.endMean))"
-            if let highest = ended.last, highest.group != lowest.group { out += ", \(labels.titled(highest.group)) highest at \(gb(highest.endMean))" }
+            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.gbValue(lowest.endMean))"
+            if let highest = ended.last, highest.group != lowest.group { out += ", \(labels.titled(highest.group)) highest at \(ChartText.gbValue(highest.endMean))" }
         }
         let counts = [FragmentationStatus.stable, .growing, .fragmented].compactMap { s -> String? in
             let n = ended.filter { $0.status == s }.count
@@ -64,7 +63,7 @@ enum AltText {
     static func timeline(_ a: GroupAnalysis, _ n: FragmentationTimelineChart.Annotations) -> String? {
         let t = a.table
         let control = t.relays[n.controlRelay].displayName, best = t.relays[n.comparedRelay].displayName
-        var out = "control relay \(control) rises from \(gb(n.jumpFrom)) to a peak of \(gb(n.jumpTo)); \(best) of the best group stays at \(gb(n.plateau))"
+        var out = "control relay \(control) rises from \(ChartText.gbValue(n.jumpFrom)) to a peak of \(ChartText.gbValue(n.jumpTo)); \(best) of the best group stays at \(ChartText.gbValue(n.plateau))"
         if let r = n.reductionPercent, r.isFinite { out += ", \(NumberFormat.fixed(abs(r), decimals: 0)) % \(r < 0 ? "below" : "above") the control relay's end" }
         return out
     }
@@ -72,7 +71,7 @@ enum AltText {
     static func spread(_ a: GroupAnalysis) -> String? {
         let ended = a.groups.filter { $0.endMean.isFinite && $0.iqr.isFinite }
         guard let widest = ended.max(by: { ($0.iqr, $1.group) < ($1.iqr, $0.group) }) else { return nil }
-        var out = "the widest spread is group \(widest.group)'s (interquartile range \(gb(widest.iqr)))"
+        var out = "the widest spread is group \(widest.group)'s (interquartile range \(ChartText.gbValue(widest.iqr)))"
         let unlike = a.groups.flatMap(\.unlike)
         if !unlike.isEmpty {
             out += "; unlike their group: " + unlike.prefix(5).joined(separator: ", ") + (unlike.count > 5 ? " and \(unlike.count - 5) more" : "")
@@ -82,27 +81,27 @@ enum AltText {
 
     static func distribution(_ s: RelayStatistics) -> String? {
         guard let top = s.ranked.first, let bottom = s.ranked.last else { return nil }
-        return "\(ChartText.plural(s.ranked.count, "relay")), mean \(gb(s.mean))" +
-            (s.standardDeviation.isFinite ? ", σ \(gb(s.standardDeviation))" : "") +
-            "; from \(gb(bottom.gb)) (\(bottom.info.displayName)) to \(gb(top.gb)) (\(top.info.displayName))"
+        return "\(ChartText.plural(s.ranked.count, "relay")), mean \(ChartText.gbValue(s.mean))" +
+            (s.standardDeviation.isFinite ? ", σ \(ChartText.gbValue(s.standardDeviation))" : "") +
+            "; from \(ChartText.gbValue(bottom.gb)) (\(bottom.info.displayName)) to \(ChartText.gbValue(top.gb)) (\(top.info.displayName))"
     }
 
     static func highest(_ s: RelayStatistics) -> String? {
         guard let top = s.ranked.first else { return nil }
-        return "the highest, \(top.info.displayName), ends at \(gb(top.gb))"
+        return "the highest, \(top.info.displayName), ends at \(ChartText.gbValue(top.gb))"
     }
 
     static func outliers(_ s: RelayStatistics, fixed: Double?) -> String? {
         let above = s.outliers(fixed: fixed)
         guard !above.isEmpty else { return nil }
-        let names = above.prefix(5).map { "\($0.info.displayName) (\(gb($0.gb)))" }.joined(separator: ", ")
-        return "\(ChartText.plural(above.count, "relay")) above \(gb(s.threshold(fixed: fixed))): " + names + (above.count > 5 ? " and \(above.count - 5) more" : "")
+        let names = above.prefix(5).map { "\($0.info.displayName) (\(ChartText.gbValue($0.gb)))" }.joined(separator: ", ")
+        return "\(ChartText.plural(above.count, "relay")) above \(ChartText.gbValue(s.threshold(fixed: fixed))): " + names + (above.count > 5 ? " and \(above.count - 5) more" : "")
     }
 
     static func snapshot(_ snap: SnapshotTable) -> String? {
         let running = snap.relays.filter { $0.rssGB.isFinite }.sorted { ($0.rssGB, $1.name) > ($1.rssGB, $0.name) }
         guard let top = running.first else { return nil }
-        var out = "\(ChartText.plural(running.count, "running relay")), the highest \(top.name) at \(gb(top.rssGB))"
+        var out = "\(ChartText.plural(running.count, "running relay")), the highest \(top.name) at \(ChartText.gbValue(top.rssGB))"
         if !snap.notRunning.isEmpty { out += "; \(snap.notRunning.count) not running" }
         return out
     }

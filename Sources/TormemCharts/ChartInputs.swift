@@ -21,7 +21,7 @@ public struct ChartInputs: Sendable {
     /// Findings about the input as a whole (identity, group files), to print with the load warnings.
     public var warnings: [Diagnostic]
     /// The SHA-256 of each data file read from standard input or a pipe, by path (see
-    /// `LoadedFile.streamDigest`), also of one a time window left out.
+    /// `LoadedFile.streamDigest`), also of one a time window left out; set by the job that loaded them.
     public var streamDigests: [String: String] = [:]
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
     public var window: TimeWindow.Applied?
@@ -51,7 +51,6 @@ public struct ChartInputs: Sendable {
         }
         self.files = files
         self.side = side
-        streamDigests = Dictionary(files.compactMap { f in f.streamDigest.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a })
         let source = files.map(\.path).joined(separator: ", ")
         let identity = RelayIdentity(relays: files.map(\.relays), servers: files.flatMap(\.servers),
                                      aliases: options.serverAliases, detectRenames: options.detectRenames, source: source)
