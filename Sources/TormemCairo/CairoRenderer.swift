@@ -18,9 +18,10 @@ public enum CairoRenderer {
     /// Creates a `size`-sized surface of `format` (PNG: pixels; SVG and PDF: points, numerically
     /// equal to the pixels), lets `draw` paint on it and returns the encoded file.
     /// The surface starts fully transparent. `source`, the fingerprint of what the drawing was
-    /// made from, goes into the file's metadata (see `SourceStamp`). Throws `CairoError` on any
+    /// made from, goes into the file's metadata (see `SourceStamp`). `pngColors`: whether a PNG
+    /// keeps every colour or at most 256 (see `PNGColors`). Throws `CairoError` on any
     /// cairo failure and rethrows errors thrown by `draw`.
-    public static func render(size: Size, format: OutputFormat, source: String? = nil,
+    public static func render(size: Size, format: OutputFormat, source: String? = nil, pngColors: PNGColors = .exact,
                               draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
         guard size.width.isFinite, size.height.isFinite, size.width >= 1, size.height >= 1,
               size.width <= Double(maximumPixelSize), size.height <= Double(maximumPixelSize) else {
@@ -28,7 +29,7 @@ public enum CairoRenderer {
         }
         if let source, !SourceStamp.isValid(source) { throw CairoError("invalid source stamp \(source)") }
         switch format {
-        case .png: return try renderPNG(size: size, source: source, draw: draw)
+        case .png: return try renderPNG(size: size, source: source, colors: pngColors, draw: draw)
         case .svg:
             let svg = SVGIDNormalizer.normalize(try renderVector(size: size, format: .svg, draw: draw))
             return source.map { SourceStamp.svg(svg, value: $0) } ?? svg
@@ -38,7 +39,7 @@ public enum CairoRenderer {
 
     // MARK: PNG
 
-    private static func renderPNG(size: Size, source: String?, draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
+    private static func renderPNG(size: Size, source: String?, colors: PNGColors, draw: (CairoCanvas) throws -> Void) throws -> [UInt8] {
         let width = Int32(size.width.rounded(.up)), height = Int32(size.height.rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
             throw CairoError("cairo could not create an image surface")
@@ -47,7 +48,7 @@ public enum CairoRenderer {
         try CairoError.check(cairo_surface_status(surface), while: "creating a \(width)×\(height) image surface")
         try paint(surface: surface, size: Size(width: Double(width), height: Double(height)), draw: draw)
         cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface: surface, source: source)
+        return try PNGEncoder.encode(surface: surface, source: source, colors: colors)
     }
 
     /// The same drawing encoded by cairo's own PNG writer (tests compare the encoders).

@@ -6,34 +6,36 @@ import CZlib
 /// tuned to find the pixels to the left and above as matches itself, which makes charts 10 to 18 %
 /// smaller than filtering them ("Up", "Sub", "Paeth", or libpng's per-row minimum-sum choice).
 ///
-/// - At most 256 distinct pixels (`ColorPalette`): an indexed image (colour type 3) of 1, 2, 4 or
-///   8 bits per pixel, its `PLTE` in order of first appearance, a `tRNS` chunk when some colour is
-///   not opaque.
-/// - More: 8-bit RGB when opaque, 8-bit RGBA (un-premultiplied) when not. Charts are here: their
-///   antialiased text and line edges over a few backgrounds give them 800 to 55 000 colours.
+/// - At most 256 distinct pixels (`ColorPalette`), or `PNGColors.palette`: an indexed image
+///   (colour type 3) of 1, 2, 4 or 8 bits per pixel, its `PLTE` in order of first appearance, a
+///   `tRNS` chunk when some colour is not opaque. With `.palette` a chart's 800 to 60 000 colours
+///   (antialiased text and line edges over a few backgrounds) are reduced to 256 of them
+///   (`ColorQuantizer`): files about half the size.
+/// - More, with `.exact`: 8-bit RGB when opaque, 8-bit RGBA (un-premultiplied) when not; also
+///   with `.palette` for an image of more than `ColorPalette.reducibleCount` colours.
 ///
-/// Either way the file decodes to exactly the surface's pixels (cairo's reader premultiplies back
-/// to the same words), and the same pixels give the same bytes. Several times faster than
+/// With `.exact` the file decodes to exactly the surface's pixels (cairo's reader premultiplies
+/// back to the same words). The same pixels give the same bytes. Several times faster than
 /// `cairo_surface_write_to_png` (every filter tried per row, level 6), files a little larger (see
 /// BENCHMARKS.md, "PNG size"). A `source` stamp goes into a `tEXt` chunk after `IHDR` (see
 /// `SourceStamp`).
 enum PNGEncoder {
-    static func encode(surface: OpaquePointer, source: String? = nil) throws -> [UInt8] {
+    static func encode(surface: OpaquePointer, source: String? = nil, colors: PNGColors = .exact) throws -> [UInt8] {
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard let data = cairo_image_surface_get_data(surface), width > 0, height > 0 else {
             throw CairoError("no image data to encode")
         }
-        return try encode(ImagePixels(base: UnsafeRawPointer(data), width: width, height: height, stride: stride), source: source)
+        return try encode(ImagePixels(base: UnsafeRawPointer(data), width: width, height: height, stride: stride), source: source, colors: colors)
     }
 
     /// The PNG of `image`.
-    static func encode(_ image: ImagePixels, source: String? = nil) throws -> [UInt8] {
+    static func encode(_ image: ImagePixels, source: String? = nil, colors: PNGColors = .exact) throws -> [UInt8] {
         var ihdr: [UInt8] = []
         ihdr.appendBigEndian(UInt32(image.width)); ihdr.appendBigEndian(UInt32(image.height))
         var chunks: [(String, [UInt8])] = []
-        if let palette = ColorPalette(image) {
+        if let palette = colors == .exact ? ColorPalette(image) : ColorPalette(reducing: image) {
             ihdr += [UInt8(palette.bitDepth), 3, 0, 0, 0]
             var plte: [UInt8] = [], trns: [UInt8] = []
             for color in palette.colors {
@@ -97,7 +99,7 @@ enum PNGEncoder {
     private static func indexedData(_ image: ImagePixels, palette: ColorPalette) throws -> [UInt8] {
         let width = image.width, depth = palette.bitDepth, perByte = 8 / depth
         let rowBytes = 1 + (width * depth + 7) / 8
-        return try ScanlineDeflater.zlib(rows: image.height, rowBytes: rowBytes) { y, line in
+        return try ScanlineDeflater.zlib(rows: image.height, rowBytes: rowBytes, tuning: .indexed) { y, line in
             let row = image.row(y), out = line + 1
             line.initialize(repeating: 0, count: rowBytes)
             var lastPixel = row[0], lastIndex = palette.index(of: lastPixel)

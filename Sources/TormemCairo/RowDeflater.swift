@@ -7,14 +7,20 @@ import CZlib
 /// 258 and a chain of 32 (level 1 has 8 and 4), so that a search goes on past short matches and
 /// further back, and more often finds the same pixels in the row above. With unfiltered rows,
 /// report charts come out 18 % smaller than plain level 1 with the "Up" filter, at the same speed.
-/// Also hashing the bytes inside long matches (an insert limit of 258 instead of 4) would make
-/// them 30 % smaller but cost 30–40 % more encoding time, as much as level 6; level 9 is 4×
-/// slower. See BENCHMARKS.md, "PNG size". Same input, same bytes.
+/// Indexed (palette) rows, a third of the bytes, also hash the bytes inside long matches (an
+/// insert limit of 258 instead of 4): 11 % smaller for little time, while on RGB rows it would
+/// cost 30–40 % more encoding time. See BENCHMARKS.md, "PNG size". Same input, same bytes.
 struct RowDeflater: ~Copyable {
     static let level: Int32 = 1
     /// `deflateTune`: good length (unused by the fast matcher), insert limit (the fast matcher's
     /// `max_lazy`: matches longer than this are not hashed inside), nice length, chain.
-    static let tuning: (good: Int32, insert: Int32, nice: Int32, chain: Int32) = (4, 4, 258, 32)
+    struct Tuning: Sendable {
+        var good: Int32, insert: Int32, nice: Int32, chain: Int32
+        /// For RGB and RGBA rows.
+        static let color = Tuning(good: 4, insert: 4, nice: 258, chain: 32)
+        /// For palette indices.
+        static let indexed = Tuning(good: 4, insert: 258, nice: 258, chain: 32)
+    }
     /// The deflate window: how far back a part's dictionary reaches.
     static let window = 1 << 15
 
@@ -27,12 +33,11 @@ struct RowDeflater: ~Copyable {
 
     /// `dictionary`: the (up to 32 KiB of) bytes just before this part, which its matches may
     /// refer to; empty for the first part. `expected`: the likely output size, reserved up front.
-    init(dictionary: UnsafeBufferPointer<UInt8>, expected: Int) throws {
+    init(dictionary: UnsafeBufferPointer<UInt8>, expected: Int, tuning t: Tuning) throws {
         stream.initialize(to: z_stream())
         var status = deflateInit2_(stream, Self.level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         if status == Z_OK {
-            let t = Self.tuning
             status = deflateTune(stream, t.good, t.insert, t.nice, t.chain)
             if status == Z_OK, let start = dictionary.baseAddress, !dictionary.isEmpty {
                 status = deflateSetDictionary(stream, start, UInt32(dictionary.count))

@@ -24,14 +24,14 @@ enum ScanlineDeflater {
     /// The zlib stream of `rows` scanlines of `rowBytes` bytes each, scanline `y` written by
     /// `fill(y, buffer)` (its filter type byte, then its bytes); `fill` is called from several
     /// threads at once, and more than once for the rows before each part.
-    static func zlib(rows: Int, rowBytes: Int, fill: @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Void) throws -> [UInt8] {
+    static func zlib(rows: Int, rowBytes: Int, tuning: RowDeflater.Tuning = .color, fill: @Sendable (Int, UnsafeMutablePointer<UInt8>) -> Void) throws -> [UInt8] {
         let count = parts(rows: rows, rowBytes: rowBytes)
         let results = UnsafeMutableBufferPointer<Result<([UInt8], UInt), any Error>>.allocate(capacity: count)
         defer { results.deinitialize().deallocate() }
         let slots = PartSlots(results: results)
         DispatchQueue.concurrentPerform(iterations: count) { part in
             let rowRange = (part * rows / count)..<((part + 1) * rows / count)
-            slots.set(part, Result { try deflate(rowRange, rowBytes: rowBytes, last: part == count - 1, fill: fill) })
+            slots.set(part, Result { try deflate(rowRange, rowBytes: rowBytes, last: part == count - 1, tuning: tuning, fill: fill) })
         }
         var stream: [UInt8] = [0x78, 0x01]  // deflate, 32 KiB window, fastest level; header check bits
         var adler: UInt = 0
@@ -47,7 +47,7 @@ enum ScanlineDeflater {
     }
 
     /// The raw deflate bytes of the rows `rowRange` and their Adler-32.
-    private static func deflate(_ rowRange: Range<Int>, rowBytes: Int, last: Bool,
+    private static func deflate(_ rowRange: Range<Int>, rowBytes: Int, last: Bool, tuning: RowDeflater.Tuning,
                                 fill: (Int, UnsafeMutablePointer<UInt8>) -> Void) throws -> ([UInt8], UInt) {
         let line = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes)
         defer { line.deallocate() }
@@ -58,7 +58,7 @@ enum ScanlineDeflater {
         for k in 0..<before { fill(rowRange.lowerBound - before + k, history + k * rowBytes) }
         let kept = min(RowDeflater.window, before * rowBytes)
         var deflater = try RowDeflater(dictionary: UnsafeBufferPointer(start: history + before * rowBytes - kept, count: kept),
-                                       expected: rowRange.count * rowBytes / 16)
+                                       expected: rowRange.count * rowBytes / 16, tuning: tuning)
         defer { deflater.end() }
         for y in rowRange {
             fill(y, line)

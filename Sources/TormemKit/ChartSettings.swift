@@ -178,6 +178,7 @@ public struct ChartSettings: Equatable, Sendable {
         }, get: { .text($0.prefix) }, set: { r, v in if case .text(let s) = v { r.prefix = s } }),
         choice("theme", \.theme),
         choice("format", \.format),
+        choice("png", \.png),
         integer("width", 200...20_000, "200 to 20000 pixels", \.width),
         integer("height", 200...20_000, "200 to 20000 pixels", \.height),
         number("scale", "a factor from 0.25 to 4", { $0 >= 0.25 && $0 <= 4 }, \.scale),

@@ -176,7 +176,7 @@ public enum ChartsJob {
         do {
             let start = ContinuousClock.now
             var bytes = try CairoRenderer.render(size: p.figure.size, format: request.format.surface,
-                                                 source: source.stamp(for: file)) { canvas in
+                                                 source: source.stamp(for: file), pngColors: request.png.colors) { canvas in
                 FigureRenderer.draw(p.figure, on: canvas)
             }
             if request.format == .svg {

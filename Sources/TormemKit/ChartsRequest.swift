@@ -42,6 +42,21 @@ public struct ChartsRequest: Sendable {
         }
     }
 
+    /// `--png`: how a PNG keeps the chart's colours.
+    public enum PNGMode: String, CaseIterable, Sendable {
+        /// At most 256 of the chart's colours: about half the size, edges a shade off.
+        case palette
+        /// Every pixel as drawn.
+        case exact
+
+        var colors: PNGColors {
+            switch self {
+            case .palette: return .palette
+            case .exact: return .exact
+            }
+        }
+    }
+
     public var dataPaths: [String]
     public var outputDirectory: String
     public var title: String?
@@ -50,6 +65,7 @@ public struct ChartsRequest: Sendable {
     public var prefix: String
     public var theme: ThemeName
     public var format: FileFormat
+    public var png: PNGMode = .palette
     public var width: Int?
     public var height: Int?
     /// `--scale`: text and line sizes relative to the default for the chart's size.

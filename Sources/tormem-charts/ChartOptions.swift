@@ -3,6 +3,7 @@ import TormemKit
 
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
 extension ChartsRequest.FileFormat: ExpressibleByArgument {}
+extension ChartsRequest.PNGMode: ExpressibleByArgument {}
 
 /// The options every chart-drawing command shares. None has a default of its own here: what is
 /// given is `settings` (a report folder keeps it in tormem.json), the defaults are the request's.
@@ -21,6 +22,9 @@ struct ChartOptions: ParsableArguments {
 
     @Option(name: .long, help: "Output file format (default: png).")
     var format: ChartsRequest.FileFormat?
+
+    @Option(name: .long, help: ArgumentHelp("PNG colours: palette (at most 256 of the chart's colours, antialiased edges take the nearest: about half the size) or exact (every pixel as drawn) (default: palette).", valueName: "palette|exact"))
+    var png: ChartsRequest.PNGMode?
 
     @Option(name: .long, help: "Chart width in pixels (default: about 2100).")
     var width: Int?
@@ -122,6 +126,7 @@ struct ChartOptions: ParsableArguments {
         s["prefix"] = prefix.map { .text($0) }
         s["theme"] = theme.map { .text($0.rawValue) }
         s["format"] = format.map { .text($0.rawValue) }
+        s["png"] = png.map { .text($0.rawValue) }
         s["width"] = width.map { .integer($0) }
         s["height"] = height.map { .integer($0) }
         s["scale"] = scale.map { .number($0) }

@@ -131,6 +131,41 @@ import TormemPlot
         #expect(try encode(pixels, width: width) == png)
     }
 
+    /// `.palette`: a drawing of more than 256 colours becomes an indexed PNG of 256 of them; flat
+    /// colours stay exact, edge shades move a little, the file is much smaller, the same drawing
+    /// gives the same bytes; with alpha too (the palette's translucent entries go to `tRNS`).
+    @Test(arguments: [true, false])
+    func paletteModeReducesManyColours(opaque: Bool) throws {
+        let size = Size(width: 300, height: 200)
+        let exact = try CairoRenderer.render(size: size, format: .png) { draw($0, opaque: opaque, manyColors: true) }
+        let reduced = try CairoRenderer.render(size: size, format: .png, pngColors: .palette) { draw($0, opaque: opaque, manyColors: true) }
+        #expect(exact[25] == (opaque ? 2 : 6) && reduced[25] == 3)
+        #expect(PNGChunks(reduced)["PLTE"]?.count == 3 * 256)
+        #expect((PNGChunks(reduced)["tRNS"] != nil) == !opaque)
+        let a = try CairoRenderer.decodePNG(exact).argb, b = try CairoRenderer.decodePNG(reduced).argb
+        #expect(Set(b).count == 256)
+        var worst = 0, moved = 0
+        for i in a.indices where a[i] != b[i] {
+            moved += 1
+            for shift in stride(from: 0, to: 32, by: 8) {
+                worst = max(worst, abs(Int((a[i] >> UInt32(shift)) & 0xff) - Int((b[i] >> UInt32(shift)) & 0xff)))
+            }
+        }
+        #expect(worst <= 24, "a channel moved by \(worst)")
+        #expect(moved < a.count / 50, "\(moved) of \(a.count) pixels moved")
+        if opaque { #expect(b[0] == a[0], "the background stays exact") }
+        #expect(reduced.count < exact.count)
+        #expect(try CairoRenderer.render(size: size, format: .png, pngColors: .palette) { draw($0, opaque: opaque, manyColors: true) } == reduced)
+    }
+
+    /// `.palette` of an image that has at most 256 colours is the exact palette image.
+    @Test func paletteModeOfFewColoursIsExact() throws {
+        let size = Size(width: 300, height: 200)
+        let exact = try CairoRenderer.render(size: size, format: .png) { draw($0, opaque: true, manyColors: false) }
+        let reduced = try CairoRenderer.render(size: size, format: .png, pngColors: .palette) { draw($0, opaque: true, manyColors: false) }
+        #expect(try CairoRenderer.decodePNG(reduced).argb == CairoRenderer.decodePNG(exact).argb)
+    }
+
     /// Images of more than 2 MiB of scanlines are deflated in parts (`ScanlineDeflater`): RGB, RGBA
     /// and indexed, they decode to the same pixels.
     @Test(arguments: [(300, false, 1000, 800), (300, true, 1000, 800), (200, false, 2100, 1100)])

@@ -59,7 +59,7 @@ import Testing
 /// One raw deflate part of all the rows, wrapped as a zlib stream.
 enum RowDeflaterTestSupport {
     static func onePart(rows: Int, rowBytes: Int, row: (Int) -> [UInt8]) throws -> [UInt8] {
-        var deflater = try RowDeflater(dictionary: UnsafeBufferPointer(start: nil, count: 0), expected: 1 << 16)
+        var deflater = try RowDeflater(dictionary: UnsafeBufferPointer(start: nil, count: 0), expected: 1 << 16, tuning: .color)
         defer { deflater.end() }
         for y in 0..<rows {
             var bytes = row(y)
