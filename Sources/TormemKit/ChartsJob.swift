@@ -108,11 +108,15 @@ public enum ChartsJob {
     /// series are released when this returns: rendering needs only the figures.
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
                         warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary, ChartSource) {
+        // The data files are fingerprinted on another core while they are loaded and analysed.
+        let digests = FileDigests(request.dataPaths)
         let inputs = try inputs(request, warn: warn)
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests)
         timer.lap("load")
         let plan = request.plan(inputs)
         timer.lap("analyse + build figures")
+        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
+                                     fileDigests: digests.wait())
+        timer.lap("fingerprint (rest)")
         guard !plan.charts.isEmpty else {
             let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
             throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
