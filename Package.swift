@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     // Module graph: each module depends only on the ones listed (see ARCHITECTURE.md).
-    //   TormemCore     -                               errors, files, numbers, memory, time
+    //   TormemCore     CSHA256                         errors, files, numbers, memory, time
     //   TormemCSV      Core, CZlib                     bytes (plain or gzip) -> CSV records
     //   TormemData     Core, CSV                       records -> series, analysis
     //   TormemPlot     Core                            Figure -> Canvas calls (knows no relay, no CSV)
@@ -38,9 +38,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256 blocks with the processor's SHA instructions (x86-64 SHA-NI, detected at run time);
+        // only TormemCore's `SHA256` calls it, and falls back to its portable code elsewhere.
+        .target(name: "CSHA256"),
         // What every layer shares: the error and diagnostic types, atomic writes, the number formatter,
         // memory quantities, calendar time, the report-folder naming rule, the unified column list.
-        .target(name: "TormemCore"),
+        .target(name: "TormemCore", dependencies: ["CSHA256"]),
         // Bytes -> CSV records (RFC 4180, streaming, line numbers).
         .target(name: "TormemCSV", dependencies: ["TormemCore", "CZlib"]),
         // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).

@@ -43,11 +43,25 @@ public struct CSVField {
         }
     }
 
-    /// Exact byte comparison with stored bytes, without allocating.
+    /// Exact byte comparison with stored bytes, without allocating. Inline, eight bytes at a time:
+    /// the loader compares a few short fields of every row (time, server, relay id, group), where
+    /// a call to `memcmp` cost more than the comparison.
     @inline(__always)
     public func equals(bytes: [UInt8]) -> Bool {
         guard bytes.count == count else { return false }
         if count == 0 { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, count) == 0 }
+        return bytes.withUnsafeBufferPointer { b in
+            let x = UnsafeRawPointer(start), y = UnsafeRawPointer(b.baseAddress!)
+            var i = 0
+            while i + 8 <= count {
+                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            while i < count {
+                if start[i] != b[i] { return false }
+                i += 1
+            }
+            return true
+        }
     }
 }

@@ -29,9 +29,19 @@ struct GapBreaks {
     /// Per server, the median step between its collections (every relay's times together): a relay
     /// missing from collections breaks its line even when it has few samples of its own.
     static func collectionSteps(_ table: RelayTable) -> [String: Double] {
-        var times: [String: Set<Int64>] = [:]
-        for r in table.relays { times[r.info.server, default: []].formUnion(r.times) }
-        return times.compactMapValues { medianStep($0.sorted()) }
+        var servers: [String: [RelaySeries]] = [:]
+        for r in table.relays { servers[r.info.server, default: []].append(r) }
+        return servers.compactMapValues { medianStep(distinctTimes($0)) }
+    }
+
+    /// Every distinct time of `relays`, ascending: their sorted times merged (a relay with the
+    /// same times as the union so far costs one comparison), else through a set.
+    static func distinctTimes(_ relays: [RelaySeries]) -> [Int64] {
+        let increasing = relays.allSatisfy { r in
+            r.times.withUnsafeBufferPointer { t in t.count < 2 || (1..<t.count).allSatisfy { t[$0 - 1] < t[$0] } }
+        }
+        guard increasing else { return Set(relays.flatMap(\.times)).sorted() }
+        return RelayTable(relays: relays).times
     }
 
     /// The xs with one point in the middle of every hole.

@@ -42,6 +42,8 @@ public struct DailyTable: Equatable, Sendable {
 
     /// Daily means of each group's relays, day K counting from the group's own start: the given
     /// `starts`, else the group's first sample. Groups that start on different dates are aligned.
+    /// A relay's samples are walked day by day: its group's start is looked up once per relay and
+    /// the day of a sample computed only when it leaves the day before (no hashing per sample).
     public static func aligned(_ table: RelayTable, starts: [String: Int64]) -> DailyTable {
         var groupStarts: [String: Int64] = [:]
         for r in table.relays {
@@ -50,22 +52,22 @@ public struct DailyTable: Equatable, Sendable {
         }
         for (g, t) in starts where groupStarts[g] != nil { groupStarts[g] = t }
         var present = Set<Int>()
-        func day(_ t: Int64, _ g: String) -> Int { Int(floorDiv(t - groupStarts[g]!, 86_400)) }
-        for r in table.relays {
-            var last = Int.min
-            for t in r.times {
-                let d = day(t, r.info.group)
-                if d != last { present.insert(d); last = d }
-            }
+        for r in table.relays where !r.times.isEmpty {
+            DailyTable.forEachDay(r.times, from: groupStarts[r.info.group]!) { d, _ in present.insert(d) }
         }
         let days = present.sorted()
         var column: [Int: Int] = [:]
         for (i, d) in days.enumerated() { column[d] = i }
         let values = table.relays.map { r -> [Double] in
             var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
-            for (t, v) in zip(r.times, r.rssKB) {
-                let c = column[day(t, r.info.group)]!
-                sums[c] += v; counts[c] += 1
+            if !r.times.isEmpty {
+                r.rssKB.withUnsafeBufferPointer { v in
+                    DailyTable.forEachDay(r.times, from: groupStarts[r.info.group]!) { d, samples in
+                        let c = column[d]!
+                        for i in samples { sums[c] += v[i] }
+                        counts[c] += samples.count
+                    }
+                }
             }
             return days.indices.map { counts[$0] > 0 ? Memory(kib: sums[$0] / Double(counts[$0])).gb : .nan }
         }
@@ -73,5 +75,28 @@ public struct DailyTable: Equatable, Sendable {
                              firstDate: groupStarts.values.min().map { Timestamp(seconds: $0).date })
         out.groupStarts = groupStarts
         return out
+    }
+
+    /// Calls `body` with each run of consecutive samples that fall on one day (day K holds
+    /// [start + K·86400, start + (K+1)·86400)), in order; unsorted times give more, shorter runs.
+    static func forEachDay(_ times: [Int64], from start: Int64, _ body: (Int, Range<Int>) -> Void) {
+        times.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < t.count {
+                let offset = t[i] - start
+                let d = floorDiv(offset, 86_400)
+                // The day's bounds in seconds; at the ends of the Int64 range, a run of one sample.
+                var r = offset % 86_400
+                if r < 0 { r += 86_400 }
+                let (lo, below) = t[i].subtractingReportingOverflow(r)
+                let (hi, above) = lo.addingReportingOverflow(86_400)
+                var j = i + 1
+                if !below && !above {
+                    while j < t.count, t[j] >= lo, t[j] < hi { j += 1 }
+                }
+                body(Int(d), i..<j)
+                i = j
+            }
+        }
     }
 }

@@ -46,9 +46,13 @@ public enum DataLoader {
                     var reader = try CSVReader(path: path, range: k == 0 ? 0..<split : split..<size)
                     var state = LoadState(file: path, partRange: k == 0 ? 0..<split : split..<size)
                     if k == 1 { try state.readHeader(names: header.names, line: header.line) }
-                    try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
+                    // Comments go to their own variable: a state captured by the (escaping) comment
+                    // closure would be checked for exclusive access at every row.
+                    var metadata = CommentMetadata()
+                    try reader.forEachRow(comment: { line, text in metadata.read(line: line, text: text) }) { row in
                         try state.read(row)
                     }
+                    state.metadata = metadata
                     return (state, reader)
                 }
             }
@@ -73,11 +77,13 @@ public enum DataLoader {
     static func load(reader r: CSVReader, name: String) throws(TormemError) -> LoadedFile {
         var reader = r
         var state = LoadState(file: name)
+        var metadata = CommentMetadata()
         try TormemError.reading(file: name) {
-            try reader.forEachRow(comment: { line, text in state.metadata.read(line: line, text: text) }) { row in
+            try reader.forEachRow(comment: { line, text in metadata.read(line: line, text: text) }) { row in
                 try state.read(row)
             }
         }
+        state.metadata = metadata
         if let reason = reader.emptyStreamReason { throw .input(Diagnostic(file: name, message: reason)) }
         var loaded = try state.finish()
         loaded.streamDigest = reader.streamDigest

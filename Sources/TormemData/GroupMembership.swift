@@ -91,22 +91,55 @@ public struct GroupMembership: Sendable {
 
 extension RelaySeries {
     /// The samples taken while the relay was in `group` (by its own group cells when it has any),
-    /// from `start` on; `info.group` set to `group`.
+    /// from `start` on; `info.group` set to `group`. A membership that holds every sample shares
+    /// the relay's arrays (no copy of its series); otherwise its runs of samples are copied.
     func samples(in group: String, from start: Int64?) -> RelaySeries {
         var out = RelaySeries(info: info)
         out.info.group = group
-        var span = -1
-        let hasGroupCells = groupSpans.contains { !$0.group.isEmpty }
-        for (t, v) in zip(times, rssKB) {
-            if let start, t < start { continue }
-            if hasGroupCells {
-                while span + 1 < groupSpans.count, groupSpans[span + 1].from <= t { span += 1 }
-                let current = span >= 0 ? groupSpans[span].group : ""
-                guard current == group else { continue }
-            }
-            out.times.append(t)
-            out.rssKB.append(v)
+        let runs = sampleRuns(in: group, from: start)
+        if runs.count == 1, runs[0] == times.indices, times.count == rssKB.count {
+            out.times = times
+            out.rssKB = rssKB
+            return out
+        }
+        let kept = runs.reduce(0) { $0 + $1.count }
+        out.times.reserveCapacity(kept)
+        out.rssKB.reserveCapacity(kept)
+        for run in runs {
+            out.times += times[run]
+            out.rssKB += rssKB[run]
         }
         return out
+    }
+
+    /// The indices of the samples `samples(in:from:)` keeps, as maximal runs in order.
+    private func sampleRuns(in group: String, from start: Int64?) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var runStart = -1
+        var span = -1
+        let hasGroupCells = groupSpans.contains { !$0.group.isEmpty }
+        // Whether the current span's group is `group` (before the first span: in no group).
+        var inGroup = group.isEmpty
+        let n = min(times.count, rssKB.count)
+        for i in 0..<n {
+            let t = times[i]
+            var keep = true
+            if let start, t < start {
+                keep = false
+            } else if hasGroupCells {
+                var moved = false
+                while span + 1 < groupSpans.count, groupSpans[span + 1].from <= t { span += 1; moved = true }
+                if moved { inGroup = groupSpans[span].group == group }
+                keep = inGroup
+            }
+            if keep {
+                if runStart < 0 { runStart = i }
+            } else if runStart >= 0 {
+                runs.append(runStart..<i)
+                runStart = -1
+            }
+        }
+        if runStart >= 0 { runs.append(runStart..<n) }
+        return runs
     }
 }

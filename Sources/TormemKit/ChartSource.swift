@@ -17,8 +17,10 @@ public struct ChartSource: Sendable {
 
     /// The source of `request`'s charts: its data files, the side files `inputs` read, its options.
     /// `streamDigests`: the SHA-256 of data read from standard input or a pipe (by path), which
-    /// cannot be read again.
-    public init(request: ChartsRequest, side: SideFiles, streamDigests: [String: String] = [:]) throws(TormemError) {
+    /// cannot be read again. `fileDigests`: those of data files already hashed (`FileDigests`);
+    /// any other file is read here.
+    public init(request: ChartsRequest, side: SideFiles, streamDigests: [String: String] = [:],
+                fileDigests: [String: String] = [:]) throws(TormemError) {
         // The folder as `SideFiles` spells it, so side files are named relative to it.
         let first = request.dataPaths.first ?? ""
         let dir = first.lastIndex(of: "/").map { String(first[..<$0]) } ?? ""
@@ -26,7 +28,7 @@ public struct ChartSource: Sendable {
             dir.isEmpty || !path.hasPrefix(dir + "/") ? path : String(path.dropFirst(dir.count + 1))
         }
         func digest(_ path: String) throws(TormemError) -> JSONValue {
-            if let d = streamDigests[path] { return .string(d) }
+            if let d = streamDigests[path] ?? fileDigests[path] { return .string(d) }
             guard let d = ChartSource.fileDigest(path) else {
                 throw .input(Diagnostic(file: path, message: "cannot read the file again to fingerprint it"))
             }

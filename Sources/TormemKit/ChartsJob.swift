@@ -108,18 +108,24 @@ public enum ChartsJob {
     /// series are released when this returns: rendering needs only the figures.
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
                         warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary, ChartSource) {
+        // The data files are fingerprinted on another core while they are loaded and analysed.
+        let digests = FileDigests(request.dataPaths)
         let inputs = try inputs(request, warn: warn)
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests)
         timer.lap("load")
         let plan = request.plan(inputs)
+        // The summary before the digests are waited for: the hashing thread has the other core meanwhile.
+        let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
+        let summary = plan.charts.isEmpty ? nil : ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped)
         timer.lap("analyse + build figures")
-        guard !plan.charts.isEmpty else {
+        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
+                                     fileDigests: digests.wait())
+        timer.lap("fingerprint (rest)")
+        guard let summary else {
             let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
             throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
                                     message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
         }
-        let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
-        return (plan, ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped), source)
+        return (plan, summary, source)
     }
 
     /// The memory rendering may hold at once (surfaces and their encoding): with the loaded data and

@@ -48,9 +48,11 @@ public enum ReportJob {
         request.apply(settings)
         request.dataPaths = [folder.dataPath]
         request.outputDirectory = folder.chartsPath
+        let digests = FileDigests(request.dataPaths)
         let inputs = try ChartsJob.inputs(request, warn: warn)
         let plan = request.plan(inputs)
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests)
+        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
+                                     fileDigests: digests.wait())
         let ext = request.format.fileExtension
         let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
         // Checking by source stamps draws nothing.

@@ -23,13 +23,15 @@ public struct RunFacts: Sendable {
             let aliases = inputs.renames.filter { display[$0.old] == shown }.map(\.old)
             let name = inputs.renames.first { display[$0.new] == shown }?.new ?? shown
             let series = inputs.aggregate?.servers.first { $0.server == shown }
-            let relayTimes = inputs.relays.relays.filter { $0.info.server == shown }.flatMap(\.times)
-            let first = series?.times.first ?? relayTimes.min(), last = series?.times.last ?? relayTimes.max()
+            // The relays' own times only without the server's aggregate series (not copied otherwise).
+            let relays = inputs.relays.relays.filter { $0.info.server == shown }
+            let first = series?.times.first ?? relays.compactMap { $0.times.min() }.min()
+            let last = series?.times.last ?? relays.compactMap { $0.times.max() }.max()
             return .object([("name", .string(name)), ("aliases", .array(aliases.map(JSONValue.string))),
                             ("relays", .int(relaysByServer[shown] ?? 0)),
                             ("first", .string(first.map { Timestamp(seconds: $0).iso8601 + "Z" })),
                             ("last", .string(last.map { Timestamp(seconds: $0).iso8601 + "Z" })),
-                            ("collections", .int(series?.count ?? Set(relayTimes).count))])
+                            ("collections", .int(series?.count ?? Set(relays.flatMap(\.times)).count))])
         }
         let analysis = inputs.groups
         groups = (analysis?.groups ?? []).map { g in

@@ -18,6 +18,24 @@ import Testing
         }
     }
 
+    /// Stored bytes (eight at a time, then one by one): equal only to the same length and bytes,
+    /// whichever byte differs.
+    @Test func equalsStoredBytesAtEveryLength() {
+        for n in 0...41 {
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+            withField(bytes) { field in
+                #expect(field.equals(bytes: bytes), "\(n)")
+                #expect(!field.equals(bytes: bytes + [0x41]), "\(n) + 1")
+                if n > 0 { #expect(!field.equals(bytes: Array(bytes.dropLast())), "\(n) - 1") }
+                for i in 0..<n {
+                    var other = bytes
+                    other[i] ^= 0x20
+                    #expect(!field.equals(bytes: other), "\(n), byte \(i)")
+                }
+            }
+        }
+    }
+
     @Test func equalsComparesExactBytes() {
         withField("relay") { field in
             #expect(field.equals("relay"))

@@ -1,5 +1,5 @@
 import Testing
-import TormemCore
+@testable import TormemCore
 
 @Suite struct SHA256Tests {
     /// FIPS 180-4 / NIST examples, and lengths around the padding boundary (checked with sha256sum).
@@ -21,5 +21,28 @@ import TormemCore
             h.update(Array(bytes[cut...]))
             #expect(h.hexDigest() == SHA256.hex(bytes))
         }
+    }
+
+    /// The portable code and the processor's SHA instructions (where this machine has them) agree
+    /// on every length around the block and padding boundaries, fed whole or in uneven pieces.
+    @Test func portableAndHardwareBlocksAgree() {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for count in Array(0...200) + [447, 448, 511, 512, 513, 1023, 1024, 4095, 5000] {
+            var portable = SHA256(), native = SHA256()
+            portable.hardware = false
+            var at = 0, step = 1
+            while at < count {
+                let end = min(count, at + step)
+                portable.update(Array(bytes[at..<end]))
+                native.update(Array(bytes[at..<end]))
+                at = end; step = step * 3 + 1
+            }
+            #expect(portable.hexDigest() == native.hexDigest(), "\(count) bytes")
+        }
+        var portable = SHA256()
+        portable.hardware = false
+        portable.update([UInt8](repeating: 0x61, count: 1_000_000))
+        #expect(portable.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
