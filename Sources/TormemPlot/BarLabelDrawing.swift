@@ -10,7 +10,7 @@ struct BarLabelDrawing: FigurePart {
 
     /// Side by side when wide enough; else rotated, shrinking the font (not below 60%) so every bar
     /// keeps its label; only then every k-th bar.
-    static func mode(_ b: BarLayer, drawing drawing: FigureDrawing, plotWidth: Double, count: Int) -> Mode {
+    static func mode(_ b: BarLayer, drawing: FigureDrawing, plotWidth: Double, count: Int) -> Mode {
         let n = max(1, count)
         let slot = plotWidth / Double(n)
         let widest = (b.labelsAbove.map { drawing.width($0, drawing.calloutFont) } + b.labelsInside.map { drawing.width($0, drawing.markerFont) }).max() ?? 0
@@ -31,7 +31,7 @@ struct BarLabelDrawing: FigurePart {
     }
 
     /// Device units needed above the tallest bar.
-    static func headroom(_ b: BarLayer, drawing drawing: FigureDrawing, plotWidth: Double, count: Int) -> Double {
+    static func headroom(_ b: BarLayer, drawing: FigureDrawing, plotWidth: Double, count: Int) -> Double {
         switch mode(b, drawing: drawing, plotWidth: plotWidth, count: count) {
         case .stacked:
             return drawing.height(drawing.calloutFont) + (b.labelsInside.isEmpty ? 0 : drawing.height(drawing.markerFont)) + 14 * drawing.scale
