@@ -58,6 +58,25 @@ public struct GroupFiles: Equatable, Sendable {
         return files.isEmpty ? nil : GroupFiles(files: files)
     }
 
+    /// The group files a data file in `dir` uses (`groups/group_*.txt`, each group's `relays_file`
+    /// of `experiment.json`) that lie inside `dir`, relative to it: what a copy of the folder must
+    /// take along. Empty when they cannot be read (the run that reads them says why).
+    public static func paths(inside dir: String) -> [String] {
+        func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
+        let json = path("experiment.json")
+        let experiment = ((try? SideFileReader.contents(of: json)) ?? nil).flatMap { try? ExperimentInfo.parse($0, file: json) }
+        guard let found = try? load(folder: path("groups"), base: dir, experiment: experiment) else { return [] }
+        let prefix = dir.isEmpty ? "" : dir + "/"
+        var out: [String] = []
+        for f in found.files where f.path.hasPrefix(prefix) {
+            let relative = String(f.path.dropFirst(prefix.count))
+            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+            guard !relative.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { continue }
+            if !out.contains(relative) { out.append(relative) }
+        }
+        return out.sorted()
+    }
+
     /// Groups of each listed relay (by the name as listed).
     public var groupsByRelay: [String: [String]] {
         var out: [String: [String]] = [:]

@@ -175,7 +175,8 @@ public enum ReportJob {
     }
 
     /// Creates `reportsDir/DATE-HOST-DESCRIPTION/` with a copy of `data` (and the side files next to
-    /// it); fails when the folder exists. A failure leaves nothing behind.
+    /// it: experiment.json, relay_config.csv, events.csv, diagnostics.csv and the group files);
+    /// fails when the folder exists. A failure leaves nothing behind.
     public static func create(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> ReportFolder {
         try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data).folder
     }
@@ -236,6 +237,11 @@ public enum ReportJob {
             let from = (dir.isEmpty ? "" : dir + "/") + side
             if (try? RegularFile.open(from)).map({ close($0.fd) }) != nil { files.append((path + "/" + side, .copy(of: from))) }
         }
+        // The group files, at the same place in the report (groups/group_A_mimalloc.txt).
+        let groupFiles = GroupFiles.paths(inside: dir)
+        for relative in groupFiles {
+            files.append((path + "/" + relative, .copy(of: (dir.isEmpty ? "" : dir + "/") + relative)))
+        }
         var directories = try FileOutput.makeDirectory(FileOutput.parentDirectory(of: path))
         // mkdir, not makeDirectory: a folder made at the same moment by another run is not ours.
         guard mkdir(path, 0o755) == 0 else {
@@ -246,6 +252,9 @@ public enum ReportJob {
         directories.append(path)
         let paths = files.map(\.path)
         do {
+            for relative in groupFiles where relative.contains("/") {
+                directories += try FileOutput.makeDirectory(path + "/" + FileOutput.parentDirectory(of: relative))
+            }
             try AtomicFile.writeAll(files)
             return NewFolder(folder: try ReportFolder(path: path), files: paths, directories: directories)
         } catch {

@@ -26,6 +26,42 @@ import TormemTestSupport
         #expect(try check(folder).isEmpty)
     }
 
+    /// A collection folder as operators keep it: data without a group column, `groups/` and a
+    /// group whose `relays_file` sits in a subfolder. `report --new` takes them along, so the
+    /// report draws the group charts and `--check` passes on the report folder alone.
+    @Test func newFolderTakesTheGroupFilesAlong() throws {
+        let source = try temporaryFolder()
+        let text = String(decoding: try #require(bytes(Fixtures.url("synthetic/unified_12relays_7days.csv"))), as: UTF8.self)
+        let noGroups = text.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields.remove(at: 5)
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        try write(noGroups, to: source + "/memory.csv")
+        try FileManager.default.createDirectory(atPath: source + "/groups", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: source + "/lists", withIntermediateDirectories: true)
+        try write("vavaka0\nkazuzu2\nlipoli11\nliseno9\n", to: source + "/groups/group_A_mimalloc.txt")
+        try write("# control\nmosezu1\nnomova7\nrinova8\nrisepo3\n", to: source + "/lists/control.txt")
+        try write("not a group file\n", to: source + "/groups/notes.txt")
+        try write(#"{"groups": {"A": {"name": "mimalloc"}, "B": {"name": "glibc control", "relays_file": "lists/control.txt"}}}"#,
+                  to: source + "/experiment.json")
+        let root = try temporaryFolder() + "/reports"
+        let made = try run(["report", "--new", "alloc", "--host", "relayhost", "--date", "2026-01-15",
+                            "--data", source + "/memory.csv", "--reports-dir", root, "-q"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let folder = root + "/2026-01-15-relayhost-alloc"
+        #expect(listing(folder) == ["README.md", "REPORT.md", "charts", "experiment.json", "groups", "lists", "memory.csv"])
+        #expect(listing(folder + "/groups") == ["group_A_mimalloc.txt"])
+        #expect(bytes(folder + "/lists/control.txt") == bytes(source + "/lists/control.txt"))
+        #expect(listing(folder + "/charts").contains("chart1_memory_over_time.png"))
+        // The original folder can go: the report stands on its own.
+        try FileManager.default.removeItem(atPath: source)
+        #expect(try run(["regenerate", root, "--check"]).status == 0)
+        let summary = try run(["--data", folder + "/memory.csv", "--output-dir", try temporaryFolder()])
+        #expect(summary.stdout.contains("A_mimalloc  n = 4"), "\(summary.stdout)")
+        #expect(summary.stdout.contains("control  STABLE  glibc control"), "\(summary.stdout)")
+    }
+
     @Test(arguments: ["../../etc", "a/b", "..", "", "  ", "x/../../y"])
     func descriptionsCannotLeaveTheReportsFolder(name: String) throws {
         let root = try temporaryFolder() + "/reports"
