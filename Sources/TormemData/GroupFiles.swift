@@ -63,8 +63,7 @@ public struct GroupFiles: Equatable, Sendable {
     /// take along. Empty when they cannot be read (the run that reads them says why).
     public static func paths(inside dir: String) -> [String] {
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
-        let json = path("experiment.json")
-        let experiment = ((try? SideFileReader.contents(of: json)) ?? nil).flatMap { try? ExperimentInfo.parse($0, file: json) }
+        let experiment = experiment(in: dir)
         guard let found = try? load(folder: path("groups"), base: dir, experiment: experiment) else { return [] }
         let prefix = dir.isEmpty ? "" : dir + "/"
         var out: [String] = []
@@ -75,6 +74,22 @@ public struct GroupFiles: Equatable, Sendable {
             if !out.contains(relative) { out.append(relative) }
         }
         return out.sorted()
+    }
+
+    /// The `relays_file`s of `dir`'s experiment.json given relative to `dir` but outside it
+    /// (`../lists/b.txt`): a copy of the folder cannot take them along to the same place.
+    public static func relaysFilesOutside(_ dir: String) -> [(group: String, file: String)] {
+        (experiment(in: dir)?.groups ?? [:]).sorted { $0.key < $1.key }.compactMap { group, g in
+            guard let f = g.relaysFile, !f.hasPrefix("/") else { return nil }
+            let parts = f.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.contains("..") ? (group, f) : nil
+        }
+    }
+
+    /// `dir`'s experiment.json when it can be read.
+    private static func experiment(in dir: String) -> ExperimentInfo? {
+        let json = dir.isEmpty ? "experiment.json" : dir + "/experiment.json"
+        return ((try? SideFileReader.contents(of: json)) ?? nil).flatMap { try? ExperimentInfo.parse($0, file: json) }
     }
 
     /// Groups of each listed relay (by the name as listed).

@@ -62,6 +62,22 @@ import TormemTestSupport
         #expect(summary.stdout.contains("control  STABLE  glibc control"), "\(summary.stdout)")
     }
 
+    /// A `relays_file` outside the data's folder cannot be copied to the same place: an input
+    /// error naming experiment.json and the group, and nothing is created.
+    @Test func aRelaysFileOutsideTheFolderIsRefused() throws {
+        let source = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: source + "/data", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: realData, toPath: source + "/data/measurements.csv")
+        try write("armanicaesar\n", to: source + "/b.txt")
+        try write(#"{"groups": {"B": {"name": "control", "relays_file": "../b.txt"}}}"#, to: source + "/data/experiment.json")
+        let root = try temporaryFolder() + "/reports"
+        let r = try run(["report", "--new", "x", "--host", "h", "--date", "2026-01-01", "--data", source + "/data/measurements.csv",
+                         "--reports-dir", root, "-q"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("data/experiment.json: group \"B\" has relays_file \"../b.txt\", outside the data's folder"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root))
+    }
+
     @Test(arguments: ["../../etc", "a/b", "..", "", "  ", "x/../../y"])
     func descriptionsCannotLeaveTheReportsFolder(name: String) throws {
         let root = try temporaryFolder() + "/reports"
