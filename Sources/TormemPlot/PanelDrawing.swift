@@ -133,7 +133,16 @@ struct PanelDrawing: FigurePart {
         for layer in panel.layers {
             if case .bars(let b) = layer { BarLabelDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale).draw(b) }
         }
-        CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines).draw(panel.callouts)
+        // Callout boxes also keep off the reference lines, which they would otherwise hide.
+        let referenceLines: [[Point]] = panel.references.map { ref in
+            if ref.axis == .x {
+                let x = xScale.map(ref.value)
+                return [Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)]
+            }
+            let y = yScale.map(ref.value)
+            return [Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)]
+        }
+        CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines + referenceLines).draw(panel.callouts)
     }
 
     /// Y ticks for the plot height; bars get headroom for their labels.
@@ -214,6 +223,14 @@ struct PanelDrawing: FigurePart {
             canvas.fill(r, color: e.color)
         case .bar:
             canvas.fill(r.inset(top: 0, left: 6 * scale, bottom: 0, right: 6 * scale), color: e.color)
+        case .dot:
+            canvas.fill(.circle(center: Point(x: r.midX, y: r.midY), radius: 6 * scale), color: e.color)
+        case .diamond:
+            let d = 7 * scale
+            var diamond = Path(polyline: [Point(x: r.midX, y: r.midY - d), Point(x: r.midX + d, y: r.midY),
+                                          Point(x: r.midX, y: r.midY + d), Point(x: r.midX - d, y: r.midY)])
+            diamond.close()
+            canvas.fill(diamond, color: e.color)
         }
     }
 }

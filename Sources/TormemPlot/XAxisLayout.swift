@@ -23,6 +23,43 @@ struct XAxisLayout: FigurePart {
         return out.filter { !$0.isEmpty }
     }
 
+    /// The most lines a category label is wrapped on before it is turned along the axis instead
+    /// (turned labels take their whole length out of the plot's height).
+    static let maximumLines = 4
+
+    /// A category label on lines that each fit `slot`: at its separators (`lines`) when that
+    /// gives at most three; else each of those parts wrapped at spaces; else the whole label
+    /// wrapped at spaces (`A · DirCache 0 + MaxMem 2GB (n = 3)` in a narrow slot → `A`,
+    /// `DirCache 0 +`, `MaxMem 2GB`, `(n = 3)`). Nil when it takes more than `maximumLines`.
+    func wrapped(_ label: String, slot: Double) -> [String]? {
+        let fits = { (line: String) in drawing.width(line, drawing.tickFont) + 12 * drawing.scale <= slot }
+        let parts = XAxisLayout.lines(label)
+        if parts.count <= 3, parts.allSatisfy(fits) { return parts }
+        var lines: [String] = []
+        for part in parts {
+            guard let w = XAxisLayout.wordWrap(part, fits: fits) else { lines = []; break }
+            lines += w
+        }
+        if !lines.isEmpty, lines.count <= Self.maximumLines { return lines }
+        if let whole = XAxisLayout.wordWrap(label, fits: fits), whole.count <= Self.maximumLines { return whole }
+        return nil
+    }
+
+    /// `text` broken at spaces into the fewest lines that `fits` accepts, filled greedily; nil when
+    /// a single word does not fit.
+    static func wordWrap(_ text: String, fits: (String) -> Bool) -> [String]? {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if fits(candidate) { current = candidate; continue }
+            guard !current.isEmpty, fits(String(word)) else { return nil }
+            lines.append(current)
+            current = String(word)
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
     let panel: PlotPanel
     let drawing: FigureDrawing
 
@@ -68,12 +105,8 @@ struct XAxisLayout: FigurePart {
         let widest = labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0
         let h = drawing.height(drawing.tickFont)
         if widest + 12 * drawing.scale <= slot { return (.horizontal, 1) }
-        // On up to three lines when each line fits the slot, else turned along the axis.
-        let broken = labels.map(XAxisLayout.lines)
-        if broken.allSatisfy({ $0.count <= 3 }),
-           (broken.flatMap { $0 }.map { drawing.width($0, drawing.tickFont) }.max() ?? 0) + 12 * drawing.scale <= slot {
-            return (.wrapped, 1)
-        }
+        // On a few lines when each line fits the slot, else turned along the axis.
+        if labels.allSatisfy({ wrapped($0, slot: slot) != nil }) { return (.wrapped, 1) }
         if h + 4 * drawing.scale <= slot { return (.rotated, 1) }
         return (.horizontal, Int(((widest + 16 * drawing.scale) / slot).rounded(.up)))
     }
@@ -86,7 +119,10 @@ struct XAxisLayout: FigurePart {
         case .categories(let labels):
             let (o, _) = categoryLayout(plotWidth: plotWidth)
             if o == .rotated { return (labels.map { drawing.width($0, drawing.tickFont) }.max() ?? 0) + 16 * drawing.scale }
-            if o == .wrapped { return Double(labels.map { XAxisLayout.lines($0).count }.max() ?? 1) * h + 14 * drawing.scale }
+            if o == .wrapped {
+                let slot = plotWidth / Double(labels.count)
+                return Double(labels.map { wrapped($0, slot: slot)?.count ?? 1 }.max() ?? 1) * h + 14 * drawing.scale
+            }
             return h + 14 * drawing.scale
         }
     }
@@ -114,9 +150,10 @@ struct XAxisLayout: FigurePart {
         let top = plot.maxY + 10 * drawing.scale
         for t in ticks {
             let x = scale.map(t.value)
-            if orientation == .wrapped {
+            if orientation == .wrapped, case .categories(let labels) = panel.x {
                 let h = drawing.height(drawing.tickFont)
-                for (i, line) in XAxisLayout.lines(t.label).enumerated() {
+                let slot = plot.width / Double(max(1, labels.count))
+                for (i, line) in (wrapped(t.label, slot: slot) ?? [t.label]).enumerated() {
                     drawing.layout.drawFirstFree([TextItem(line, at: Point(x: x, y: top + Double(i) * h), font: drawing.tickFont,
                                                            color: drawing.theme.mutedText, horizontal: .center, vertical: .top)])
                 }

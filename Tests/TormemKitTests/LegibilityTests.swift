@@ -54,6 +54,27 @@ import TormemTestSupport
         #expect(FigureRenderer.scale(for: Size(width: 1200, height: 600), textScale: 2) == 2)
     }
 
+    /// Long group labels (`A · DirCache 0 + MaxMem 2GB (n = 3)`) are wrapped on a few lines under
+    /// their column rather than turned along the axis, which took half the chart's height.
+    @Test(arguments: [nil, 1000] as [Int?])
+    func longGroupLabelsAreWrappedNotTurned(width: Int?) throws {
+        var request = ChartsRequest(dataPaths: [realData], outputDirectory: "unused")
+        request.width = width
+        let spread = try #require(request.plan(try ChartsJob.inputs(request)).charts.first { $0.name == "chart4_group_spread" })
+        let canvas = RecordingCanvas(size: spread.figure.size)
+        FigureRenderer.draw(spread.figure, on: canvas)
+        #expect(canvas.texts.allSatisfy { $0.item.quarterTurns == 0 || $0.item.text.hasPrefix("GB") }, "only the y-axis title is turned")
+        let parts = ["DirCache 0", "(n = 3)", "(n = 1)", "E"]
+        for part in parts { #expect(canvas.texts.contains { $0.item.text.contains(part) }, "\(part)") }
+        // The labels' lines sit below the plot, in at most four rows.
+        let labelRows = Set(canvas.texts.filter { $0.item.text.hasPrefix("(n = ") }.map { ($0.box.minY).rounded() })
+        #expect(labelRows.count <= 2)
+        let lowest = canvas.texts.filter { $0.item.text.hasPrefix("(n = ") }.map(\.box.maxY).max() ?? 0
+        let highest = canvas.texts.filter { ["A", "B", "C", "D", "E"].contains($0.item.text) }.map(\.box.minY).min() ?? 0
+        #expect(lowest - highest < 4.5 * (canvas.texts.first { $0.item.text == "A" }?.box.height ?? 0))
+        checkNoOverlap(spread.figure)
+    }
+
     func checkNoOverlap(_ figure: Figure) {
         let problems = layoutProblems(figure)
         #expect(problems.isEmpty, "\(problems)")
