@@ -35,12 +35,15 @@ public struct DistributionChart: Chart {
         let title = n <= 15 ? "All \(n) relays by latest RSS" : "Top 10 and bottom 5 of \(n) relays by latest RSS"
         let ranking = RankingPanel(title: title, rows: rows, axisLabel: "GB",
                                    references: [ReferenceLine(x: stats.mean, label: "mean", color: theme.warning)])
-        return Figure(size: style.size(default: defaultSize), theme: theme,
+        // Fifteen rows (top 10, bottom 5) get a taller chart, so that neither the histogram nor
+        // the rows' text shrink (≥ 10.5 px when GitHub shows the chart 880 px wide).
+        let size = style.size(default: rows.count > 13 ? Size(width: defaultSize.width, height: 1750) : defaultSize)
+        return Figure(size: size, theme: theme,
                       title: subject + " · relay memory distribution",
                       subtitle: subtitle + " · mean \(ChartText.gbValue(stats.mean)) · σ \(ChartText.gbValue(stats.standardDeviation))",
                       panels: [.plot(hist), .ranking(ranking)],
                       // The ranking gets the room its rows need to be as legible as the rest.
-                      panelWeights: [1, min(2, max(1.1, Double(rows.count) / 7))],
+                      panelWeights: [1, min(2.2, max(1.1, Double(rows.count) / 7))],
                       footnote: style.sourceNote)
     }
 }

@@ -7,16 +7,22 @@ import TormemPlot
 public struct SnapshotRankingChart: Chart {
     public init() {}
 
-    /// Rows get at least this many pixels; more relays than fit are summarised in a note.
-    static let minimumRowHeight = 16.0
+    /// Rows get at least this many pixels (at scale 1: 1200 px wide), so that their text is still
+    /// about 10.5 px when GitHub shows the chart 880 px wide; more relays than fit are summarised
+    /// in a note.
+    static let minimumRowHeight = 23.0
+    /// The tallest default ranking: 2100 × 3600 px holds about 70 relays.
+    static let maximumHeight = 3600.0
 
     public static func make(_ snap: SnapshotTable, style: ChartStyle) -> Figure {
         let theme = style.theme
         let sorted = snap.relays.sorted { ($0.rssGB, $1.name) > ($1.rssGB, $0.name) }
         let width = style.width ?? 2100
-        // Tall enough for a legible row per relay at the text size of this width (up to 2600 px).
+        // Tall enough for a legible row per relay at the text size of this width (up to
+        // `maximumHeight` at the default width).
         let rowScale = min(4, max(0.45, width / 1200)) * style.scale
-        let height = style.height ?? min(2600, max(900, ((420 + 17 * Double(sorted.count)) * rowScale).rounded()))
+        let tallest = maximumHeight * width / 2100
+        let height = style.height ?? min(tallest, max(900, ((420 + minimumRowHeight * Double(sorted.count)) * rowScale).rounded()))
         let s = FigureRenderer.scale(for: Size(width: width, height: height), textScale: style.scale)
         let fit = max(1, Int((height - 420 * s) / (minimumRowHeight * max(1, s))))
         let shown = sorted.prefix(fit)

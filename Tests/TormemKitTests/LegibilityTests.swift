@@ -9,8 +9,9 @@ import TormemTestSupport
 /// both have ticks of 11 px or more; `--scale` multiplies the sizes.
 @Suite struct LegibilityTests {
     /// The smallest text of every chart of the real data, in pixels as shown `shownWidth` wide.
-    func smallestText(width: Int?, scale: Double? = nil, shownWidth: Double? = nil, largest: Bool = false) throws -> [String: Double] {
-        var request = ChartsRequest(dataPaths: [realData], outputDirectory: "unused")
+    func smallestText(width: Int?, scale: Double? = nil, shownWidth: Double? = nil, largest: Bool = false,
+                      data: String = realData) throws -> [String: Double] {
+        var request = ChartsRequest(dataPaths: [data], outputDirectory: "unused")
         request.width = width
         request.scale = scale
         let plan = request.plan(try ChartsJob.inputs(request))
@@ -41,6 +42,19 @@ import TormemTestSupport
         let usage = try #require(request.plan(try ChartsJob.inputs(request)).charts.first { $0.name == "memory_usage" })
         #expect(usage.figure.size == Size(width: 1000, height: 714))   // 2100×1500 scaled
         checkNoOverlap(usage.figure)
+    }
+
+    /// The same on the synthetic files: 60 relays in a snapshot ranking (a tall chart of ~70 rows
+    /// at most), a distribution's top 10 and bottom 5, 25 relays in 5 groups, a monitor file.
+    @Test(arguments: ["synthetic/snapshot_60relays.csv", "synthetic/experiment_25relays.csv",
+                      "synthetic/unified_12relays_7days.csv", "synthetic/monitor_daily_120.csv"])
+    func everyChartOfTheSyntheticFilesIsLegible(file: String) throws {
+        for (name, px) in try smallestText(width: nil, shownWidth: 880, data: Fixtures.url(file)) {
+            #expect(px >= 10.5, "\(file) \(name): smallest text \(px) px when shown 880 px wide")
+        }
+        for (name, px) in try smallestText(width: 1000, data: Fixtures.url(file)) {
+            #expect(px >= 11, "\(file) \(name): smallest text \(px) px at --width 1000")
+        }
     }
 
     @Test func scaleMultipliesTextSizes() throws {
