@@ -9,6 +9,14 @@ public struct TrajectoriesChart: Chart {
 
     public static let defaultSize = Size(width: 2100, height: 1400)
 
+    /// The default size for a legend of `legendEntries` named lines: about four fit on a row, and
+    /// every row past the second makes the chart taller by one, so the plot keeps its height
+    /// (the top 20 relays and the band take six rows: 2100×1580).
+    static func size(legendEntries: Int) -> Size {
+        let rows = (legendEntries + 3) / 4
+        return Size(width: defaultSize.width, height: defaultSize.height + 45 * Double(max(0, rows - 2)))
+    }
+
     public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle, events: EventLog? = nil) -> Figure {
         let theme = style.theme
         let ranked = table.relays.filter { $0.latestKB != nil }
@@ -52,7 +60,7 @@ public struct TrajectoriesChart: Chart {
                           x: .time(start: start, end: end), y: YAxis(label: "GB", lo: 0, hi: maxV / Memory.kibPerGB * 1.1),
                           layers: layers, legend: legend, events: EventMarkers.markers(events, start: start, end: end))
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
-        return Figure(size: style.size(default: defaultSize), theme: theme,
+        return Figure(size: style.size(default: Self.size(legendEntries: legend.count)), theme: theme,
                       title: (style.title ?? servers) + " · relay memory trajectories",
                       subtitle: subtitle(table),
                       panels: [.plot(panel)], footnote: style.sourceNote)

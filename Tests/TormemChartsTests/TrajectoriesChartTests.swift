@@ -20,6 +20,23 @@ import TormemTestSupport
         #expect(text.filter { $0.hasSuffix(" GB)") }.count == 20)      // the top 20, named with latest RSS
     }
 
+    /// A long legend makes the chart taller instead of taking the plot's height: the plot of 200
+    /// relays (22 legend entries, six rows) is as tall as the plot of a few.
+    @Test func aLongLegendMakesTheChartTaller() {
+        #expect(TrajectoriesChart.size(legendEntries: 5) == TrajectoriesChart.defaultSize)
+        #expect(TrajectoriesChart.size(legendEntries: 22) == Size(width: 2100, height: 1580))
+        func plotHeight(_ relays: Int) -> Double {
+            let fig = TrajectoriesChart.make(ChartTestData.manyRelays(relays, points: 200), options: RelayChartOptions(), style: ChartStyle())
+            let canvas = RecordingCanvas(size: fig.size)
+            FigureRenderer.draw(fig, on: canvas)
+            // The y tick labels span the plot: from the highest to the lowest.
+            let ticks = canvas.texts.filter { $0.item.horizontal == .right && Double($0.item.text) != nil }.map(\.box.midY)
+            return (ticks.max() ?? 0) - (ticks.min() ?? 0)
+        }
+        let few = plotHeight(4), many = plotHeight(200)
+        #expect(many >= few * 0.9, "plot \(many) px with 200 relays, \(few) px with 4")
+    }
+
     @Test func descriptionCountsTheRelays() throws {
         let c = try ChartTestData.context("synthetic/unified_12relays_7days.csv", options: RelayChartOptions(topN: 5))
         guard case .drawn(_, let description) = TrajectoriesChart().make(c) else {
