@@ -152,6 +152,24 @@ public enum ChartsJob {
         return out
     }
 
+    /// A rough measure of the time a chart takes to draw: its pixels, and the samples of its
+    /// series (as drawn: at most a few per pixel column), which cost far more each.
+    static func workEstimate(_ figure: Figure) -> Double {
+        var samples = 0.0
+        let cap = 4 * figure.size.width
+        for case .plot(let panel) in figure.panels {
+            for layer in panel.layers {
+                switch layer {
+                case .line(let l): samples += min(Double(l.xs.count), cap)
+                case .area(let a): samples += min(Double(a.xs.count), cap)
+                case .band(let b): samples += min(Double(b.xs.count), cap)
+                case .bars, .histogram, .spread: break
+                }
+            }
+        }
+        return figure.size.width * figure.size.height + 100 * samples
+    }
+
     /// Renders every planned chart in memory (so a failure leaves the output folder untouched),
     /// concurrently within the memory budget (`batches`): charts are independent and each has its
     /// own surface. Each file keeps its stamp of `source` (see `ChartSource`).
@@ -162,9 +180,15 @@ public enum ChartsJob {
         }
         var results: [Result<(String, [UInt8]), TormemError>] = []
         for batch in batches(charts.map(\.figure.size)) {
-            results += concurrentMap(batch.count) { k -> Result<(String, [UInt8]), TormemError> in
-                renderOne(charts[batch.lowerBound + k], request: request, source: source)
+            // Longest first, so that the slowest chart does not start last and run alone.
+            let estimates = batch.map { workEstimate(charts[$0].figure) }
+            let order = batch.indices.sorted { estimates[$0] > estimates[$1] || (estimates[$0] == estimates[$1] && $0 < $1) }
+            let drawn = concurrentMap(order.count) { k -> Result<(String, [UInt8]), TormemError> in
+                renderOne(charts[batch.lowerBound + order[k]], request: request, source: source)
             }
+            var inBatchOrder = drawn
+            for (k, i) in order.enumerated() { inBatchOrder[i] = drawn[k] }
+            results += inBatchOrder
         }
         var rendered: [(String, [UInt8])] = []
         for r in results {

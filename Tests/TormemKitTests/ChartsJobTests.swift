@@ -97,6 +97,21 @@ import TormemTestSupport
         #expect(listing(dir) == (names + ["empty.csv"]).sorted())
     }
 
+    /// The slowest charts start first: the trajectories (every relay's series) outrank the weekly
+    /// bars; the files are still written in the plan's order.
+    @Test func slowChartsAreStartedFirstAndResultsKeepTheirOrder() throws {
+        let request = ChartsRequest(dataPaths: [Fixtures.url("synthetic/unified_12relays_7days.csv")], outputDirectory: "unused")
+        let plan = request.plan(try ChartsJob.inputs(request))
+        let estimate = Dictionary(uniqueKeysWithValues: plan.charts.map { ($0.name, ChartsJob.workEstimate($0.figure)) })
+        let trajectories = try #require(estimate["memory_trajectories"]), weekly = try #require(estimate["memory_weekly"])
+        #expect(trajectories > weekly)
+        let dir = try temporaryFolder()
+        let r = try run(["--data", Fixtures.url("synthetic/unified_12relays_7days.csv"), "--output-dir", dir])
+        #expect(r.status == 0)
+        let written = r.stdout.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.map { String($0.split(separator: "/").last!) }
+        #expect(written == plan.charts.map { $0.name + ".png" })
+    }
+
     /// Charts render concurrently only within the memory budget: big surfaces one at a time.
     @Test func renderingBatchesFitTheMemoryBudget() {
         let small = Size(width: 2100, height: 1500), big = Size(width: 10_000, height: 5_000)
