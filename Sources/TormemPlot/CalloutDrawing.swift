@@ -8,16 +8,23 @@ struct CalloutDrawing: FigurePart {
     /// Device-space polylines the text should avoid covering.
     let avoid: [[Point]]
 
+    /// Every callout's dot first, then the labels: a label never lies under a later dot, and
+    /// takes a place off every dot when there is one.
     func draw(_ callouts: [Callout]) {
-        for c in callouts { draw(c) }
+        var dots: [Rect] = []
+        for c in callouts {
+            let pt = Point(x: x.map(c.x), y: y.map(c.y))
+            drawing.canvas.fill(.circle(center: pt, radius: 7 * scale), color: drawing.theme.background)
+            drawing.canvas.fill(.circle(center: pt, radius: 5 * scale), color: c.color)
+            dots.append(Rect(x: pt.x - 7 * scale, y: pt.y - 7 * scale, width: 14 * scale, height: 14 * scale))
+        }
+        for c in callouts { drawLabel(c, dots: dots) }
     }
 
     func fonts(_ c: Callout) -> [Font] { c.lines.indices.map { $0 == 0 ? drawing.calloutFont : drawing.tickFont } }
 
-    func draw(_ c: Callout) {
+    func drawLabel(_ c: Callout, dots: [Rect]) {
         let pt = Point(x: x.map(c.x), y: y.map(c.y))
-        drawing.canvas.fill(.circle(center: pt, radius: 7 * scale), color: drawing.theme.background)
-        drawing.canvas.fill(.circle(center: pt, radius: 5 * scale), color: c.color)
         guard !c.lines.isEmpty else { return }
         let fs = fonts(c)
         let pad = 6 * scale
@@ -37,8 +44,9 @@ struct CalloutDrawing: FigurePart {
                 if plot.contains(block), drawing.layout.isFree(block) { candidates.append(block) }
             }
         }
-        // Prefer a place that covers no line; otherwise the first free one.
-        guard let block = candidates.first(where: { !covers($0.inset(by: -2 * scale)) }) ?? candidates.first else { return }
+        // Prefer a place that covers no dot and no line, then no dot; otherwise the first free one.
+        let offDots = candidates.filter { b in !dots.contains { $0.intersects(b) } }
+        guard let block = offDots.first(where: { !covers($0.inset(by: -2 * scale)) }) ?? offDots.first ?? candidates.first else { return }
         drawing.canvas.fill(block, color: drawing.theme.panel.withAlpha(0.85))
         var ty = block.minY + pad
         for (k, line) in c.lines.enumerated() {
