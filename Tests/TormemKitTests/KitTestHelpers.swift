@@ -64,3 +64,15 @@ let realData = Fixtures.url("real-2025-09-18/measurements.csv")
 /// The charts the real fixture supports (it has no outlier above mean + 2σ).
 let realCharts = ["chart1_memory_over_time.png", "chart2_final_comparison.png", "chart3_fragmentation_timeline.png", "chart4_group_spread.png",
                   "memory_distribution.png", "memory_trajectories.png", "memory_usage.png", "memory_weekly.png"]
+
+/// `report --new guard --host co --date 2025-09-18` of the real fixture with `options`, in a new
+/// reports folder: the reports folder and the report folder made (`2025-09-18-co-guard`).
+func newRealReport(_ options: [String]) throws -> (root: String, folder: String) {
+    let root = try temporaryFolder("report") + "/reports"
+    let made = try run(["report", "--new", "guard", "--host", "co", "--date", "2025-09-18", "--data", realData,
+                        "--reports-dir", root, "-q"] + options)
+    guard made.status == 0 else { throw ReportNewFailed(stderr: made.stderr) }
+    return (root, root + "/2025-09-18-co-guard")
+}
+
+struct ReportNewFailed: Error { var stderr: String }

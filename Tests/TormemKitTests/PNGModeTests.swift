@@ -38,11 +38,7 @@ import TormemTestSupport
     }
 
     @Test func theModeIsKeptWithAReportAndChecked() throws {
-        let root = try temporaryFolder() + "/reports"
-        let made = try run(["report", "--new", "guard", "--host", "co", "--date", "2025-09-18", "--data", realData,
-                            "--reports-dir", root, "--png", "exact", "-q"])
-        #expect(made.status == 0, "\(made.stderr)")
-        let folder = root + "/2025-09-18-co-guard"
+        let (root, folder) = try newRealReport(["--png", "exact"])
         let settings = String(decoding: bytes(folder + "/tormem.json") ?? [], as: UTF8.self)
         #expect(settings.contains("\"png\": \"exact\""), "\(settings)")
         #expect(try #require(bytes(folder + "/charts/memory_usage.png"))[25] == 2)

@@ -27,11 +27,7 @@ import TormemTestSupport
     }
 
     @Test func theReportShowsEachChartAsAPictureForBothColourSchemes() throws {
-        let root = try temporaryFolder() + "/reports"
-        let made = try run(["report", "--new", "guard", "--host", "co", "--date", "2025-09-18", "--data", realData,
-                            "--reports-dir", root, "--theme", "both", "-q"])
-        #expect(made.status == 0, "\(made.stderr)")
-        let folder = root + "/2025-09-18-co-guard"
+        let (root, folder) = try newRealReport(["--theme", "both"])
         let readme = String(decoding: bytes(folder + "/README.md") ?? [], as: UTF8.self)
         #expect(readme.contains("""
             <picture>
