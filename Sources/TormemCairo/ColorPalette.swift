@@ -25,24 +25,25 @@ struct ColorPalette {
     /// The exact palette of `image`, or nil when it has more than `maximumCount` colours.
     init?(_ image: ImagePixels) {
         guard let histogram = ColorHistogram(image, limit: Self.maximumCount) else { return nil }
-        self.histogram = histogram
-        colors = histogram.colors
-        indices = (0..<histogram.count).map { UInt8($0) }
+        self.init(exactly: histogram)
+    }
+
+    /// One entry per colour of `histogram`, which has at most `maximumCount`.
+    private init(exactly histogram: ColorHistogram) {
+        self.init(histogram: histogram, colors: histogram.colors, indices: (0..<histogram.count).map { UInt8($0) })
+    }
+
+    private init(histogram: ColorHistogram, colors: [UInt32], indices: [UInt8]) {
+        self.histogram = histogram; self.colors = colors; self.indices = indices
     }
 
     /// A palette of at most `maximumCount` of `image`'s colours, or nil when the image has more
     /// than `reducibleCount`.
     init?(reducing image: ImagePixels) {
         guard let histogram = ColorHistogram(image, limit: Self.reducibleCount) else { return nil }
-        self.histogram = histogram
-        if histogram.count <= Self.maximumCount {
-            colors = histogram.colors
-            indices = (0..<histogram.count).map { UInt8($0) }
-        } else {
-            let (chosen, nearest) = ColorQuantizer.choose(histogram, maximum: Self.maximumCount)
-            colors = chosen.map { histogram.colors[$0] }
-            indices = nearest
-        }
+        guard histogram.count > Self.maximumCount else { self.init(exactly: histogram); return }
+        let (chosen, nearest) = ColorQuantizer.choose(histogram, maximum: Self.maximumCount)
+        self.init(histogram: histogram, colors: chosen.map { histogram.colors[$0] }, indices: nearest)
     }
 
     /// Number of colours.
