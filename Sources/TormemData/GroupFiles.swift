@@ -59,31 +59,27 @@ public struct GroupFiles: Equatable, Sendable {
     }
 
     /// The group files a data file in `dir` uses (`groups/group_*.txt`, each group's `relays_file`
-    /// of `experiment.json`) that lie inside `dir`, relative to it: what a copy of the folder must
-    /// take along. Empty when they cannot be read (the run that reads them says why).
-    public static func paths(inside dir: String) -> [String] {
+    /// of `experiment.json`), for a copy of the folder: `inside`, relative to `dir`, what the copy
+    /// takes along (empty when they cannot be read: the run that reads them says why);
+    /// `outside`, the `relays_file`s given relative to `dir` but outside it (`../lists/b.txt`),
+    /// which a copy cannot take along to the same place.
+    public static func paths(of dir: String) -> (inside: [String], outside: [(group: String, file: String)]) {
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
         let experiment = experiment(in: dir)
-        guard let found = try? load(folder: path("groups"), base: dir, experiment: experiment) else { return [] }
+        let outside: [(group: String, file: String)] = (experiment?.groups ?? [:]).sorted { $0.key < $1.key }.compactMap { group, g in
+            guard let f = g.relaysFile, !f.hasPrefix("/"), f.split(separator: "/", omittingEmptySubsequences: false).contains("..") else { return nil }
+            return (group, f)
+        }
+        guard let found = try? load(folder: path("groups"), base: dir, experiment: experiment) else { return ([], outside) }
         let prefix = dir.isEmpty ? "" : dir + "/"
-        var out: [String] = []
+        var inside: [String] = []
         for f in found.files where f.path.hasPrefix(prefix) {
             let relative = String(f.path.dropFirst(prefix.count))
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
             guard !relative.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { continue }
-            if !out.contains(relative) { out.append(relative) }
+            if !inside.contains(relative) { inside.append(relative) }
         }
-        return out.sorted()
-    }
-
-    /// The `relays_file`s of `dir`'s experiment.json given relative to `dir` but outside it
-    /// (`../lists/b.txt`): a copy of the folder cannot take them along to the same place.
-    public static func relaysFilesOutside(_ dir: String) -> [(group: String, file: String)] {
-        (experiment(in: dir)?.groups ?? [:]).sorted { $0.key < $1.key }.compactMap { group, g in
-            guard let f = g.relaysFile, !f.hasPrefix("/") else { return nil }
-            let parts = f.split(separator: "/", omittingEmptySubsequences: false)
-            return parts.contains("..") ? (group, f) : nil
-        }
+        return (inside.sorted(), outside)
     }
 
     /// `dir`'s experiment.json when it can be read.

@@ -238,12 +238,12 @@ public enum ReportJob {
             if (try? RegularFile.open(from)).map({ close($0.fd) }) != nil { files.append((path + "/" + side, .copy(of: from))) }
         }
         // The group files, at the same place in the report (groups/group_A_mimalloc.txt).
-        if let (group, file) = GroupFiles.relaysFilesOutside(dir).first {
+        let groupFiles = GroupFiles.paths(of: dir)
+        if let (group, file) = groupFiles.outside.first {
             let json = (dir.isEmpty ? "" : dir + "/") + "experiment.json"
             throw .input(Diagnostic(file: json, message: "group \(MessageText.quoted(group)) has relays_file \(MessageText.quoted(file)), outside the data's folder; a report folder keeps its own copy of every group file: move it into the folder (e.g. groups/group_\(group).txt) or give an absolute path"))
         }
-        let groupFiles = GroupFiles.paths(inside: dir)
-        for relative in groupFiles {
+        for relative in groupFiles.inside {
             files.append((path + "/" + relative, .copy(of: (dir.isEmpty ? "" : dir + "/") + relative)))
         }
         var directories = try FileOutput.makeDirectory(FileOutput.parentDirectory(of: path))
@@ -256,7 +256,7 @@ public enum ReportJob {
         directories.append(path)
         let paths = files.map(\.path)
         do {
-            for relative in groupFiles where relative.contains("/") {
+            for relative in groupFiles.inside where relative.contains("/") {
                 directories += try FileOutput.makeDirectory(path + "/" + FileOutput.parentDirectory(of: relative))
             }
             try AtomicFile.writeAll(files)
