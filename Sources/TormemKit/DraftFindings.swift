@@ -6,9 +6,12 @@ import TormemData
 /// group against the control with its interval, groups FRAGMENTED / GROWING, relays unlike their
 /// group, one-relay caveats), labelled as a draft for the author to rewrite.
 enum DraftFindings {
+    /// How every block tormem writes begins.
+    static let signature = "> **Draft findings** (written by tormem"
+
     static func markdown(_ analysis: GroupAnalysis?, labels: GroupLabels) -> String {
         guard let a = analysis, !a.groups.isEmpty else {
-            return "> **Draft findings** (written by tormem from the numbers): no groups in the data."
+            return signature + " from the numbers): no groups in the data."
         }
         func name(_ g: String) -> String { MarkdownText.escape(labels.titled(g)) }
         var lines: [String] = []
@@ -39,7 +42,7 @@ enum DraftFindings {
             lines.append("Caveat: " + single.map { name($0.group) }.joined(separator: ", ")
                 + (single.count == 1 ? " has" : " have") + " one relay, so no interval is given and one relay's behaviour is the group's.")
         }
-        return "> **Draft findings** (written by tormem from the numbers; rewrite them before publishing):\n>\n"
+        return signature + " from the numbers; rewrite them before publishing, or delete the two marker lines around them to make them yours):\n>\n"
             + lines.map { "> - " + $0 }.joined(separator: "\n")
     }
 

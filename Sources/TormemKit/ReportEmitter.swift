@@ -12,7 +12,26 @@ public struct ReportEmitter: Sendable {
         public var template: String
         /// Generated section name → body.
         public var sections: [String: String]
+        /// How sections looked in files of format 1 (`MarkedUpdate`), by name.
+        public var legacy: [String: Legacy] = [:]
     }
+
+    /// A section as format 1 wrote it.
+    public struct Legacy: Sendable {
+        /// The placeholder format 1 put between the markers; the text a person typed in its place
+        /// is moved out of them, and the placeholder itself is replaced by `outside`.
+        public var placeholder: String?
+        public var outside: String?
+        /// How every body tormem wrote began; one that begins otherwise was rewritten by a person.
+        public var signature: String?
+    }
+
+    /// Every generated section of README.md and REPORT.md (what `--reset` takes).
+    public static let sectionNames = ["title", "summary", "charts", "regenerate", "hypothesis", "draft-findings", "setup",
+                                      "groups", "key-metrics", "timeline", "data-reference"]
+
+    /// The hypothesis placeholder: outside the markers since format 2, inside them before.
+    static let hypothesisPlaceholder = "_State the hypothesis: what change should do what to memory._"
 
     public var folderName: String
     /// How the folder is named in commands (e.g. `reports/2025-09-18-co-guard`).
@@ -146,7 +165,7 @@ public struct ReportEmitter: Sendable {
     public var report: Document {
         let sections = [
             "title": "# " + MarkdownText.escape(title) + " — report",
-            "hypothesis": inputs.side.experiment?.hypothesis.map(MarkdownText.escape) ?? "_State the hypothesis: what change should do what to memory._",
+            "hypothesis": inputs.side.experiment?.hypothesis.map(MarkdownText.escape) ?? "",
             "setup": setupBody,
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
@@ -156,11 +175,14 @@ public struct ReportEmitter: Sendable {
             "data-reference": dataReferenceBody,
         ]
         func placeholder(_ s: String) -> String { "_\(s)_" }
-        let template = [
+        let hypothesis: [String] = sections["hypothesis"]!.isEmpty ? [ReportEmitter.hypothesisPlaceholder, ""] : []
+        let head: [String] = [
             MarkedDocument.section("title", sections["title"]!), "",
             "## Executive summary", "",
             "**Problem.** " + placeholder("What was wrong (e.g. relays grow from 0.5 GB to 5 GB RSS within two days)."), "",
             "**Hypothesis.**", "",
+        ]
+        let template = (head + hypothesis + [
             MarkedDocument.section("hypothesis", sections["hypothesis"]!), "",
             "**Result.** " + placeholder("What the key metrics below show."), "",
             "**Recommendation.** " + placeholder("What operators should do."), "",
@@ -181,8 +203,11 @@ public struct ReportEmitter: Sendable {
             "## Next steps", "", placeholder("Follow-up experiments."), "",
             "## Data reference", "",
             MarkedDocument.section("data-reference", sections["data-reference"]!), "",
-        ].joined(separator: "\n")
-        return Document(template: template, sections: sections)
+        ]).joined(separator: "\n")
+        return Document(template: template, sections: sections, legacy: [
+            "hypothesis": Legacy(placeholder: ReportEmitter.hypothesisPlaceholder, outside: ReportEmitter.hypothesisPlaceholder),
+            "draft-findings": Legacy(signature: DraftFindings.signature),
+        ])
     }
 
     var setupBody: String {

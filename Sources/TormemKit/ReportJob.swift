@@ -14,6 +14,11 @@ public enum ReportJob {
     public struct Result: Sendable {
         public var folder: String
         public var written: [String]
+        /// Charts tormem drew earlier that the current options no longer produce: removed (or, in
+        /// check mode, listed in `stale`).
+        public var removed: [String]
+        /// Generated sections a person edited, kept: `REPORT.md: section … was edited: kept; …`.
+        public var kept: [String]
         /// What would change (check mode), one line each, paths relative to the current folder.
         public var stale: [String]
         public var skipped: [ChartPlan.Skipped]
@@ -24,6 +29,16 @@ public enum ReportJob {
         public func requireCurrent() throws(TormemError) {
             if !stale.isEmpty { throw .stale(stale) }
         }
+    }
+
+    /// What a run writes, and how a check describes it when it would change.
+    enum Output {
+        case chart
+        /// README.md or REPORT.md, which the folder lacks.
+        case newDocument
+        case settings
+        /// The generated sections that change.
+        case sections([String])
     }
 
     /// How `--check` tells a current chart from a stale one.
@@ -39,7 +54,7 @@ public enum ReportJob {
     /// The chart options are `options`, then the folder's `tormem.json`, then `given` (the command
     /// line's), which also updates `tormem.json`.
     public static func run(_ folder: ReportFolder, options: ChartsRequest, given: ChartSettings = ChartSettings(),
-                           check: CheckMode?, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+                           check: CheckMode?, reset: Set<String> = [], warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
         let settingsPath = folder.path + "/" + ChartSettings.fileName
         let storedBytes = FileManager.default.contents(atPath: settingsPath).map { [UInt8]($0) }
         let stored = try storedBytes.map { bytes throws(TormemError) in try ChartSettings(json: bytes, file: settingsPath) } ?? ChartSettings()
@@ -64,7 +79,7 @@ public enum ReportJob {
         for c in plan.charts where c.darkVariant {
             emitter.darkTwins["charts/\(c.name.dropLast(ChartsRequest.darkSuffix.count)).\(ext)"] = "charts/\(c.name).\(ext)"
         }
-        var outputs: [(path: String, bytes: [UInt8], what: String)] = rendered.map { ($0.0, $0.1, "chart") }
+        var outputs: [(path: String, bytes: [UInt8], kind: Output)] = rendered.map { ($0.0, $0.1, .chart) }
         var stale: [String] = []
         if check == .source {
             for (chart, path) in zip(plan.charts, chartPaths) {
@@ -76,44 +91,46 @@ public enum ReportJob {
                 }
             }
         }
+        let leftOver = leftOverCharts(in: folder.chartsPath, keeping: Set(chartPaths))
         if !settings.isEmpty || storedBytes != nil {
             let bytes = Array(settings.json.text.utf8)
-            if bytes != storedBytes { outputs.append((settingsPath, bytes, "settings")) }
+            if bytes != storedBytes { outputs.append((settingsPath, bytes, .settings)) }
         }
+        var kept: [String] = []
         for (name, doc) in [("README.md", emitter.readme), ("REPORT.md", emitter.report)] {
             let path = folder.path + "/" + name
             guard let existing = FileManager.default.contents(atPath: path) else {
-                outputs.append((path, Array(doc.template.utf8), "missing"))
+                outputs.append((path, Array(doc.template.utf8), .newDocument))
                 continue
             }
             // Bytes, not text: prose in any encoding and CR LF line ends are kept as they are.
-            var text = [UInt8](existing)
-            let present = try MarkedDocument(parsing: text, file: path).sectionNames
-            // Sections a newer tormem writes that this file lacks are put where the template has them.
-            let missing = doc.sections.keys.filter { !present.contains($0) }.sorted()
-            if !missing.isEmpty { text = MarkedDocument.inserting(missing: missing, into: text, template: doc.template) }
-            let parsed = try MarkedDocument(parsing: text, file: path)
-            let changed = missing + parsed.sectionNames.filter { n in
-                guard let new = doc.sections[n], !missing.contains(n) else { return false }
-                return parsed.body(of: n) != (new.hasSuffix("\n") ? String(new.dropLast()) : new)
+            let update = try MarkedUpdate(existing: [UInt8](existing), document: doc, reset: reset, file: path)
+            for n in update.edited {
+                let d = Diagnostic(file: path, message: MarkedUpdate.editedNote(n))
+                kept.append(d.description)
+                warn(d)
             }
-            if !changed.isEmpty {
-                outputs.append((path, parsed.bytes(replacing: doc.sections), "sections " + changed.joined(separator: ", ")))
+            if update.bytes != [UInt8](existing) {
+                outputs.append((path, update.bytes, .sections(update.changed + update.migrated.filter { !update.changed.contains($0) })))
             }
         }
         var written: [String] = []
         if check != nil {
             for o in outputs {
-                if o.what == "chart" {
+                switch o.kind {
+                case .chart:
                     guard let old = FileManager.default.contents(atPath: o.path) else { stale.append("\(o.path): missing"); continue }
                     if [UInt8](old) != o.bytes { stale.append("\(o.path): would change") }
-                } else if o.what == "missing" {
+                case .newDocument:
                     stale.append("\(o.path): missing")
-                } else if o.what == "settings" {
+                case .settings:
                     stale.append("\(o.path): chart options would change (\(settings.arguments.joined(separator: " ")))")
-                } else {
-                    stale.append("\(o.path): generated \(o.what) would change")
+                case .sections(let names):
+                    stale.append("\(o.path): generated sections " + (names.isEmpty ? "(markers)" : names.joined(separator: ", ")) + " would change")
                 }
+            }
+            for path in leftOver {
+                stale.append("\(path): drawn by tormem but not produced by the current options (`report` removes it)")
             }
         } else {
             try refuseLink(folder.chartsPath)
@@ -122,7 +139,7 @@ public enum ReportJob {
             AtomicFile.removeStaleTemporaries(in: folder.path)
             var files: [(path: String, bytes: [UInt8])] = []
             for o in outputs {
-                if o.what == "chart", let old = FileManager.default.contents(atPath: o.path), [UInt8](old) == o.bytes { continue }
+                if case .chart = o.kind, let old = FileManager.default.contents(atPath: o.path), [UInt8](old) == o.bytes { continue }
                 files.append((o.path, o.bytes))
             }
             written = files.map(\.path)
@@ -135,14 +152,37 @@ public enum ReportJob {
                 FileOutput.removeDirectories(created)
                 throw error
             }
+            // Only once the new set is in place: the charts of earlier options that it replaces.
+            for path in leftOver where unlink(path) != 0 && errno != ENOENT {
+                throw .output(path: path, reason: "cannot remove a chart the current options no longer draw: " + SystemError.text())
+            }
         }
-        return Result(folder: folder.path, written: written, stale: stale, skipped: plan.skipped, json: json)
+        return Result(folder: folder.path, written: written, removed: check == nil ? leftOver : [], kept: kept,
+                      stale: stale, skipped: plan.skipped, json: json)
+    }
+
+    /// The chart files in `charts` that tormem drew (they carry its source stamp) but that are not in
+    /// `keeping`: charts of earlier options (another theme, format or prefix). Files without a stamp
+    /// (a person's, or made by other tools) are never counted.
+    static func leftOverCharts(in charts: String, keeping: Set<String>) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: charts) else { return [] }
+        var out: [String] = []
+        for name in names.sorted() where [".png", ".svg", ".pdf"].contains(where: { name.hasSuffix($0) }) {
+            let path = ChartsJob.join(charts, name)
+            guard !keeping.contains(path), let opened = try? RegularFile.open(path) else { continue }
+            close(opened.fd)
+            // A chart is a few MB at most; a big file is not one of tormem's.
+            guard opened.size <= 64 << 20, let bytes = FileManager.default.contents(atPath: path),
+                  SourceStamp.read([UInt8](bytes)) != nil else { continue }
+            out.append(path)
+        }
+        return out
     }
 
     /// `regenerate ROOT`: `run` for every report folder under `root`; `progress` gets one line per
     /// folder. With `check`, throws `.stale` listing everything that would change.
     public static func regenerate(root: String, options: ChartsRequest, given: ChartSettings = ChartSettings(), check: CheckMode?,
-                                  warn: (Diagnostic) -> Void = { _ in },
+                                  reset: Set<String> = [], warn: (Diagnostic) -> Void = { _ in },
                                   progress: (String) -> Void = { _ in }) throws(TormemError) {
         let paths = try folders(under: root)
         if paths.isEmpty {
@@ -150,12 +190,14 @@ public enum ReportJob {
         }
         var stale: [String] = []
         for path in paths {
-            let result = try run(try ReportFolder(path: path), options: options, given: given, check: check, warn: warn)
+            let result = try run(try ReportFolder(path: path), options: options, given: given, check: check, reset: reset, warn: warn)
             stale += result.stale
             if check != nil {
                 progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
             } else {
-                progress("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
+                let removed = result.removed.isEmpty ? "" : ", removed \(result.removed.count) left over"
+                progress("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")" + removed)
+                for r in result.removed { progress("removed \(r) (drawn by tormem with earlier options; not produced by the current ones)") }
             }
         }
         if check != nil, !stale.isEmpty { throw .stale(stale) }

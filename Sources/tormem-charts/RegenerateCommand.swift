@@ -21,6 +21,8 @@ struct RegenerateCommand: ParsableCommand {
 
     @Flag var check: CheckOption?
 
+    @OptionGroup var reset: ResetOption
+
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
@@ -29,7 +31,7 @@ struct RegenerateCommand: ParsableCommand {
 
     func run() throws {
         try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), given: chart.settings, check: check?.mode,
-                                 warn: { Console.printError("warning: \($0)") },
+                                 reset: reset.set, warn: { Console.printError("warning: \($0)") },
                                  progress: { if !chart.quiet { print($0) } })
     }
 }

@@ -40,6 +40,8 @@ struct ReportCommand: ParsableCommand {
 
     @Flag var check: CheckOption?
 
+    @OptionGroup var reset: ResetOption
+
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
@@ -66,7 +68,7 @@ struct ReportCommand: ParsableCommand {
                                                 options: request, given: chart.settings) { Console.printError("warning: \($0)") }
         } else {
             result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, given: chart.settings,
-                                       check: check?.mode) {
+                                       check: check?.mode, reset: reset.set) {
                 Console.printError("warning: \($0)")
             }
             if check != nil { try result.requireCurrent() }
@@ -78,6 +80,7 @@ struct ReportCommand: ParsableCommand {
         } else if !chart.quiet {
             print("\(result.folder): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             for w in result.written { print("wrote \(w)") }
+            for r in result.removed { print("removed \(r) (drawn by tormem with earlier options; not produced by the current ones)") }
             for s in result.skipped { print("skipped \(s.name): \(s.reason)") }
         }
     }

@@ -67,7 +67,7 @@ import TormemData
         let text = "# R\n\n" + code + "\n<!-- tormem:begin real -->\nold\n<!-- tormem:end real -->\n"
         let doc = try MarkedDocument(parsing: text, file: "R.md")
         #expect(doc.sectionNames == ["real"])
-        #expect(doc.replacing(["real": "new"]) == "# R\n\n" + code + "\n<!-- tormem:begin real -->\nnew\n<!-- tormem:end real -->\n")
+        #expect(doc.replacing(["real": "new"]) == "# R\n\n" + code + "\n" + MarkedDocument.begin("real", body: "new") + "\nnew\n<!-- tormem:end real -->\n")
         let inside = "<!-- tormem:begin s -->\n```\n<!-- tormem:end s -->\n```\n<!-- tormem:end s -->\n"
         #expect(try MarkedDocument(parsing: inside, file: "R.md").body(of: "s") == "```\n<!-- tormem:end s -->\n```")
     }
@@ -78,9 +78,51 @@ import TormemData
         #expect(doc.body(of: "n") == "old")
         #expect(doc.bytes(replacing: [:]) == text)
         let out = doc.bytes(replacing: ["n": "a\nb\n"])
-        #expect(out == Array("Caf".utf8) + [0xE9, 13, 10] + Array("<!-- tormem:begin n -->\r\na\r\nb\r\n<!-- tormem:end n -->\r\n".utf8) + [0xFF, 0xFE])
+        #expect(out == Array("Caf".utf8) + [0xE9, 13, 10] + Array((MarkedDocument.begin("n", body: "a\nb") + "\r\na\r\nb\r\n<!-- tormem:end n -->\r\n").utf8) + [0xFF, 0xFE])
         let inserted = MarkedDocument.inserting(missing: ["m"], into: out, template: "<!-- tormem:begin n -->\n<!-- tormem:end n -->\n\n## M\n<!-- tormem:begin m -->\nx\n<!-- tormem:end m -->\n")
         #expect(!inserted.enumerated().contains { $0.element == 10 && ($0.offset == 0 || inserted[$0.offset - 1] != 13) })
         #expect(try MarkedDocument(parsing: inserted, file: "R.md").sectionNames == ["n", "m"])
+    }
+
+    /// The begin marker records the digest of the body tormem wrote; a changed body is an edit.
+    @Test func recordsTellAnEditedBodyFromAGeneratedOne() throws {
+        let fresh = "# R\n\n" + MarkedDocument.section("n", "generated\nlines\n") + "\n"
+        let doc = try MarkedDocument(parsing: fresh, file: "R.md")
+        #expect(doc.writtenFormat == 2)
+        #expect(doc.record(of: "n") == MarkedDocument.Record(format: 2, digest: MarkedDocument.digest("generated\nlines")))
+        #expect(!doc.isEdited("n"))
+        let edited = try MarkedDocument(parsing: fresh.replacingOccurrences(of: "lines", with: "my words"), file: "R.md")
+        #expect(edited.isEdited("n"))
+        // Replacing writes the new body's record.
+        let replaced = try MarkedDocument(parsing: edited.replacing(["n": "new"]), file: "R.md")
+        #expect(!replaced.isEdited("n"))
+        #expect(replaced.body(of: "n") == "new")
+        // CR LF bodies have the same digest as LF ones.
+        let crlf = try MarkedDocument(parsing: Array(fresh.replacingOccurrences(of: "\n", with: "\r\n").utf8), file: "R.md")
+        #expect(!crlf.isEdited("n"))
+    }
+
+    /// Format 1 (no records): nothing counts as edited; in a format 2 file a marker without a record
+    /// is a person's.
+    @Test func markersWithoutRecords() throws {
+        let old = try MarkedDocument(parsing: "<!-- tormem:begin a -->\nx\n<!-- tormem:end a -->\n", file: "R.md")
+        #expect(old.writtenFormat == 1)
+        #expect(!old.isEdited("a"))
+        let mixed = try MarkedDocument(parsing: MarkedDocument.section("b", "y") + "\n<!-- tormem:begin a -->\nx\n<!-- tormem:end a -->\n", file: "R.md")
+        #expect(mixed.writtenFormat == 2)
+        #expect(mixed.isEdited("a"))
+        #expect(!mixed.isEdited("b"))
+    }
+
+    @Test(arguments: ["<!-- tormem:begin a v2 xyz -->", "<!-- tormem:begin a v1 0123456789ab -->", "<!-- tormem:begin a v2 0123456789ab extra -->",
+                      "<!-- tormem:begin a b -->"])
+    func malformedRecordsAreNoMarkers(line: String) throws {
+        let doc = try MarkedDocument(parsing: line + "\ntext\n", file: "R.md")
+        #expect(doc.sectionNames.isEmpty)
+    }
+
+    @Test func keepLinesOutsideCodeBlocks() throws {
+        let doc = try MarkedDocument(parsing: "<!-- tormem:keep draft-findings -->\n```\n<!-- tormem:keep charts -->\n```\n", file: "R.md")
+        #expect(doc.keptNames == ["draft-findings"])
     }
 }

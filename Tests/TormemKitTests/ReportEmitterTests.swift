@@ -118,7 +118,7 @@ import TormemTestSupport
         let dir = try folderWithTimeline()
         let e = try ReportEmitterTests.emitter(data: dir + "/measurements.csv")
         let report = e.report
-        #expect(report.template.contains("## Timeline\n\n" + MarkedDocument.begin("timeline")))
+        #expect(report.template.contains("## Timeline\n\n" + MarkedDocument.begin("timeline", body: report.sections["timeline"]!)))
         let timeline = try #require(report.sections["timeline"])
         #expect(timeline.contains("| 2025-09-12 14:00 | config\\_change | DirCache 0 on group A | group A |"))
         #expect(timeline.split(separator: "\n").count == 5)
