@@ -23,6 +23,8 @@ public struct ChartInputs: Sendable {
     /// The SHA-256 of each data file read from standard input or a pipe, by path (see
     /// `LoadedFile.streamDigest`), also of one a time window left out; set by the job that loaded them.
     public var streamDigests: [String: String] = [:]
+    /// Every side file used, with what it gave.
+    public var sideFiles: [SideFileUse] = []
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
     public var window: TimeWindow.Applied?
 
@@ -103,6 +105,10 @@ public struct ChartInputs: Sendable {
             for f in snapshots {
                 warnings.append(Diagnostic(file: f.path, message: "not used: a snapshot is not drawn next to per-relay time series (\(series)); draw it on its own"))
             }
+        }
+        sideFiles = SideFileUse.uses(side, relays: relays.isEmpty ? (daily?.relays ?? []) : relays.relays.map(\.info), labels: labels)
+        for use in sideFiles where use.matchesFew {
+            warnings.append(Diagnostic(file: use.path, message: use.fewText))
         }
         self.warnings = warnings
     }

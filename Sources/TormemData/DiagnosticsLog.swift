@@ -21,6 +21,8 @@ public struct DiagnosticsLog: Equatable, Sendable, SideCSVFile {
     /// Allocators in order of first appearance.
     public var allocators: [String] { distinct(rows.flatMap(\.allocators)) }
     public var last: HostFacts? { rows.last }
+    /// Tor versions in order of first appearance.
+    public var torVersions: [String] { distinct(rows.map(\.torVersion)) }
 
     func distinct(_ values: [String]) -> [String] {
         var seen = Set<String>()
@@ -70,7 +72,7 @@ public struct DiagnosticsLog: Equatable, Sendable, SideCSVFile {
         let allocator = row.text(at: h["allocator"]).trimmingSpaces
         return HostFacts(time: t, server: row.text(at: h["hostname"]).trimmingSpaces, kernel: row.text(at: h["kernel"]).trimmingSpaces,
                          memTotalKB: m.total, memAvailableKB: m.available, relaysRunning: count(row, h["relay_count"]),
-                         allocators: allocator.isEmpty ? [] : [allocator])
+                         allocators: allocator.isEmpty ? [] : [allocator], torVersion: row.text(at: h["tor_version"]).trimmingSpaces)
     }
 
     /// Total and available memory in KiB (NaN when empty); a cell that is not a number is a warning.

@@ -102,3 +102,10 @@ public struct ExperimentInfo: Equatable, Sendable {
         return info
     }
 }
+
+extension ExperimentInfo {
+    /// The experiment.json at `path`; nil when there is none, an input error when it is malformed.
+    public static func read(_ path: String) throws(TormemError) -> ExperimentInfo? {
+        try SideFileReader.contents(of: path).map { bytes throws(TormemError) in try parse(bytes, file: path) }
+    }
+}

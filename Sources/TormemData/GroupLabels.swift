@@ -5,30 +5,36 @@ import TormemCore
 /// the whole group, else the group letter itself. Nothing about particular groups lives in code.
 public struct GroupLabels: Equatable, Sendable {
     public var labels: [String: String]
+    /// Where each label came from.
+    public var sources: [String: Source] = [:]
+
+    public enum Source: String, Sendable { case groupFile, relayConfig, comments, experiment, option }
 
     public init(_ labels: [String: String] = [:]) { self.labels = labels }
 
     public init(overrides: [String: String], experiment: ExperimentInfo?, comments: CommentMetadata?,
                 relayConfig: RelayConfig?, groupFiles: GroupFiles? = nil) {
         var l: [String: String] = [:]
+        var from: [String: Source] = [:]
         // A group file's stem after the group letter: group_B_mimalloc209.txt → "mimalloc209".
         for f in groupFiles?.files ?? [] {
             let parts = f.group.split(separator: "_", maxSplits: 1)
-            if parts.count == 2 { l[f.group] = String(parts[1]) }
+            if parts.count == 2 { l[f.group] = String(parts[1]); from[f.group] = .groupFile }
         }
         if let rc = relayConfig {
             let byGroup = Dictionary(grouping: rc.entries, by: \.group)
             for (g, es) in byGroup {
                 let notes = Set(es.map(\.notes))
-                if notes.count == 1, let n = notes.first, !n.isEmpty { l[g] = n }
+                if notes.count == 1, let n = notes.first, !n.isEmpty { l[g] = n; from[g] = .relayConfig }
             }
         }
-        for (g, v) in comments?.groupLabels ?? [:] { l[g] = v }
+        for (g, v) in comments?.groupLabels ?? [:] { l[g] = v; from[g] = .comments }
         for (g, info) in experiment?.groups ?? [:] {
-            if let n = info.name ?? info.config { l[g] = n }
+            if let n = info.name ?? info.config { l[g] = n; from[g] = .experiment }
         }
-        for (g, v) in overrides { l[g] = v }
+        for (g, v) in overrides { l[g] = v; from[g] = .option }
         labels = l
+        sources = from
     }
 
     /// The label of `group` (the group itself when nothing names it; "(no group)" for "").

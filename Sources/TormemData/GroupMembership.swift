@@ -76,6 +76,8 @@ public struct GroupMembership: Sendable {
     }
 
     /// A fingerprint as tor prints it: 40 upper-case hex digits, without `$` or spaces; other text as it is.
+    public static func normalizedFingerprint(_ text: String) -> String { normalized(text) }
+
     static func normalized(_ fingerprint: String) -> String {
         let bare = fingerprint.filter { $0 != " " && $0 != "$" }.uppercased()
         return bare.count == 40 && bare.allSatisfy(\.isHexDigit) ? bare : fingerprint

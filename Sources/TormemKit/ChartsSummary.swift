@@ -27,6 +27,8 @@ public struct ChartsSummary: Sendable {
     public var diagnostics: DiagnosticsLog?
     /// The time window the data was cut to, when one was given.
     public var window: TimeWindow.Applied?
+    /// Every side file used, with what it gave.
+    public var sideFiles: [SideFileUse]
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
@@ -45,6 +47,7 @@ public struct ChartsSummary: Sendable {
         events = inputs.side.events?.events ?? []
         diagnostics = inputs.side.diagnostics
         window = inputs.window
+        sideFiles = inputs.sideFiles
     }
 
     /// The short summary printed after drawing.
@@ -114,6 +117,7 @@ public struct ChartsSummary: Sendable {
             out.append("events       \(events.count)")
             out += TimelineText.summaryLines(events)
         }
+        for use in sideFiles { out.append("side file    " + use.text) }
         out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
                    (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
         for w in written { out.append("wrote \(w)") }

@@ -215,12 +215,21 @@ public struct ReportEmitter: Sendable {
         var rows: [[String]] = [
             ["Server" + (servers.count == 1 ? "" : "s"), MarkdownText.cell(servers.joined(separator: ", "))],
             ["Period", MarkdownText.cell(periodText)],
-            ["Tor version", MarkdownText.cell(e?.torVersion ?? "")],
-            ["Allocator", MarkdownText.cell(e?.allocator ?? "")],
+            ["Tor version", MarkdownText.cell(e?.torVersion ?? inputs.side.diagnostics?.torVersions.joined(separator: ", ") ?? "")],
+            ["Allocator", MarkdownText.cell(e?.allocator ?? inputs.side.diagnostics?.allocators.joined(separator: ", ") ?? "")],
             ["Relays", "\(relayCount)"],
         ]
         if let g = inputs.groups { rows.append(["Groups", "\(g.groups.count)"]) }
         if let d = e?.description { rows.append(["Description", MarkdownText.cell(d)]) }
+        // Host facts as the collector saw them (diagnostics.csv).
+        if let d = inputs.side.diagnostics {
+            if !d.kernels.isEmpty { rows.append(["Kernel" + (d.kernels.count == 1 ? "" : "s"), MarkdownText.cell(d.kernels.joined(separator: ", "))]) }
+            if let l = d.last, !l.memTotalKB.isNaN {
+                rows.append(["Host memory", MarkdownText.cell(gb(Memory(kib: l.memTotalKB)) + " total"
+                    + (l.memAvailableKB.isNaN ? "" : ", " + gb(Memory(kib: l.memAvailableKB)) + " available") + " (\(l.time.dateTimeMinutes) UTC)")])
+            }
+            if !d.allocators.isEmpty { rows.append(["Allocators seen", MarkdownText.cell(d.allocators.joined(separator: ", "))]) }
+        }
         return MarkdownText.table(["", ""], rows)
     }
 
@@ -293,6 +302,12 @@ public struct ReportEmitter: Sendable {
         let rowCount = count(dataPoints, "row")
         text += "\n\nData points: " + (collections.map { count($0, "collection") + " (distinct timestamps per server), " } ?? "")
         text += "\(rowCount) · relays: \(relayCount) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
+        if !inputs.sideFiles.isEmpty {
+            text += "\n\nSide files used:\n\n" + inputs.sideFiles.map { "- " + MarkdownText.escape(relativeUse($0)) }.joined(separator: "\n")
+        }
+        let quality = DataQuality(inputs: inputs).notes
+        text += "\n\nData quality:" + (quality.isEmpty ? " no rows skipped, no warnings, no gaps in the collections."
+            : "\n\n" + quality.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n"))
         return text
     }
 
@@ -309,6 +324,15 @@ public struct ReportEmitter: Sendable {
         guard !s.startAvgKB.isNaN, !s.latestAvgKB.isNaN else { return "—" }
         return "\(NumberFormat.gb2(Memory(kib: s.startAvgKB))) → \(gb(Memory(kib: s.latestAvgKB)))" +
             (s.perRelayGrowthPercent.map { " (" + signedPercent($0) + ")" } ?? "")
+    }
+
+    /// A side file's use, named relative to the folder.
+    func relativeUse(_ use: SideFileUse) -> String {
+        var u = use
+        let first = inputs.files.first?.path ?? ""
+        let dir = first.lastIndex(of: "/").map { String(first[..<$0]) } ?? ""
+        if !dir.isEmpty, u.path.hasPrefix(dir + "/") { u.path = String(u.path.dropFirst(dir.count + 1)) }
+        return u.text
     }
 
     func relativeName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }

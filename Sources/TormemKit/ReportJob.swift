@@ -17,6 +17,8 @@ public enum ReportJob {
         /// Charts tormem drew earlier that the current options no longer produce: removed (or, in
         /// check mode, listed in `stale`).
         public var removed: [String]
+        /// `report --new`: every file copied into the new folder (source → copy).
+        public var copied: [(from: String, to: String)] = []
         /// Generated sections a person edited, kept: `REPORT.md: section … was edited: kept; …`.
         public var kept: [String]
         /// What would change (check mode), one line each, paths relative to the current folder.
@@ -219,18 +221,20 @@ public enum ReportJob {
     /// Creates `reportsDir/DATE-HOST-DESCRIPTION/` with a copy of `data` (and the side files next to
     /// it: experiment.json, relay_config.csv, events.csv, diagnostics.csv and the group files);
     /// fails when the folder exists. A failure leaves nothing behind.
-    public static func create(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> ReportFolder {
+    public static func create(reportsDir: String, name: String, host: String?, date: String?, data: String) throws(TormemError) -> ReportFolder {
         try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data).folder
     }
 
     /// `report --new`: `create`, then `run`; when the run fails, the new folder (and the reports
     /// folder, when this made it) is removed again, so a failed `report --new` creates nothing.
-    public static func createAndRun(reportsDir: String, name: String, host: String, date: String, data: String,
+    public static func createAndRun(reportsDir: String, name: String, host: String?, date: String?, data: String,
                                     options: ChartsRequest, given: ChartSettings = ChartSettings(),
                                     warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
         let made = try make(reportsDir: reportsDir, name: name, host: host, date: date, data: data)
         do {
-            return try run(made.folder, options: options, given: given, check: nil, warn: warn)
+            var result = try run(made.folder, options: options, given: given, check: nil, warn: warn)
+            result.copied = made.copied
+            return result
         } catch {
             made.undo()
             throw error
@@ -241,6 +245,8 @@ public enum ReportJob {
     struct NewFolder {
         var folder: ReportFolder
         var files: [String]
+        /// Source and copy of every file copied in.
+        var copied: [(from: String, to: String)] = []
         var directories: [String]
 
         func undo() { NewFolder.undo(files: files, directories: directories) }
@@ -251,7 +257,24 @@ public enum ReportJob {
         }
     }
 
-    static func make(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> NewFolder {
+    /// `--host` and `--date`, else the `server` and `start_date` of the experiment.json next to `data`.
+    static func hostAndDate(host: String?, date: String?, data: String) throws(TormemError) -> (host: String, date: String) {
+        if let host, let date { return (host, date) }
+        let dir = (data as NSString).deletingLastPathComponent
+        let json = (dir.isEmpty ? "" : dir + "/") + "experiment.json"
+        let experiment = try ExperimentInfo.read(json)
+        let start = experiment?.startDate.flatMap { TimestampParser.date($0) ?? TimestampParser.timestamp($0)?.date }
+        guard let h = host ?? experiment?.server, let d = date ?? start?.description else {
+            let missing = [host == nil && experiment?.server == nil ? "--host HOST" : nil,
+                           date == nil && start == nil ? "--date YYYY-MM-DD" : nil].compactMap { $0 }
+            throw .usage("--new needs " + missing.joined(separator: " and ") + " (or \(json) with " +
+                         [host == nil ? "\"server\"" : nil, date == nil ? "\"start_date\"" : nil].compactMap { $0 }.joined(separator: " and ") + ")")
+        }
+        return (h, d)
+    }
+
+    static func make(reportsDir: String, name: String, host: String?, date: String?, data: String) throws(TormemError) -> NewFolder {
+        let (host, date) = try hostAndDate(host: host, date: date, data: data)
         let folderName = try ReportFolder.conventionalName(date: date, host: host, description: name)
         let path = (reportsDir.hasSuffix("/") ? String(reportsDir.dropLast()) : reportsDir) + "/" + folderName
         var st = stat()
@@ -302,7 +325,11 @@ public enum ReportJob {
                 directories += try FileOutput.makeDirectory(path + "/" + FileOutput.parentDirectory(of: relative))
             }
             try AtomicFile.writeAll(files)
-            return NewFolder(folder: try ReportFolder(path: path), files: paths, directories: directories)
+            let copied = files.map { f -> (from: String, to: String) in
+                if case .copy(let from) = f.content { return (from, f.path) }
+                return ("", f.path)
+            }
+            return NewFolder(folder: try ReportFolder(path: path), files: paths, copied: copied, directories: directories)
         } catch {
             NewFolder.undo(files: paths, directories: directories)
             throw error

@@ -12,6 +12,8 @@ public struct RunFacts: Sendable {
     var events: [JSONValue]
     /// The time window (`--since`, `--until`, `--last`), null when none was given.
     var window: JSONValue
+    /// Every side file used and what it gave.
+    var sideFiles: [JSONValue]
 
     public init(inputs: ChartInputs) {
         relays = inputs.relays.count
@@ -59,6 +61,16 @@ public struct RunFacts: Sendable {
             func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
             return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
         } ?? .null
+        sideFiles = inputs.sideFiles.map { use in
+            var fields: [(String, JSONValue)] = [("file", .string(use.path)), ("kind", .string(use.kind)), ("gave", .string(use.gave))]
+            switch use.match {
+            case .dataRelays(let m, let n)?: fields += [("relays_matched", .int(m)), ("relays_in_data", .int(n))]
+            case .listed(let s, let n)?: fields += [("relays_listed", .int(n)), ("relays_in_data", .int(s))]
+            case nil: break
+            }
+            fields.append(("matches_few", .bool(use.matchesFew)))
+            return .object(fields)
+        }
         events = (inputs.side.events?.events ?? []).map { e in
             .object([("timestamp", .string(e.time.iso8601 + "Z")), ("type", .string(e.type)),
                      ("description", .string(e.description)), ("group", .string(e.isForAll ? "all" : e.group))])
@@ -68,7 +80,7 @@ public struct RunFacts: Sendable {
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
         .object([("relays", .int(relays)), ("servers", .array(servers)), ("groups", .array(groups)),
-                 ("events", .array(events)), ("window", window), ("warnings", .array(warnings.map(JSONValue.string))),
+                 ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
                                      ("skipped", .array(skipped.map { .object([("name", .string($0.name)), ("reason", .string($0.reason))]) }))]))])
     }

@@ -26,10 +26,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Create a new report folder with this description.", valueName: "NAME"))
     var new: String?
 
-    @Option(name: .long, help: "Host name for --new.")
+    @Option(name: .long, help: "Host name for --new (default: \"server\" of the experiment.json next to --data).")
     var host: String?
 
-    @Option(name: .long, help: ArgumentHelp("Date for --new.", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp("Date for --new (default: \"start_date\" of the experiment.json next to --data).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @Option(name: .customLong("reports-dir"), help: "Where --new creates the folder.")
@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         }
         if check != nil, new != nil { throw ValidationError("--check checks an existing folder: give DIR, not --new") }
         if new != nil {
-            if host == nil || date == nil || data == nil { throw ValidationError("--new needs --host HOST --date YYYY-MM-DD --data FILE") }
+            if data == nil { throw ValidationError("--new needs --data FILE (and --host HOST --date YYYY-MM-DD, unless the experiment.json next to FILE has \"server\" and \"start_date\")") }
             if dir != nil { throw ValidationError("give either DIR or --new NAME, not both") }
         } else if dir == nil {
             throw ValidationError("missing DIR (a report folder) or --new NAME")
@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         var request = chart.request(data: [], outputDir: "")
         request.jsonPath = json
         let result: ReportJob.Result
-        if let new, let host, let date, let data {
+        if let new, let data {
             result = try ReportJob.createAndRun(reportsDir: reportsDir, name: new, host: host, date: date, data: data,
                                                 options: request, given: chart.settings) { Console.printError("warning: \($0)") }
         } else {
@@ -78,6 +78,7 @@ struct ReportCommand: ParsableCommand {
         } else if check != nil {
             if !chart.quiet { print("\(result.folder): current") }
         } else if !chart.quiet {
+            for c in result.copied { print("copied \(c.from) → \(c.to)") }
             print("\(result.folder): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")")
             for w in result.written { print("wrote \(w)") }
             for r in result.removed { print("removed \(r) (drawn by tormem with earlier options; not produced by the current ones)") }
