@@ -14,6 +14,14 @@ public struct RunFacts: Sendable {
     var window: JSONValue
     /// Every side file used and what it gave.
     var sideFiles: [JSONValue]
+    /// The memory numbers of the summary: per server and, with several, all together.
+    var memory: [JSONValue]
+    var allServers: JSONValue
+    /// The latest RSS over relays (mean, σ, how many above mean + 2σ).
+    var latest: JSONValue
+    /// diagnostics.csv's host facts.
+    var host: JSONValue
+    var rows: JSONValue
 
     public init(inputs: ChartInputs) {
         relays = inputs.relays.count
@@ -61,6 +69,24 @@ public struct RunFacts: Sendable {
             func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
             return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
         } ?? .null
+        let summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
+        memory = summaries.map(RunFacts.memory)
+        allServers = summaries.count > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) }.map(RunFacts.memory) ?? .null : .null
+        latest = inputs.relays.isEmpty ? .null : .object([
+            ("relays", .int(inputs.latest.ranked.count)), ("mean_gb", .number(inputs.latest.mean)),
+            ("sd_gb", .number(inputs.latest.standardDeviation)), ("above_mean_2sd", .int(inputs.latest.outliers().count)),
+        ])
+        host = inputs.side.diagnostics.map { d in
+            let last = d.last
+            return .object([("kernels", .array(d.kernels.map(JSONValue.string))),
+                            ("tor_versions", .array(d.torVersions.map(JSONValue.string))),
+                            ("allocators", .array(d.allocators.map(JSONValue.string))),
+                            ("mem_total_gb", .number(last.map { Memory(kib: $0.memTotalKB).gb } ?? .nan)),
+                            ("mem_available_gb", .number(last.map { Memory(kib: $0.memAvailableKB).gb } ?? .nan)),
+                            ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))])
+        } ?? .null
+        rows = .object([("read", .int(inputs.files.reduce(0) { $0 + $1.rows })), ("skipped", .int(inputs.files.reduce(0) { $0 + $1.skipped })),
+                        ("files", .int(inputs.files.count))])
         sideFiles = inputs.sideFiles.map { use in
             var fields: [(String, JSONValue)] = [("file", .string(use.path)), ("kind", .string(use.kind)), ("gave", .string(use.gave))]
             switch use.match {
@@ -77,10 +103,28 @@ public struct RunFacts: Sendable {
         }
     }
 
+    /// A server's (or all servers') summary numbers, as the run summary prints them.
+    static func memory(_ s: MemorySummary) -> JSONValue {
+        func gb(_ kib: Double) -> JSONValue { .number(Memory(kib: kib).gb) }
+        func count(_ n: Int) -> JSONValue { n >= 0 ? .int(n) : .null }
+        return .object([
+            ("server", .string(s.name)), ("first", .string(s.start.iso8601 + "Z")), ("last", .string(s.end.iso8601 + "Z")),
+            ("data_points", .int(s.dataPoints)),
+            ("relays_first", count(s.firstRelays)), ("relays_last", count(s.latestRelays)), ("relays_max", count(s.maxRelays)),
+            ("total_start_gb", gb(s.startTotalKB)), ("total_end_gb", gb(s.latestTotalKB)),
+            ("total_growth_percent", s.growthPercent.map(JSONValue.number) ?? .null),
+            ("total_peak_gb", gb(s.peakTotalKB)), ("total_peak_at", .string(s.peakTime.iso8601 + "Z")),
+            ("per_relay_start_avg_gb", gb(s.startAvgKB)), ("per_relay_avg_gb", gb(s.latestAvgKB)),
+            ("per_relay_growth_percent", s.perRelayGrowthPercent.map(JSONValue.number) ?? .null),
+            ("per_relay_min_gb", gb(s.latestMinKB)), ("per_relay_max_gb", gb(s.latestMaxKB)),
+        ])
+    }
+
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
         .object([("relays", .int(relays)), ("servers", .array(servers)), ("groups", .array(groups)),
-                 ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)), ("warnings", .array(warnings.map(JSONValue.string))),
+                 ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)),
+                 ("memory", .array(memory)), ("all_servers", allServers), ("latest_rss", latest), ("host", host), ("rows", rows), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
                                      ("skipped", .array(skipped.map { .object([("name", .string($0.name)), ("reason", .string($0.reason))]) }))]))])
     }

@@ -44,4 +44,31 @@ func folderWithTimeline(_ name: String = #function) throws -> String {
         #expect(warnings.map(\.description) == [dir + "/events.csv:4: column timestamp: expected an ISO 8601 time such as 2026-01-05T10:47:43-08:00, found \"not a time\"; row skipped"])
         #expect(report.warnings.count == 1)
     }
+
+    /// `--json` holds every number the summary prints: totals, per relay, relay statistics, host
+    /// facts, rows and side files.
+    @Test func theJSONHoldsEveryNumberOfTheSummary() throws {
+        let dir = try folderWithTimeline()
+        let report = try ChartsJob.run(ChartsRequest(dataPaths: [dir + "/measurements.csv"], outputDirectory: dir + "/charts"))
+        let d = try #require(try JSONParser.parse(Array(report.json.utf8)).object)
+        let m = try #require(d["memory"].flatMap { if case .array(let a) = $0 { a.first?.object } else { nil } })
+        let text = report.text
+        func gb(_ key: String) -> String {
+            guard case .number(let v)? = m[key] else { return "missing \(key)" }
+            return NumberFormat.fixed(v, decimals: 2) + " GB"
+        }
+        // The summary's lines, number by number.
+        #expect(text.contains("total        \(gb("total_start_gb")) → \(gb("total_end_gb"))"))
+        #expect(text.contains("peak \(gb("total_peak_gb"))"))
+        #expect(text.contains("per relay    avg \(gb("per_relay_avg_gb")) · min \(gb("per_relay_min_gb")) · max \(gb("per_relay_max_gb"))"))
+        #expect(m["relays_first"] == .number(3) && m["relays_last"] == .number(13) && m["relays_max"] == .number(13))
+        #expect(m["data_points"] == .number(7))
+        let latest = try #require(d["latest_rss"]?.object), host = try #require(d["host"]?.object), rows = try #require(d["rows"]?.object)
+        #expect(latest["above_mean_2sd"] == .number(0))
+        #expect(host["kernels"] == .array([.string("6.1.0-25-amd64"), .string("6.1.0-28-amd64")]))
+        #expect(host["allocators"] == .array([.string("glibc"), .string("jemalloc")]))
+        #expect(rows["read"] == .number(79))
+        guard case .array(let side)? = d["side_files"] else { Issue.record("no side_files"); return }
+        #expect(side.count == 2)  // events.csv and diagnostics.csv
+    }
 }

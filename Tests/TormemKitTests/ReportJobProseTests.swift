@@ -85,3 +85,30 @@ import TormemTestSupport
         #expect(try run(["regenerate", root, "--check"]).status == 0)
     }
 }
+
+/// What `report --new` takes from experiment.json and what it says it copied.
+@Suite struct ReportNewTests {
+    @Test func hostAndDateComeFromExperimentJSONAndEveryCopyIsListed() throws {
+        let dir = try folderWithTimeline()
+        try FileManager.default.copyItem(atPath: Fixtures.url("real-2025-09-18/experiment.json"), toPath: dir + "/experiment.json")
+        let root = try temporaryFolder() + "/reports"
+        let made = try run(["report", "--new", "guard", "--data", dir + "/measurements.csv", "--reports-dir", root])
+        #expect(made.status == 0, "\(made.stderr)")
+        let folder = root + "/2025-09-09-co-guard"  // experiment.json: server co, start_date 2025-09-09
+        for name in ["measurements.csv", "experiment.json", "events.csv", "diagnostics.csv"] {
+            #expect(made.stdout.contains("copied \(dir)/\(name) → \(folder)/\(name)"), "\(name)")
+        }
+        let report = try String(contentsOfFile: folder + "/REPORT.md", encoding: .utf8)
+        #expect(report.contains("| Kernels | 6.1.0-25-amd64, 6.1.0-28-amd64 |"))
+        #expect(report.contains("| Host memory | 62.50 GB total, 20.00 GB available (2025-09-18 00:00 UTC) |"))
+        #expect(report.contains("Data quality:\n\n- co: 1 gap in the collections"))
+        #expect(report.contains("\n- events.csv:4: column timestamp: expected an ISO 8601 time"))
+        #expect(report.contains("- diagnostics.csv: host facts of 2 collections"))
+        // Without experiment.json, --host and --date are needed, and the message says so.
+        let bare = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: realData, toPath: bare + "/data.csv")
+        let refused = try run(["report", "--new", "x", "--data", bare + "/data.csv", "--reports-dir", root])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--new needs --host HOST and --date YYYY-MM-DD"), "\(refused.stderr)")
+    }
+}
