@@ -209,6 +209,10 @@ public enum ReportJob {
         }
     }
 
+    /// The side files `report --new` copies from the data's folder when they are there (besides the
+    /// group files); `report --help` names each.
+    static let copiedSideFiles = ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"]
+
     static func make(reportsDir: String, name: String, host: String, date: String, data: String) throws(TormemError) -> NewFolder {
         let folderName = try ReportFolder.conventionalName(date: date, host: host, description: name)
         let path = (reportsDir.hasSuffix("/") ? String(reportsDir.dropLast()) : reportsDir) + "/" + folderName
@@ -233,7 +237,7 @@ public enum ReportJob {
         let name = ReportFolder.dataNames.contains(base) && base.hasSuffix(".gz") == gzip ? base : (gzip ? "data.csv.gz" : "data.csv")
         var files: [(path: String, content: AtomicFile.Content)] = [(path + "/" + name, .copy(of: data))]
         let dir = (data as NSString).deletingLastPathComponent
-        for side in ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"] {
+        for side in copiedSideFiles {
             let from = (dir.isEmpty ? "" : dir + "/") + side
             if (try? RegularFile.open(from)).map({ close($0.fd) }) != nil { files.append((path + "/" + side, .copy(of: from))) }
         }

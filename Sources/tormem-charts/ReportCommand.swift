@@ -13,8 +13,12 @@ struct ReportCommand: ParsableCommand {
         recorded in DIR/tormem.json, so a later `report DIR` or `regenerate` draws the same charts.
 
         With --new NAME --host HOST --date YYYY-MM-DD --data FILE it first creates \
-        <reports-dir>/DATE-HOST-NAME/ with a copy of FILE (and experiment.json / relay_config.csv \
-        next to it).
+        <reports-dir>/DATE-HOST-NAME/ and copies into it the data file FILE (keeping one of the \
+        names above, else as data.csv) and what it finds in FILE's folder: experiment.json, \
+        relay_config.csv, events.csv, diagnostics.csv, the group files groups/group_*.txt and \
+        the relays_file of each group in experiment.json, at the same place in the new folder. \
+        A relays_file given relative to FILE's folder but outside it (../lists/b.txt) is refused \
+        (exit 3): move it into the folder, or give an absolute path.
         """)
 
     @Argument(help: "The report folder.")
