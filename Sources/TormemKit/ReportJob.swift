@@ -257,6 +257,10 @@ public enum ReportJob {
         }
     }
 
+    /// The side files `report --new` copies from the data's folder when they are there (besides the
+    /// group files); `report --help` names each.
+    static let copiedSideFiles = ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"]
+
     /// `--host` and `--date`, else the `server` and `start_date` of the experiment.json next to `data`.
     static func hostAndDate(host: String?, date: String?, data: String) throws(TormemError) -> (host: String, date: String) {
         if let host, let date { return (host, date) }
@@ -298,7 +302,7 @@ public enum ReportJob {
         let name = ReportFolder.dataNames.contains(base) && base.hasSuffix(".gz") == gzip ? base : (gzip ? "data.csv.gz" : "data.csv")
         var files: [(path: String, content: AtomicFile.Content)] = [(path + "/" + name, .copy(of: data))]
         let dir = (data as NSString).deletingLastPathComponent
-        for side in ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"] {
+        for side in copiedSideFiles {
             let from = (dir.isEmpty ? "" : dir + "/") + side
             if (try? RegularFile.open(from)).map({ close($0.fd) }) != nil { files.append((path + "/" + side, .copy(of: from))) }
         }

@@ -9,12 +9,20 @@ struct ReportCommand: ParsableCommand {
         DIR is a report folder (reports/YYYY-MM-DD-host-description/) holding data.csv, \
         measurements.csv, memory_measurements.csv or memory.csv (or give --data FILE). Only the parts \
         of README.md and REPORT.md between <!-- tormem:begin NAME --> and <!-- tormem:end NAME --> \
-        markers are rewritten; everything else a person wrote is kept. Chart options given are \
+        markers are rewritten, and only while their text is what tormem wrote there (the begin \
+        marker records its digest): a section you edited is kept and reported (--reset NAME \
+        regenerates it), one whose markers you deleted is not inserted again. Charts tormem drew \
+        with earlier options that the current ones do not produce are removed from DIR/charts/. Chart options given are \
         recorded in DIR/tormem.json, so a later `report DIR` or `regenerate` draws the same charts.
 
         With --new NAME --host HOST --date YYYY-MM-DD --data FILE it first creates \
-        <reports-dir>/DATE-HOST-NAME/ with a copy of FILE (and experiment.json / relay_config.csv \
-        next to it).
+        <reports-dir>/DATE-HOST-NAME/ and copies into it the data file FILE (keeping one of the \
+        names above, else as data.csv) and what it finds in FILE's folder: experiment.json, \
+        relay_config.csv, events.csv, diagnostics.csv, the group files groups/group_*.txt and \
+        the relays_file of each group in experiment.json, at the same place in the new folder. \
+        A relays_file given relative to FILE's folder but outside it (../lists/b.txt) is refused \
+        (exit 3): move it into the folder, or give an absolute path. --host and --date default to the \
+        "server" and "start_date" of FILE's experiment.json; every file copied is listed.
         """)
 
     @Argument(help: "The report folder.")

@@ -19,8 +19,8 @@ struct TormemCharts: ParsableCommand {
 let examples = HelpExamples(byCommand: [
     "draw": [
         "tormem-charts --data measurements.csv --output-dir charts/",
-        "tormem-charts --data memory.csv.gz --last 30d --theme both --output-dir charts/",
-        "ssh relay-host cat /var/lib/tormem/memory.csv | tormem-charts --data - --output-dir charts/",
+        "tormem-charts --data measurements.csv.gz --last 30d --theme both --output-dir charts/",
+        "ssh relay-host cat /var/lib/tormem/measurements.csv | tormem-charts --data - --output-dir charts/",
     ],
     "report": [
         "tormem-charts report --new \"guard fragmentation\" --host co --date 2025-09-18 --data measurements.csv",

@@ -10,7 +10,7 @@ import TormemKit
 
 /// libFuzzer entry point: the CSV reader, format detection, every loader, the side files
 /// (`experiment.json`, `relay_config.csv`, `events.csv`, `diagnostics.csv`, `groups/*.txt`), the
-/// collector's `/proc` and torrc parsers and the report markers on arbitrary bytes. Nothing may crash, trap or hang. Built only with `TORMEM_FUZZ=1` (see README).
+/// collector's `/proc` and torrc parsers and the report markers on arbitrary bytes. Nothing may crash, trap or hang. Built only with `TORMEM_FUZZ=1` (see CONTRIBUTING.md).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func tormemFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []

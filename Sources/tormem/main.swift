@@ -8,13 +8,13 @@ import TormemCore
 let examples = HelpExamples(byCommand: [
     "": [
         "tormem status",
-        "tormem collect --output /var/lib/tormem/memory.csv",
+        "tormem collect --output /var/lib/tormem/measurements.csv",
         "tormem verify --require dircache0,maxmem",
     ],
     "collect": [
-        "tormem collect --output /var/lib/tormem/memory.csv",
+        "tormem collect --output /var/lib/tormem/measurements.csv",
         "tormem collect --auto-dir \"guard fragmentation\" --reports-dir /var/lib/tormem/reports --prometheus /var/lib/prometheus/node-exporter/tormem.prom",
-        "echo '*/5 * * * * root tormem collect --output /var/lib/tormem/memory.csv' > /etc/cron.d/tormem",
+        "echo '*/5 * * * * root tormem collect --output /var/lib/tormem/measurements.csv' > /etc/cron.d/tormem",
     ],
     "status": ["tormem status", "tormem status --json", "tormem status --instances-dir /etc/tor/instances"],
     "csv": ["tormem csv", "tormem csv | tormem-charts --data - --output-dir /tmp/now"],

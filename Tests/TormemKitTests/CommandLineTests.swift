@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TormemTestSupport
+@testable import TormemKit
 
 /// The `tormem-charts` executable end to end: arguments, exit statuses, files.
 @Suite struct CommandLineTests {
@@ -110,6 +111,17 @@ import TormemTestSupport
                 let name = String(word.dropFirst(2).prefix { $0 != "=" })
                 #expect(help.contains("--" + name), "\(arguments): \(line) uses --\(name)")
             }
+        }
+    }
+
+    @Test func reportHelpNamesEveryFileReportNewCopies() throws {
+        let r = try run(["report", "--help"])
+        #expect(r.status == 0)
+        // Help text is wrapped at spaces: compare with the words joined again.
+        let help = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("copies into it the data file FILE"), "\(help)")
+        for name in ReportJob.copiedSideFiles + ["groups/group_*.txt", "relays_file"] {
+            #expect(help.contains(name), "report --help names \(name)")
         }
     }
 
