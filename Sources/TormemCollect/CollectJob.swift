@@ -24,6 +24,10 @@ public enum CollectJob {
                 .append(ownRows, restart: request.restart)
             report.measurementsPath = measurements
             report.wroteHeader = result.wroteHeader
+            if case .reportFolder = request.destination, let config = collector.settings.configPath,
+               let warning = try ReportConfigCopy.place(config, in: FileOutput.parentDirectory(of: measurements)) {
+                report.warnings.append(warning)
+            }
         }
         if let path = request.prometheusPath {
             try AtomicFile.write(PrometheusWriter.text(snapshot), to: path)

@@ -1,3 +1,5 @@
+import TormemCore
+
 /// What one `collect` run did.
 public struct CollectSummary: Equatable, Sendable {
     public var snapshot: HostSnapshot
@@ -9,6 +11,8 @@ public struct CollectSummary: Equatable, Sendable {
     public var diagnosticsPath: String?
     /// Header and rows for standard output (`--stdout`), else nil.
     public var printed: String?
+    /// What the run left as it found but should be said (a report folder's own relay_config.csv).
+    public var warnings: [Diagnostic] = []
 
     public init(snapshot: HostSnapshot) { self.snapshot = snapshot }
 }

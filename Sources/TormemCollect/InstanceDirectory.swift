@@ -23,7 +23,7 @@ public struct InstanceDirectory: Sendable {
             names = try DirectoryListing.names(path)
         } catch {
             throw .input(Diagnostic(file: path, message:
-                "cannot read the instances folder (\(error.reason)); expected a folder with one sub-folder per tor instance (set it with --instances-dir)"))
+                "cannot read the instances folder (\(error.folderReason)); expected a folder with one sub-folder per tor instance (set it with --instances-dir)"))
         }
         return names.filter { !$0.hasPrefix(".") && DirectoryListing.isDirectory(path + "/" + $0) }
             .map { RelayInstance.load(name: $0, directory: path + "/" + $0, dataRoot: dataRoot) }

@@ -19,5 +19,15 @@ public struct FileReadError: Error, Equatable, Sendable, CustomStringConvertible
         return FileReadError(path: path, code: e, reason: SystemError.text(e))
     }
 
+    /// The reason when `path` was to be a folder: "no such folder", "not a folder" (something else
+    /// is there), else the system's.
+    public var folderReason: String {
+        switch code {
+        case ENOENT: return "no such folder"
+        case ENOTDIR: return DirectoryListing.exists(path) ? "not a folder" : "no such folder"
+        default: return reason
+        }
+    }
+
     public var description: String { "\(path): \(reason)" }
 }

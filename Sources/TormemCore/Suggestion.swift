@@ -42,6 +42,34 @@ public enum Suggestion {
         return "unknown command \(shown); expected one of: " + commands.joined(separator: ", ")
     }
 
+    /// The message for the first `--name` in `arguments` (up to a `--`) that is none of `options`
+    /// (long names without `--`) of `command`: `unknown option "--dat"; did you mean '--data'?`, else
+    /// the other commands that have it (`elsewhere`, name → its options), else another command's
+    /// option close to it, else the bare finding.
+    /// Nil when every option is known.
+    public static func unknownOption(in arguments: [String], command: String, options: [String],
+                                     elsewhere: [(command: String, options: [String])] = []) -> String? {
+        let known = options + ["help", "version"]
+        for a in arguments {
+            if a == "--" { break }
+            guard a.hasPrefix("--"), a.count > 2 else { continue }
+            let name = String(a.dropFirst(2).prefix { $0 != "=" })
+            if known.contains(name) { continue }
+            let shown = MessageText.quoted("--" + name)
+            if let c = closest(to: name, among: options) { return "unknown option \(shown); did you mean '--\(c)'?" }
+            let others = elsewhere.filter { $0.command != command }
+            let having = others.filter { $0.options.contains(name) }.map { "'\($0.command)'" }
+            if !having.isEmpty {
+                return "unknown option \(shown) for '\(command)'; it is an option of " + having.joined(separator: " and ")
+            }
+            if let near = others.lazy.compactMap({ o in closest(to: name, among: o.options).map { (o.command, $0) } }).first {
+                return "unknown option \(shown) for '\(command)'; did you mean '\(near.0) --\(near.1)'?"
+            }
+            return "unknown option \(shown) for '\(command)'"
+        }
+        return nil
+    }
+
     /// The long option names (without `--`) a help text lists.
     public static func optionNames(inHelp help: String) -> [String] {
         var names: [String] = []
@@ -54,6 +82,21 @@ public enum Suggestion {
             let name = String(chars[(i + 2)..<j])
             if !name.isEmpty, !names.contains(name) { names.append(name) }
             i = j
+        }
+        return names
+    }
+
+    /// The long option names (without `--`) of the options a help text lists: the names at the start
+    /// of its option lines (`  -q, --quiet`, `  --check/--no-check`), not those its prose mentions.
+    public static func listedOptionNames(inHelp help: String) -> [String] {
+        var names: [String] = []
+        for line in help.split(separator: "\n") where line.hasPrefix("  -") && !line.hasPrefix("   ") {
+            // The synopsis ends where the column of help text begins (a run of spaces).
+            let chars = Array(line)
+            var end = 2
+            while end + 1 < chars.count, !(chars[end] == " " && chars[end + 1] == " ") { end += 1 }
+            if end + 1 == chars.count { end += 1 }
+            for name in optionNames(inHelp: String(chars[..<end])) where !names.contains(name) { names.append(name) }
         }
         return names
     }

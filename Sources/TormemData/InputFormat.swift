@@ -17,20 +17,41 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// Detects the format from header names (case-insensitive, surrounding spaces ignored).
     public static func detect(header: [String]) -> InputFormat? {
         let names = Set(header.map(normalizeColumn))
-        if ["date", "time", "num_relays"].allSatisfy(names.contains),
-           names.contains("total_mb") || names.contains("total_kb") {
-            return .monitor
-        }
-        if UnifiedColumns.identifying.allSatisfy(names.contains),
-           UnifiedColumns.aggregateEither.contains(where: names.contains) {
-            return .unified
-        }
+        if monitor.hasRequired(names) { return .monitor }
+        if unified.hasRequired(names) { return .unified }
         let cols = header.map(normalizeColumn)
         if cols.count >= 3, cols[0] == "group", cols[1] == "relay", cols.dropFirst(2).contains(where: { dayIndex($0) != nil }) {
             return .experiment
         }
-        if ["relay", "rss_gb"].allSatisfy(names.contains) { return .snapshot }
+        if snapshot.hasRequired(names) { return .snapshot }
         return nil
+    }
+
+    /// The columns a header of this format must have, by name: each entry is a choice (one of them
+    /// will do). An experiment header must also start with `group,relay` and have a `dayN` column.
+    public var requiredColumns: [[String]] {
+        switch self {
+        case .monitor: return [["date"], ["time"], ["num_relays"], ["total_mb", "total_kb"]]
+        case .unified: return UnifiedColumns.identifying.map { [$0] } + [UnifiedColumns.aggregateEither]
+        case .experiment: return [["group"], ["relay"]]
+        case .snapshot: return [["relay"], ["rss_gb"]]
+        }
+    }
+
+    /// Every column the format's reader knows (an experiment's `dayN` columns aside).
+    public var knownColumns: [String] {
+        switch self {
+        case .monitor: return ["date", "time", "num_relays", "total_mb", "avg_mb", "min_mb", "max_mb",
+                               "total_kb", "avg_kb", "min_kb", "max_kb"]
+        case .unified: return UnifiedColumns.all
+        case .experiment: return ["group", "relay"]
+        case .snapshot: return ["relay", "pid", "rss_gb", "vmsize_gb", "hwm_gb", "frag_ratio"]
+        }
+    }
+
+    /// Whether normalised `names` hold every required column (one of each choice).
+    func hasRequired(_ names: Set<String>) -> Bool {
+        requiredColumns.allSatisfy { $0.contains(where: names.contains) }
     }
 
     /// The reader for rows under `header`; `partRange` is the byte range of the file it will see
@@ -64,8 +85,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
         return "line ends are CR only; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
     }
 
-    /// The message for a header no format matches.
+    /// The message for a header no format matches: what a header close to one format lacks (see
+    /// `NearFormat`), else the formats there are.
     public static func unknownHeaderMessage(found header: [String]) -> String {
+        if let near = NearFormat(header: header) { return near.message }
         let shown = MessageText.quoted(header.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : ""))
         return "unrecognised header \(shown); expected one of: "
             + allCases.map(\.headerSummary).joined(separator: "; ")

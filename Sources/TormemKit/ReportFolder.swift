@@ -42,9 +42,9 @@ public struct ReportFolder: Sendable {
     public init(path: String, data: String? = nil) throws(TormemError) {
         var p = path
         while p.count > 1, p.hasSuffix("/") { p.removeLast() }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
-            throw .input(Diagnostic(file: p, message: "expected a report folder (reports/YYYY-MM-DD-host-description/)"))
+        guard DirectoryListing.isDirectory(p) else {
+            let reason = DirectoryListing.exists(p) ? "not a folder" : "no such folder"
+            throw .input(Diagnostic(file: p, message: "\(reason); expected a report folder (reports/YYYY-MM-DD-host-description/)"))
         }
         self.path = p
         absolutePath = "/" + ReportFolder.components(p).joined(separator: "/")

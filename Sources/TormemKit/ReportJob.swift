@@ -211,11 +211,11 @@ public enum ReportJob {
         while r.count > 1, r.hasSuffix("/") { r.removeLast() }
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: r)
+            names = try DirectoryListing.names(r)
         } catch {
-            throw .input(Diagnostic(file: r, message: "expected a folder of report folders: \(error.localizedDescription)"))
+            throw .input(Diagnostic(file: r, message: "\(error.folderReason); expected a folder of report folders (reports/)"))
         }
-        return names.sorted().map { r + "/" + $0 }.filter(ReportFolder.isReport)
+        return names.map { r + "/" + $0 }.filter(ReportFolder.isReport)
     }
 
     /// Creates `reportsDir/DATE-HOST-DESCRIPTION/` with a copy of `data` (and the side files next to

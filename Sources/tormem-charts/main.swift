@@ -68,6 +68,17 @@ do {
         if HelpExamples.asksForHelp(arguments) { print(examples.text(for: examples.command(in: arguments)), terminator: "") }
         Console.exit(0)
     }
+    // An option the command does not have (`--dat`) is named, with the one meant, even when the
+    // parser stopped earlier at what the typo left missing (`--dat x.csv`: no --data).
+    let command = TormemCharts.configuration.subcommands.first { $0._commandName == arguments.first } ?? DrawCommand.self
+    func options(_ type: any ParsableCommand.Type) -> [String] {
+        Suggestion.listedOptionNames(inHelp: TormemCharts.helpMessage(for: type))
+    }
+    if let message = Suggestion.unknownOption(in: arguments, command: command._commandName, options: options(command),
+                                              elsewhere: TormemCharts.configuration.subcommands.map { ($0._commandName, options($0)) }) {
+        Console.printError("tormem-charts: error: \(message)\nSee 'tormem-charts \(command._commandName) --help' for its options.")
+        Console.exit(2)
+    }
     Console.printError(TormemCharts.fullMessage(for: error))
     Console.exit(2)
 }

@@ -26,7 +26,7 @@ extension Tormem {
         @Option(name: .long, help: ArgumentHelp("Also write the numbers as a node_exporter textfile (a .prom file, replaced atomically).", valueName: "FILE"))
         var prometheus: String?
 
-        @Option(name: .long, help: ArgumentHelp("Write into a new report folder REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv.", valueName: "DESCRIPTION"))
+        @Option(name: .long, help: ArgumentHelp("Write into a new report folder REPORTS/YYYY-MM-DD-HOST-DESCRIPTION/measurements.csv (with --config, the folder also gets a copy of it as relay_config.csv, unless it has one).", valueName: "DESCRIPTION"))
         var autoDir: String?
 
         @Option(name: .long, help: ArgumentHelp("Where --auto-dir creates report folders (default: reports).", valueName: "DIR"))
@@ -76,6 +76,7 @@ extension Tormem {
                                          prometheusPath: prometheus, diagnostics: withDiagnostics,
                                          diagnosticsPath: diagnosticsFile)
             let report = try CollectJob.run(request, collector: host.collector)
+            for warning in report.warnings { writeError("tormem: warning: \(warning)") }
             if let printed = report.printed { writeOut(printed) }
         }
     }

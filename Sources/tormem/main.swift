@@ -49,6 +49,18 @@ do {
         if HelpExamples.asksForHelp(arguments) { writeOut(examples.text(for: examples.command(in: arguments))) }
         exit(0)
     }
+    // An option the command does not have (`--outptu`) is named, with the one meant, even when the
+    // parser stopped earlier at what the typo left missing (no --output).
+    let command = Tormem.configuration.subcommands.first { $0._commandName == arguments.first }
+    func options(_ type: any ParsableCommand.Type) -> [String] {
+        Suggestion.listedOptionNames(inHelp: Tormem.helpMessage(for: type))
+    }
+    let name = command.map { $0._commandName } ?? "tormem"
+    if let message = Suggestion.unknownOption(in: arguments, command: name, options: options(command ?? Tormem.self),
+                                              elsewhere: Tormem.configuration.subcommands.map { ($0._commandName, options($0)) }) {
+        writeError("tormem: error: \(message)\nSee 'tormem \(command == nil ? "" : name + " ")--help' for its options.")
+        exit(2)
+    }
     writeError(Tormem.fullMessage(for: error))
     exit(2)
 }

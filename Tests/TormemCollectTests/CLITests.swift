@@ -56,7 +56,7 @@ import TormemData
     }
 
     @Test(arguments: [
-        (["status", "--instances-dir", "/nonexistent/instances"], "/nonexistent/instances: cannot read the instances folder"),
+        (["status", "--instances-dir", "/nonexistent/instances"], "/nonexistent/instances: cannot read the instances folder (no such folder); expected a folder"),
         (["csv", "--proc-root", "/nonexistent/proc", "--instances-dir", FakeHost.instancesDirectory], "/nonexistent/proc: cannot list processes"),
         (["collect", "--stdout", "--config", "/nonexistent/relay_config.csv"] + FakeHost.options, "/nonexistent/relay_config.csv: cannot read"),
         (["verify", "--instances-dir", "/nonexistent/instances"], "/nonexistent/instances"),

@@ -24,4 +24,40 @@ import Testing
         let help = "  --data <FILE>   A data file\n  --output-dir <dir>\n  -q, --quiet\n  see --data again; a-- b"
         #expect(Suggestion.optionNames(inHelp: help) == ["data", "output-dir", "quiet"])
     }
+
+    @Test func optionNamesListedAreOnlyThoseOfOptionLines() {
+        let help = """
+        OVERVIEW: see --data and report --check.
+
+        OPTIONS:
+          --data <FILE>           A data file
+                                  --not-this continues the text above.
+          -q, --quiet             Say less.
+          --check/--check-pixels  Compare.
+          --reports-dir <reports-dir>
+                                  Where.
+          --strict
+        """
+        #expect(Suggestion.listedOptionNames(inHelp: help) == ["data", "quiet", "check", "check-pixels", "reports-dir", "strict"])
+    }
+
+    @Test func unknownOptionsAreNamedWithTheOneMeant() {
+        let draw = ["data", "output-dir", "title"], report = ["data", "check", "new"]
+        let all = [("draw", draw), ("report", report)]
+        func message(_ arguments: [String]) -> String? {
+            Suggestion.unknownOption(in: arguments, command: "draw", options: draw, elsewhere: all)
+        }
+        #expect(message(["--dat", "x.csv"]) == "unknown option \"--dat\"; did you mean '--data'?")
+        #expect(message(["--dat=x.csv"]) == "unknown option \"--dat\"; did you mean '--data'?")
+        #expect(message(["--data", "x", "--titel", "t"]) == "unknown option \"--titel\"; did you mean '--title'?")
+        #expect(message(["--check"]) == "unknown option \"--check\" for 'draw'; it is an option of 'report'")
+        #expect(message(["--chek"]) == "unknown option \"--chek\" for 'draw'; did you mean 'report --check'?")
+        #expect(message(["--frobnicate"]) == "unknown option \"--frobnicate\" for 'draw'")
+    }
+
+    @Test func knownOptionsAndOperandsAreNoFinding() {
+        #expect(Suggestion.unknownOption(in: ["--data", "x", "--help", "--version", "-q", "--", "--dat"],
+                                         command: "draw", options: ["data"]) == nil)
+    }
 }
+

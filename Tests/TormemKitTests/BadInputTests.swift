@@ -60,6 +60,8 @@ import TormemTestSupport
         Case(file: "monitor_cr_only.csv", status: 3, expected: ["monitor_cr_only.csv:1: line ends are CR only; expected LF or CRLF line ends"]),
         Case(file: "monitor_combining_marks.csv", status: 0, expected: ["monitor_combining_marks.csv:3: column total_mb: expected a non-negative number of MiB, found \"", "…\""]),
         Case(file: "unknown_long_header.csv", status: 3, expected: ["unknown_long_header.csv:1: unrecognised header \"xxxx", "x…\"; expected one of: monitor"]),
+        // A header nearly unified names the column it lacks, and the one probably meant.
+        Case(file: "unified_misspelled_column.csv", status: 3, expected: ["unified_misspelled_column.csv:1: header looks like the unified format but lacks the column rss_kb (\"rsskb\" is probably rss_kb)"]),
     ]
 
     @Test func everyBadFixtureHasACase() throws {

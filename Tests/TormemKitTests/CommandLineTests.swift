@@ -95,6 +95,31 @@ import TormemTestSupport
         #expect(r.stderr.contains("unknown command \"stauts\"; did you mean 'status'?"))
     }
 
+    @Test(arguments: [
+        (["--dat", "x.csv"], "unknown option \"--dat\"; did you mean '--data'?", "draw"),
+        (["draw", "--data", "x.csv", "--outptu-dir", "o"], "unknown option \"--outptu-dir\"; did you mean '--output-dir'?", "draw"),
+        (["report", "--chek", "reports/x"], "unknown option \"--chek\"; did you mean '--check'?", "report"),
+        (["regenerate", "reports", "--themes", "both"], "unknown option \"--themes\"; did you mean '--theme'?", "regenerate"),
+        (["--data", "x.csv", "--check"], "unknown option \"--check\" for 'draw'; it is an option of 'report' and 'regenerate'", "draw"),
+    ])
+    func mistypedOptionsGetASuggestion(arguments: [String], message: String, command: String) throws {
+        let r = try run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr == "tormem-charts: error: \(message)\nSee 'tormem-charts \(command) --help' for its options.\n")
+    }
+
+    @Test(arguments: [
+        (["collect", "--outptu", "f"], "unknown option \"--outptu\"; did you mean '--output'?", "collect"),
+        (["status", "--instance-dir", "/x"], "unknown option \"--instance-dir\"; did you mean '--instances-dir'?", "status"),
+        (["verify", "--requre", "maxmem"], "unknown option \"--requre\"; did you mean '--require'?", "verify"),
+        (["detail", "guard01", "--interval", "3"], "unknown option \"--interval\" for 'detail'; it is an option of 'watch'", "detail"),
+    ])
+    func theCollectorSuggestsOptionsToo(arguments: [String], message: String, command: String) throws {
+        let r = try run(arguments, executable: executable("tormem"))
+        #expect(r.status == 2)
+        #expect(r.stderr == "tormem: error: \(message)\nSee 'tormem \(command) --help' for its options.\n")
+    }
+
     @Test(arguments: [(["--help"], "tormem-charts --data"), (["report", "--help"], "tormem-charts report"),
                       (["help", "regenerate"], "tormem-charts regenerate"), (["draw", "-h"], "tormem-charts --data")])
     func helpEndsWithExamplesThatNameRealOptions(arguments: [String], prefix: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TormemCore
 @testable import TormemKit
 
 @Suite struct ReportFolderTests {
@@ -17,4 +18,17 @@ import Testing
         }
         #expect(ReportFolder.components("a/../../b/./c") == ReportFolder.components(cwd + "/../b/c"))
     }
+
+    /// A folder that is not there, or a file where the folder should be, is said in tormem's words.
+    @Test func aMissingFolderIsNamedWithWhatWasExpected() throws {
+        let dir = try temporaryFolder()
+        try write("x\n", to: dir + "/file")
+        let expected = "expected a report folder (reports/YYYY-MM-DD-host-description/)"
+        for (path, reason) in [(dir + "/none", "no such folder"), (dir + "/file", "not a folder"), (dir + "/file/x", "no such folder")] {
+            #expect(throws: TormemError.input(Diagnostic(file: path, message: reason + "; " + expected))) {
+                try ReportFolder(path: path)
+            }
+        }
+    }
 }
+
