@@ -21,7 +21,8 @@ deps:
 # What the tests use besides: real tor relays (run offline, never as a service), promtool (from
 # Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist,
 # PyYAML to parse the shipped GitHub Actions workflow, systemd-analyze (systemd; nothing is started)
-# to check and score the shipped unit, man (man-db) to render the packages' man pages.
+# to check and score the shipped unit, strace to compare tormem's system calls with the unit's
+# filter, man (man-db) to render the packages' man pages.
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
@@ -30,6 +31,7 @@ test-deps: deps
 	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
 	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
