@@ -20,13 +20,18 @@ deps:
 
 # What the tests use besides: real tor relays (run offline, never as a service), promtool (from
 # Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist,
-# PyYAML to parse the shipped GitHub Actions workflow.
+# PyYAML to parse the shipped GitHub Actions workflow, systemd-analyze (systemd; nothing is started)
+# to check and score the shipped unit, strace to compare tormem's system calls with the unit's
+# filter, man (man-db) to render the packages' man pages.
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
 	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	command -v dpkg-deb >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
 	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
+	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
@@ -65,7 +70,8 @@ reports-check: deps
 	$(SWIFT) build
 	.build/debug/tormem-charts regenerate reports --check
 
-# Static release binaries, man pages, completions, systemd units: a tarball and a .deb in dist/.
+# Static release binaries, man pages, completions, systemd units: in dist/ the full .deb and tarball,
+# and the collector's alone (tormem-collect: no tormem-charts, no cairo).
 dist: test-deps
 	.ci/dist
 
