@@ -25,6 +25,8 @@ public struct ChartInputs: Sendable {
     public var streamDigests: [String: String] = [:]
     /// Every side file used, with what it gave.
     public var sideFiles: [SideFileUse] = []
+    /// Pairs of group files listing the same relays (each pair also a warning).
+    public var sharedRelays: [SharedRelays] = []
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
     public var window: TimeWindow.Applied?
 
@@ -79,6 +81,7 @@ public struct ChartInputs: Sendable {
         } else {
             let membership = GroupMembership(relays, side: side, source: source)
             warnings += membership.warnings
+            sharedRelays = membership.shared
             if membership.grouped.isEmpty {
                 daily = nil
             } else {
@@ -90,7 +93,16 @@ public struct ChartInputs: Sendable {
             }
         }
         let labels = self.labels
-        let events = side.events?.events ?? []
+        // events.csv names groups by ID, several joined by `_`; IDs hold `_` too, so it is read
+        // against every group the run knows.
+        var known = Set(daily?.groups ?? [])
+        known.formUnion(side.experiment.map { Array($0.groups.keys) } ?? [])
+        known.formUnion(side.groupFiles?.files.map(\.group) ?? [])
+        known.formUnion((side.relayConfig?.entries.map(\.group) ?? []).filter { !$0.isEmpty })
+        known.formUnion(options.groupLabels.keys)
+        let knownGroups = known
+        self.side.events = side.events?.resolvingGroups(known: knownGroups)
+        let events = self.side.events?.events ?? []
         groups = daily.map { GroupAnalysis($0, labels: labels, rule: options.rule, control: options.control,
                                            compared: options.compared, events: events) }
         let snapshots = files.filter { $0.snapshot != nil }

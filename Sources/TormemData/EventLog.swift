@@ -11,6 +11,12 @@ public struct EventLog: Equatable, Sendable, SideCSVFile {
         self.events = events; self.warnings = warnings
     }
 
+    /// The log with each event's groups read against the run's group IDs (see
+    /// `ExperimentEvent.groups(inCell:known:)`).
+    public func resolvingGroups(known: Set<String>) -> EventLog {
+        EventLog(events: events.map { $0.resolvingGroups(known: known) }, warnings: warnings)
+    }
+
     public static func parse(_ reader: inout CSVReader, file: String) throws(TormemError) -> EventLog {
         var h = HeaderMap([])
         var events: [(line: Int, event: ExperimentEvent)] = []

@@ -9,6 +9,8 @@ public struct GroupFiles: Equatable, Sendable {
         public var path: String
         /// Nicknames and fingerprints, as listed.
         public var relays: [String]
+        /// The line of each relay in the file (1-based), when read from one.
+        public var lines: [Int] = []
     }
 
     public var files: [File]
@@ -23,12 +25,21 @@ public struct GroupFiles: Equatable, Sendable {
     }
 
     /// The relays of one file: lines without comments and blanks.
-    public static func relays(in text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).compactMap { line in
+    public static func relays(in text: String) -> [String] { entries(in: text).map(\.relay) }
+
+    /// The relays of one file with their line numbers (1-based).
+    public static func entries(in text: String) -> [(line: Int, relay: String)] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { i, line in
             let bare = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let token = bare.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
-            return token.isEmpty ? nil : String(token)
+            let token = bare.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
+            return token.isEmpty ? nil : (i + 1, String(token))
         }
+    }
+
+    /// A file read from `path`, its relays with their lines.
+    static func file(group: String, path: String, bytes: [UInt8]) -> File {
+        let e = entries(in: String(decoding: bytes, as: UTF8.self))
+        return File(group: group, path: path, relays: e.map(\.relay), lines: e.map(\.line))
     }
 
     /// Every `group_*.txt` in `folder` (sorted), and for groups of `experiment` with a `relays_file`,
@@ -46,14 +57,14 @@ public struct GroupFiles: Equatable, Sendable {
             let path = folder + "/" + name
             if picked[path] != nil { continue }
             guard let bytes = try SideFileReader.contents(of: path) else { continue }
-            files.append(File(group: group, path: path, relays: relays(in: String(decoding: bytes, as: UTF8.self))))
+            files.append(file(group: group, path: path, bytes: bytes))
             seen.insert(path)
         }
         for (path, group) in picked.sorted(by: { $0.key < $1.key }) {
             guard let bytes = try SideFileReader.contents(of: path) else {
                 throw .input(Diagnostic(file: path, message: "no such file: experiment.json names it as the relays_file of group \(group)"))
             }
-            files.append(File(group: group, path: path, relays: relays(in: String(decoding: bytes, as: UTF8.self))))
+            files.append(file(group: group, path: path, bytes: bytes))
         }
         return files.isEmpty ? nil : GroupFiles(files: files)
     }

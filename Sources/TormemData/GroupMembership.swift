@@ -10,6 +10,8 @@ public struct GroupMembership: Sendable {
     /// (`info.group` is the group). A relay listed in two groups is in both.
     public var grouped: RelayTable
     public var warnings: [Diagnostic]
+    /// Pairs of group files that list the same relays.
+    public var shared: [SharedRelays]
 
     public init(_ table: RelayTable, side: SideFiles, source: String) {
         var warnings: [Diagnostic] = []
@@ -42,12 +44,9 @@ public struct GroupMembership: Sendable {
                 if !series.times.isEmpty { out.append(series) }
             }
         }
-        if let files = side.groupFiles {
-            for (relay, groups) in files.groupsByRelay.sorted(by: { $0.key < $1.key }) where groups.count > 1 {
-                warnings.append(Diagnostic(file: files.files[0].path, message:
-                    "relay \(relay) is listed in \(groups.count) groups (\(groups.joined(separator: ", "))); it counts in each"))
-            }
-        }
+        // One warning per pair of group files sharing relays (the relays themselves: `shared`).
+        shared = side.groupFiles.map(SharedRelays.find) ?? []
+        warnings += shared.map(\.diagnostic)
         let seen = Set(table.relays.flatMap { [GroupMembership.normalized($0.info.listedFingerprint), $0.info.listedNickname] })
         var unseen = Set(listed.keys).subtracting(seen)
         for e in side.relayConfig?.entries ?? [] where !seen.contains(e.nickname) && !seen.contains(GroupMembership.normalized(e.fingerprint)) {

@@ -195,11 +195,14 @@ public struct MarkedDocument: Equatable, Sendable {
         parts[i] = .section(name: n, record: nil, begin: begin, body: [], end: end)
     }
 
-    /// `text` with the generated sections it lacks put where the template has them: after the
-    /// nearest earlier template line the text also has, with the template's headings and blank
-    /// lines in between; at the end when no such line is found. Prose of the template
-    /// (placeholders) is never copied in. Inserted lines get CR LF ends when the text's first line
-    /// has one. Marker lines match by kind and name (their records may differ).
+    /// `text` with the generated sections it lacks put where the template has them, in template
+    /// order, never after a person's prose: right under the template's heading of the section when
+    /// the text has that heading; else after the end of the nearest earlier template section the
+    /// text has (with the template's headings just above the section); else after the nearest
+    /// earlier template line the text has; else at the top of the file (the title, which comes
+    /// first). Prose of the template (placeholders) is never copied in. Inserted lines get CR LF
+    /// ends when the text's first line has one. Marker lines match by kind and name (their records
+    /// may differ).
     public static func inserting(missing names: [String], into text: [UInt8], template: String) -> [UInt8] {
         var lines = MarkedDocument.lines(text)
         let cr = lines.first?.last == 13
@@ -216,21 +219,42 @@ public struct MarkedDocument: Equatable, Sendable {
             return lines.indices.dropFirst(start).first { key(lines[$0]) == wanted }
         }
         let tmpl = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for name in names {
-            guard let b = tmpl.firstIndex(where: { marker(Line($0.utf8)).map { if case .begin(name, _) = $0 { true } else { false } } == true }),
-                  let e = tmpl[b...].firstIndex(of: end(name)) else { continue }
-            var anchor = b - 1
-            while anchor >= 0, tmpl[anchor].isEmpty || index(of: tmpl[anchor]) == nil { anchor -= 1 }
-            let between = anchor < 0 ? [] : tmpl[(anchor + 1)..<b].filter { $0.isEmpty || $0.hasPrefix("#") }
-            let block = (Array(between) + Array(tmpl[b...e])).map(line)
-            if anchor >= 0, let at = index(of: tmpl[anchor]) {
-                // After the anchor's own section end, when the anchor is a begin marker.
-                var after = at
-                if case .begin(let other, _)? = marker(Line(tmpl[anchor].utf8)), let close = index(of: end(other), from: at) { after = close }
-                lines.insert(contentsOf: (between.first?.isEmpty == false ? [line("")] : []) + block, at: after + 1)
+        func beginIndex(_ name: String) -> Int? {
+            tmpl.firstIndex { if case .begin(name, _)? = marker(Line($0.utf8)) { true } else { false } }
+        }
+        let ordered = names.compactMap { n in beginIndex(n).map { (n, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+        for name in ordered {
+            guard let b = beginIndex(name), let e = tmpl[b...].firstIndex(of: end(name)) else { continue }
+            // The template's headings just above the section (blank lines between them kept).
+            var top = b
+            while top > 0, tmpl[top - 1].isEmpty || tmpl[top - 1].hasPrefix("#") { top -= 1 }
+            var lead = Array(tmpl[top..<b])
+            while lead.first?.isEmpty == true { lead.removeFirst() }
+            let section = Array(tmpl[b...e])
+            var at: Int?, block: [String] = lead + section
+            if let heading = lead.last(where: { !$0.isEmpty }), let h = index(of: heading) {
+                // Under the heading, after its blank line.
+                let blank = h + 1 < lines.count && content(lines[h + 1]).isEmpty
+                at = blank ? h + 2 : h + 1
+                block = blank ? section : [""] + section
+            } else if let earlier = tmpl[..<b].lastIndex(where: { l in
+                if case .end(let n)? = marker(Line(l.utf8)) { index(of: end(n)) != nil } else { false }
+            }), case .end(let n)? = marker(Line(tmpl[earlier].utf8)), let close = index(of: end(n)) {
+                at = close + 1
+                block = [""] + block
+            } else if let anchor = tmpl[..<top].lastIndex(where: { !$0.isEmpty && marker(Line($0.utf8)) == nil && index(of: $0) != nil }),
+                      let found = index(of: tmpl[anchor]) {
+                at = found + 1
+                block = [""] + block
+            }
+            if let at {
+                if at < lines.count, !content(lines[at]).isEmpty { block.append("") }
+                lines.insert(contentsOf: block.map(line), at: at)
+            } else if lines.count == 1, content(lines[0]).isEmpty {
+                lines = (block + [""]).map(line)
             } else {
-                if let last = lines.last, content(last).isEmpty { lines.removeLast() }
-                lines += [line("")] + block + [line("")]
+                // At the top: the title, above everything a person wrote.
+                lines.insert(contentsOf: (block + [""]).map(line), at: 0)
             }
         }
         return joined(lines)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TormemCore
 import TormemData
+import TormemTestSupport
 @testable import TormemCharts
 
 /// The operator's experiment folders as they really are (SPEC §1 "Relay identity", "Side files"):
@@ -147,7 +148,9 @@ import TormemData
         let i = try Self.inputs(["memory.csv": text, "groups/group_A_x.txt": "a\nb\n", "groups/group_B_y.txt": "b\nghost1\nghost2\n"])
         #expect(i.groups?.stats("A_x")?.relays == 2)
         #expect(i.groups?.stats("B_y")?.relays == 1)
-        #expect(i.warnings.contains { $0.message.contains("relay b is listed in 2 groups (A_x, B_y)") })
+        #expect(i.warnings.contains { $0.file.hasSuffix("groups/group_A_x.txt") && $0.line == 2
+            && $0.message.hasPrefix("group A_x shares 1 relay with group B_y (") && $0.message.hasSuffix("group_B_y.txt): b; it counts in both groups") })
+        #expect(i.sharedRelays.map(\.relays) == [["b"]])
         #expect(i.warnings.contains { $0.message.contains("2 relays are named in the group files but never seen in the data: ghost1, ghost2") })
     }
 
@@ -160,5 +163,35 @@ import TormemData
         var titled = ChartInputs.Options()
         titled.title = "Relays at home"
         #expect(try Self.inputs(["data.csv": monitor], data: "data.csv", options: titled).aggregate?.serverNames == ["Relays at home"])
+    }
+
+    /// shapes-allocators: 200 relays, 8 group files, three historical files sharing 60 relays with
+    /// current groups, events naming groups by IDs that hold `_`.
+    static func allocators() throws -> ChartInputs {
+        let path = Fixtures.url("shapes-allocators/memory.csv")
+        return ChartInputs(files: [try DataLoader.load(path: path)], side: try SideFiles.load(nextTo: path))
+    }
+
+    @Test func sharedRelaysAreOneWarningPerPairOfGroupsInAFileThatListsThem() throws {
+        let i = try Self.allocators()
+        let shared = i.warnings.filter { $0.message.contains(" shares ") }
+        #expect(shared.count == i.sharedRelays.count)
+        #expect((1...12).contains(shared.count))
+        #expect(i.sharedRelays.reduce(0) { $0 + $1.relays.count } == 60)
+        for (w, s) in zip(shared, i.sharedRelays) {
+            #expect(w.file == s.files[0] && w.line != nil)
+            #expect(w.message.contains(s.files[1]) && w.message.contains("shares \(s.relays.count) relays"))
+            let listed = try String(contentsOfFile: s.files[0], encoding: .utf8)
+            #expect(s.relays.allSatisfy { listed.contains($0) })
+        }
+    }
+
+    @Test func eventGroupsAreTheGroupIDsTheyName() throws {
+        let i = try Self.allocators()
+        let events = try #require(i.side.events?.events)
+        let ids = Set(i.groups?.groups.map(\.group) ?? [])
+        #expect(events.count == 12)
+        #expect(events.allSatisfy { $0.isForAll || ($0.groups.count == 1 && ids.contains($0.groups[0])) })
+        #expect(events.contains { $0.groups == ["A_jemalloc530_current"] })
     }
 }

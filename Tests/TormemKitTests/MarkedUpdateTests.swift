@@ -1,5 +1,6 @@
 import Testing
 import TormemCore
+import TormemTestSupport
 @testable import TormemKit
 
 /// Regenerating a README.md / REPORT.md never loses what a person wrote.
@@ -100,5 +101,77 @@ import TormemCore
         let again = try update(text, document("3 GB"))
         #expect(again.update.edited == ["findings"])
         #expect(again.text.contains("Our findings: jemalloc wins."))
+    }
+
+    /// The README and REPORT of shapes-allocators, as a new folder gets them.
+    static func documents() throws -> (readme: ReportEmitter.Document, report: ReportEmitter.Document) {
+        let data = Fixtures.url("shapes-allocators/memory.csv")
+        let request = ChartsRequest(dataPaths: [data], outputDirectory: "x")
+        let inputs = try ChartsJob.inputs(request)
+        let plan = request.plan(inputs)
+        let e = ReportEmitter(folderName: "2026-03-02-relayhost-fsn1-allocators", commandPath: "reports/2026-03-02-relayhost-fsn1-allocators",
+                              inputs: inputs, charts: plan.charts.map { ("charts/\($0.name).png", $0.description) }, skipped: plan.skipped)
+        return (e.readme, e.report)
+    }
+
+    /// A template's text without the named section's marker lines and body.
+    static func removing(_ name: String, from text: String) -> String {
+        var out: [Substring] = [], inside = false
+        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if l.hasPrefix("<!-- tormem:begin \(name) ") { inside = true; continue }
+            if l == "<!-- tormem:end \(name) -->" { inside = false; continue }
+            if !inside { out.append(l) }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A template as format 1 wrote it: begin markers without records.
+    static func formatOne(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { l in
+            guard l.hasPrefix("<!-- tormem:begin "), let name = l.split(separator: " ").dropFirst(2).first else { return String(l) }
+            return "<!-- tormem:begin \(name) -->"
+        }.joined(separator: "\n")
+    }
+
+    /// A format-1 README without its title gets it at the top, above the sections and the person's
+    /// prose at the end; the same with `--reset title` on a format-2 file whose title markers were removed.
+    @Test func aMissingTitleGoesAtTheTopNeverAfterTheProse() throws {
+        let (readme, report) = try Self.documents()
+        let prose = "\nMy closing notes: the host was rebooted twice.\n"
+        let title = MarkedDocument.section("title", readme.sections["title"]!)
+        for start in [Self.formatOne(Self.removing("title", from: readme.template)).drop { $0 == "\n" } + prose,
+                      Self.removing("title", from: readme.template).drop { $0 == "\n" } + prose] {
+            let format2 = !start.contains("<!-- tormem:begin summary -->")
+            let (text, u) = try update(String(start), readme, reset: format2 ? ["title"] : [])
+            #expect(text.hasPrefix(title + "\n\n<!-- tormem:begin summary "))
+            #expect(text.hasSuffix(prose))
+            #expect(u.changed.contains("title"))
+            let again = try update(text, readme)
+            #expect(again.text == text)
+        }
+        // Without --reset a format-2 file does not get it back.
+        let (kept, _) = try update(Self.removing("title", from: readme.template), readme)
+        #expect(!kept.contains("tormem:begin title"))
+        // REPORT.md: the title above Executive summary.
+        let (r, _) = try update(Self.removing("title", from: report.template) + prose, report, reset: ["title"])
+        #expect(r.hasPrefix(MarkedDocument.section("title", report.sections["title"]!) + "\n\n## Executive summary\n"))
+    }
+
+    /// Other missing sections go right under their heading, else after the section before them in
+    /// the template, never after a person's prose.
+    @Test func aMissingSectionGoesUnderItsHeadingOrAfterTheSectionBeforeIt() throws {
+        let (readme, _) = try Self.documents()
+        let prose = "My closing notes.\n"
+        let charts = MarkedDocument.section("charts", readme.sections["charts"]!)
+        // Under its heading.
+        let (under, _) = try update(Self.removing("charts", from: readme.template) + prose, readme, reset: ["charts"])
+        #expect(under.contains("## Charts\n\n" + charts + "\n"))
+        #expect(under.hasSuffix(prose))
+        // Heading gone too: after the summary, with the heading, before the Notes.
+        let noHeading = Self.removing("charts", from: readme.template).replacingOccurrences(of: "## Charts\n\n", with: "")
+        let (after, _) = try update(noHeading + prose, readme, reset: ["charts"])
+        let summaryEnd = try #require(after.range(of: "<!-- tormem:end summary -->\n"))
+        #expect(after[summaryEnd.upperBound...].hasPrefix("\n## Charts\n\n" + charts + "\n\n## Notes"))
+        #expect(after.hasSuffix(prose))
     }
 }
