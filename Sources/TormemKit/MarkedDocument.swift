@@ -254,7 +254,7 @@ public struct MarkedDocument: Equatable, Sendable {
                 lines = (block + [""]).map(line)
             } else {
                 // At the top: the title, above everything a person wrote.
-                lines.insert(contentsOf: (block + [""]).map(line), at: 0)
+                lines.insert(contentsOf: (block + (content(lines[0]).isEmpty ? [] : [""])).map(line), at: 0)
             }
         }
         return joined(lines)
