@@ -25,6 +25,8 @@ public struct ChartInputs: Sendable {
     public var streamDigests: [String: String] = [:]
     /// Every side file used, with what it gave.
     public var sideFiles: [SideFileUse] = []
+    /// The run's facts (servers, relays, period, collections, rows), one definition for every output.
+    public private(set) var scope = RunScope()
     /// Pairs of group files listing the same relays (each pair also a warning).
     public var sharedRelays: [SharedRelays] = []
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
@@ -123,6 +125,7 @@ public struct ChartInputs: Sendable {
             warnings.append(Diagnostic(file: use.path, message: use.fewText))
         }
         self.warnings = warnings
+        scope = RunScope(self)
     }
 
     /// The mean RSS (GB) of the day before the earliest group start: each relay's mean over that

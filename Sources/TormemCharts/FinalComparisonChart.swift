@@ -46,7 +46,7 @@ public struct FinalComparisonChart: Chart {
                                  references: refs, legend: legend, note: a.rule.text)
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Final comparison",
-                      subtitle: "\(a.groups.count) groups · \(ChartText.plural(a.groups.reduce(0) { $0 + $1.relays }, "relay")) · sorted by end mean"
+                      subtitle: GroupText.groupsAndRelays(a) + " · sorted by end mean"
                           + (a.control.map { " · control " + labels.titled($0) } ?? " · no control group"),
                       panels: [.ranking(panel)], footnote: style.sourceNote)
     }

@@ -41,10 +41,9 @@ public struct GroupMeansChart: Chart {
                               y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
                               layers: layers, references: refs, legend: legend,
                               events: groupEvents(events, starts: a.table.groupStarts, lo: lo, hi: hi))
-        let relays = a.table.relays.count
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
-                      subtitle: "\(a.groups.count) groups · \(ChartText.plural(relays, "relay")) · days \(Int(lo))–\(Int(days.last ?? lo))",
+                      subtitle: "\(GroupText.groupsAndRelays(a)) · days \(Int(lo))–\(Int(days.last ?? lo))",
                       panels: [.plot(panel)], footnote: style.sourceNote)
     }
 }

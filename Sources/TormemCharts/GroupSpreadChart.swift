@@ -39,7 +39,7 @@ public struct GroupSpreadChart: Chart {
                               legend: legend)
         let unlike = groups.reduce(0) { $0 + $1.unlike.count }
         let named = groups.reduce(0) { $0 + min($1.unlike.count, namedPerGroup) }
-        var subtitle = "\(groups.count) groups · \(ChartText.plural(groups.reduce(0) { $0 + $1.endValues.count }, "relay")) · "
+        var subtitle = GroupText.groupsAndRelays(a, groups: groups.count) + " · "
             + (unlike == 0 ? "no relay unlike its group" : "\(ChartText.plural(unlike, "relay")) unlike their group (> 3 MAD from its median)")
         if named < unlike { subtitle += ", \(named) named" }
         return Figure(size: style.size(default: defaultSize), theme: theme,

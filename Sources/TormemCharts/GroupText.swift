@@ -29,6 +29,24 @@ public enum GroupText {
         NumberFormat.signed(perDay, decimals: 2) + " GB/day"
     }
 
+    /// `8 groups · 200 relays (60 in two groups)`: the groups, their distinct relays, and apart the
+    /// relays counted in several groups (the groups' n add up to more). The subtitle of the group
+    /// charts; `groups`: how many a chart draws, when not all.
+    public static func groupsAndRelays(_ a: GroupAnalysis, groups: Int? = nil) -> String {
+        let count = GroupRelayCount(a.table)
+        return ChartText.plural(groups ?? a.groups.count, "group") + " · " + ChartText.plural(count.relays, "relay")
+            + (shared(count).map { " (" + $0 + ")" } ?? "")
+    }
+
+    /// `60 in two groups`, `60 in two groups, 5 in three`; nil when no relay is in several groups.
+    public static func shared(_ count: GroupRelayCount) -> String? {
+        guard !count.inSeveral.isEmpty else { return nil }
+        let words = [2: "two", 3: "three", 4: "four", 5: "five"]
+        return count.inSeveral.sorted { $0.key < $1.key }.enumerated().map { i, e in
+            NumberFormat.grouped(e.value) + " in " + (words[e.key] ?? NumberFormat.grouped(e.key)) + (i == 0 ? " groups" : "")
+        }.joined(separator: ", ")
+    }
+
     /// What each number means, in the words the charts and the report use.
     public static let definitions = [
         "n: relays in the group",

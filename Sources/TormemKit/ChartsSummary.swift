@@ -17,7 +17,8 @@ public struct ChartsSummary: Sendable {
     public var skippedCharts: [ChartPlan.Skipped]
     public var groups: GroupAnalysis?
     public var relayStats: RelayStatistics?
-    public var relayCount: Int
+    /// The run's facts (relays, servers, period, collections, rows), as every output states them.
+    public var scope: RunScope
     /// The numbers of `--json`.
     public var facts: RunFacts
     /// Hosts that collected under two names.
@@ -32,9 +33,9 @@ public struct ChartsSummary: Sendable {
 
     public init(inputs: ChartInputs, written: [String], skipped: [ChartPlan.Skipped]) {
         self.written = written
-        rowsRead = inputs.files.reduce(0) { $0 + $1.rows }
-        skippedRows = inputs.files.reduce(0) { $0 + $1.skipped }
-        fileCount = inputs.files.count
+        rowsRead = inputs.scope.rowsRead
+        skippedRows = inputs.scope.rowsSkipped
+        fileCount = inputs.scope.files
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
         warnings = inputs.files.flatMap(\.warnings) + inputs.side.warnings + inputs.warnings
@@ -42,7 +43,7 @@ public struct ChartsSummary: Sendable {
         renames = inputs.renames
         skippedCharts = skipped
         groups = inputs.groups
-        relayCount = inputs.relays.count
+        scope = inputs.scope
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.side.events?.events ?? []
         diagnostics = inputs.side.diagnostics
@@ -107,7 +108,9 @@ public struct ChartsSummary: Sendable {
             out.append("  status: " + g.rule.text)
         }
         if let r = relayStats {
-            out.append("relays       \(relayCount); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
+            out.append("relays       \(scope.relaysText); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
+        } else if scope.relays > 0, summaries.isEmpty {
+            out.append("relays       \(scope.relaysText)")
         }
         for r in renames {
             out.append("renamed host \(r.old) → \(r.new): one server (" + (r.forced ? "--server-alias" : "time ranges apart, the same relays") + "; --keep-servers keeps them apart)")
@@ -118,8 +121,8 @@ public struct ChartsSummary: Sendable {
             out += TimelineText.summaryLines(events)
         }
         for use in sideFiles { out.append("side file    " + use.text) }
-        out.append("rows read    \(rowsRead) from \(fileCount) file\(fileCount == 1 ? "" : "s")" +
-                   (skippedRows > 0 ? ", \(skippedRows) skipped (see warnings)" : ""))
+        out.append("rows read    \(scope.rowsRead) from \(scope.files) file\(scope.files == 1 ? "" : "s")" +
+                   (scope.rowsSkipped > 0 ? ", \(scope.rowsSkipped) skipped (see warnings)" : ""))
         for w in written { out.append("wrote \(w)") }
         for k in skippedCharts { out.append("skipped \(k.name): \(k.reason)") }
         return out.joined(separator: "\n")

@@ -56,43 +56,10 @@ public struct ReportEmitter: Sendable {
 
     var title: String { inputs.side.experiment?.name ?? folderName }
 
-    var period: (start: Timestamp, end: Timestamp)? {
-        var times: [Int64] = []
-        if let a = inputs.aggregate?.combined.times, let f = a.first, let l = a.last { times += [f, l] }
-        if let s = inputs.relays.start, let e = inputs.relays.end { times += [s, e] }
-        if let snap = inputs.snapshot?.collected { times.append(snap.seconds) }
-        guard let lo = times.min(), let hi = times.max() else { return nil }
-        return (Timestamp(seconds: lo), Timestamp(seconds: hi))
-    }
-
-    var periodText: String {
-        if let p = period {
-            let daily = p.start.secondOfDay == 0 && p.end.secondOfDay == 0
-            func w(_ t: Timestamp) -> String { daily ? t.date.description : t.dateTimeMinutes + " UTC" }
-            return p.start == p.end ? w(p.start) : "\(w(p.start)) → \(w(p.end))"
-        }
-        if let e = inputs.side.experiment, let a = e.startDate, let b = e.endDate { return "\(a) → \(b)" }
-        if let d = inputs.daily { return "days \(d.days.first ?? 0)–\(d.days.last ?? 0) after the configuration change" }
-        return "unknown"
-    }
-
-    var servers: [String] {
-        var s = Set<String>()
-        for a in inputs.aggregate?.servers ?? [] { s.insert(a.server) }
-        for r in inputs.relays.relays where !r.info.server.isEmpty { s.insert(r.info.server) }
-        if let h = inputs.snapshot?.host { s.insert(h) }
-        if s.isEmpty, let e = inputs.side.experiment?.server { s.insert(e) }
-        return s.sorted()
-    }
-
-    var relayCount: Int {
-        if !inputs.relays.isEmpty { return inputs.relays.count }
-        if let d = inputs.daily { return d.relays.count }
-        if let s = inputs.snapshot { return s.relays.count + s.notRunning.count }
-        return inputs.aggregate?.combined.relays.max() ?? 0
-    }
-
-    var dataPoints: Int { inputs.files.reduce(0) { $0 + $1.rows - $1.skipped } }
+    /// The run's facts, as every output states them (`RunScope`).
+    var scope: RunScope { inputs.scope }
+    var periodText: String { scope.periodText }
+    var servers: [String] { scope.serverNames }
 
     // MARK: README.md
 
@@ -120,7 +87,7 @@ public struct ReportEmitter: Sendable {
         var rows: [[String]] = [
             ["Period", MarkdownText.cell(periodText)],
             ["Server" + (servers.count == 1 ? "" : "s"), MarkdownText.cell(servers.joined(separator: ", "))],
-            ["Relays", "\(relayCount)"],
+            ["Relays", MarkdownText.cell(scope.relaysText)],
         ]
         for f in inputs.files {
             let name = relativeName(f.path)
@@ -217,7 +184,7 @@ public struct ReportEmitter: Sendable {
             ["Period", MarkdownText.cell(periodText)],
             ["Tor version", MarkdownText.cell(e?.torVersion ?? inputs.side.diagnostics?.torVersions.joined(separator: ", ") ?? "")],
             ["Allocator", MarkdownText.cell(e?.allocator ?? inputs.side.diagnostics?.allocators.joined(separator: ", ") ?? "")],
-            ["Relays", "\(relayCount)"],
+            ["Relays", MarkdownText.cell(scope.relaysText)],
         ]
         if let g = inputs.groups { rows.append(["Groups", "\(g.groups.count)"]) }
         if let d = e?.description { rows.append(["Description", MarkdownText.cell(d)]) }
@@ -239,8 +206,10 @@ public struct ReportEmitter: Sendable {
             [MarkdownText.cell(s.group), MarkdownText.cell(s.label), "\(s.relays)"]
                 + [s.group == g.control ? "control" : (s.group == g.compared ? "best" : "")]
         }
-        return MarkdownText.table(["Group", "Label", "Relays", "Role"], rows.map { r in r.map { $0.isEmpty ? "—" : $0 } },
-                                  rightAligned: [2])
+        let table = MarkdownText.table(["Group", "Label", "Relays", "Role"], rows.map { r in r.map { $0.isEmpty ? "—" : $0 } },
+                                       rightAligned: [2])
+        guard GroupText.shared(GroupRelayCount(g.table)) != nil else { return table }
+        return table + "\n\n" + MarkdownText.escape(GroupText.groupsAndRelays(g)) + ": a relay in several groups counts in each group's n."
     }
 
     var keyMetricsBody: String {
@@ -299,9 +268,9 @@ public struct ReportEmitter: Sendable {
         }
         var text = MarkdownText.table(["File", "Kind", "Rows", "Skipped"], rows, rightAligned: [2, 3])
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let rowCount = count(dataPoints, "row")
-        text += "\n\nData points: " + (collections.map { count($0, "collection") + " (distinct timestamps per server), " } ?? "")
-        text += "\(rowCount) · relays: \(relayCount) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
+        let rowCount = count(scope.rowsKept, "row")
+        text += "\n\nData points: " + (scope.collections.map { count($0, "collection") + " (distinct timestamps per server), " } ?? "")
+        text += "\(rowCount) · relays: \(scope.relaysText) · period: \(MarkdownText.escape(periodText)). 1 GB = 1024 MiB."
         if !inputs.sideFiles.isEmpty {
             text += "\n\nSide files used:\n\n" + inputs.sideFiles.map { "- " + MarkdownText.escape(relativeUse($0)) }.joined(separator: "\n")
         }
@@ -309,14 +278,6 @@ public struct ReportEmitter: Sendable {
         text += "\n\nData quality:" + (quality.isEmpty ? " no rows skipped, no warnings, no gaps in the collections."
             : "\n\n" + quality.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n"))
         return text
-    }
-
-    /// Distinct (server, timestamp) pairs in the aggregate and per-relay series; nil without timestamps.
-    var collections: Int? {
-        var seen = Set<String>()
-        for a in inputs.aggregate?.servers ?? [] { for t in a.times { seen.insert("\(a.server)\u{0}\(t)") } }
-        for r in inputs.relays.relays { for t in r.times { seen.insert("\(r.info.server)\u{0}\(t)") } }
-        return seen.isEmpty ? nil : seen.count
     }
 
     /// `0.50 → 3.27 GB (+550.8%)`: what each relay grew, apart from relays being added.

@@ -22,26 +22,33 @@ public struct RunFacts: Sendable {
     /// diagnostics.csv's host facts.
     var host: JSONValue
     var rows: JSONValue
+    /// The first and last time of the data, and the period as README.md and REPORT.md write it.
+    var period: JSONValue
+    /// Distinct (server, timestamp) pairs, null without timestamps.
+    var collections: JSONValue
+    /// The groups' distinct relays and memberships (a relay in two groups is one relay, two memberships).
+    var groupRelays: JSONValue
+    /// Pairs of group files listing the same relays, with every relay.
+    var sharedRelays: [JSONValue]
 
     public init(inputs: ChartInputs) {
-        relays = inputs.relays.count
-        let display = RelayIdentity.displayNames(inputs.renames)
-        var relaysByServer: [String: Int] = [:]
-        for r in inputs.relays.relays { relaysByServer[r.info.server, default: 0] += 1 }
-        let serverNames = Set((inputs.aggregate?.serverNames ?? []) + relaysByServer.keys)
-        servers = serverNames.sorted().map { shown in
-            let aliases = inputs.renames.filter { display[$0.old] == shown }.map(\.old)
-            let name = inputs.renames.first { display[$0.new] == shown }?.new ?? shown
-            let series = inputs.aggregate?.servers.first { $0.server == shown }
-            // The relays' own times only without the server's aggregate series (not copied otherwise).
-            let relays = inputs.relays.relays.filter { $0.info.server == shown }
-            let first = series?.times.first ?? relays.compactMap { $0.times.min() }.min()
-            let last = series?.times.last ?? relays.compactMap { $0.times.max() }.max()
-            return .object([("name", .string(name)), ("aliases", .array(aliases.map(JSONValue.string))),
-                            ("relays", .int(relaysByServer[shown] ?? 0)),
-                            ("first", .string(first.map { Timestamp(seconds: $0).iso8601 + "Z" })),
-                            ("last", .string(last.map { Timestamp(seconds: $0).iso8601 + "Z" })),
-                            ("collections", .int(series?.count ?? Set(relays.flatMap(\.times)).count))])
+        let scope = inputs.scope
+        relays = scope.relays
+        func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
+        servers = scope.servers.map { s in
+            .object([("name", .string(s.name)), ("aliases", .array(s.aliases.map(JSONValue.string))),
+                     ("relays", .int(s.relays)), ("first", time(s.first)), ("last", time(s.last)),
+                     ("collections", .int(s.collections))])
+        }
+        period = .object([("first", time(scope.first)), ("last", time(scope.last)), ("text", .string(scope.periodText))])
+        collections = scope.collections.map(JSONValue.int) ?? .null
+        groupRelays = scope.groups.map { g in
+            .object([("relays", .int(g.relays)), ("memberships", .int(g.memberships)),
+                     ("in_several_groups", .int(g.inSeveral.values.reduce(0, +)))])
+        } ?? .null
+        sharedRelays = inputs.sharedRelays.map { s in
+            .object([("groups", .array(s.groups.map(JSONValue.string))), ("files", .array(s.files.map(JSONValue.string))),
+                     ("relays", .array(s.relays.map(JSONValue.string)))])
         }
         let analysis = inputs.groups
         groups = (analysis?.groups ?? []).map { g in
@@ -66,7 +73,6 @@ public struct RunFacts: Sendable {
                             ("unlike_group", .array(g.unlike.map(JSONValue.string)))])
         }
         window = inputs.window.map { w in
-            func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
             return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
         } ?? .null
         let summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
@@ -85,8 +91,7 @@ public struct RunFacts: Sendable {
                             ("mem_available_gb", .number(last.map { Memory(kib: $0.memAvailableKB).gb } ?? .nan)),
                             ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))])
         } ?? .null
-        rows = .object([("read", .int(inputs.files.reduce(0) { $0 + $1.rows })), ("skipped", .int(inputs.files.reduce(0) { $0 + $1.skipped })),
-                        ("files", .int(inputs.files.count))])
+        rows = .object([("read", .int(scope.rowsRead)), ("skipped", .int(scope.rowsSkipped)), ("files", .int(scope.files))])
         sideFiles = inputs.sideFiles.map { use in
             var fields: [(String, JSONValue)] = [("file", .string(use.path)), ("kind", .string(use.kind)), ("gave", .string(use.gave))]
             switch use.match {
@@ -122,7 +127,8 @@ public struct RunFacts: Sendable {
 
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
-        .object([("relays", .int(relays)), ("servers", .array(servers)), ("groups", .array(groups)),
+        .object([("relays", .int(relays)), ("servers", .array(servers)), ("period", period), ("collections", collections),
+                 ("groups", .array(groups)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
                  ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)),
                  ("memory", .array(memory)), ("all_servers", allServers), ("latest_rss", latest), ("host", host), ("rows", rows), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
