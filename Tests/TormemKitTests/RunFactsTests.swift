@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TormemCore
+import TormemCharts
+import TormemTestSupport
 @testable import TormemKit
 
 /// `--json`: every number of the run, deterministic, with the documented keys.
@@ -70,5 +72,30 @@ import TormemCore
         #expect(a.stdout.hasPrefix("{\n") && a.stdout.hasSuffix("}\n"))
         #expect(a.stdout == b.stdout)
         #expect(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) is [String: Any])
+    }
+
+    /// `relays` is what README.md and REPORT.md say, also for an experiment table; shared group
+    /// relays are listed one by one, the warnings one per pair of groups (issue 21).
+    @Test func relaysPeriodAndSharedRelaysAsTheReportsSayThem() throws {
+        for (relative, relays) in [("synthetic/experiment_25relays.csv", 25), ("shapes-allocators/memory.csv", 200)] {
+            let inputs = try ChartsJob.inputs(ChartsRequest(dataPaths: [Fixtures.url(relative)], outputDirectory: "x"))
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(ChartsSummary(inputs: inputs, written: [], skipped: []).json.utf8)) as? [String: Any])
+            #expect(doc["relays"] as? Int == relays)
+            let e = ReportEmitter(folderName: "f", commandPath: "f", inputs: inputs, charts: [], skipped: [])
+            #expect(e.readme.sections["summary"]!.contains("| Relays | \(relays)"))
+            let period = try #require(doc["period"] as? [String: Any])
+            #expect(period["text"] as? String == inputs.scope.periodText)
+            #expect(e.readme.sections["summary"]!.contains(inputs.scope.periodText))
+        }
+        let inputs = try ChartsJob.inputs(ChartsRequest(dataPaths: [Fixtures.url("shapes-allocators/memory.csv")], outputDirectory: "x"))
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(ChartsSummary(inputs: inputs, written: [], skipped: []).json.utf8)) as? [String: Any])
+        #expect(doc["collections"] as? Int == 60)
+        let groupRelays = try #require(doc["group_relays"] as? [String: Int])
+        #expect(groupRelays == ["relays": 200, "memberships": 260, "in_several_groups": 60])
+        let shared = try #require(doc["shared_relays"] as? [[String: Any]])
+        #expect(shared.reduce(0) { $0 + (($1["relays"] as? [String])?.count ?? 0) } == 60)
+        #expect(shared.allSatisfy { ($0["groups"] as? [String])?.count == 2 && ($0["files"] as? [String])?.count == 2 })
+        let warnings = try #require(doc["warnings"] as? [String])
+        #expect(warnings.filter { $0.contains(" shares ") }.count == shared.count)
     }
 }
