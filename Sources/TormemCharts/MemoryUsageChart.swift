@@ -2,8 +2,9 @@ import TormemCore
 import TormemData
 import TormemPlot
 
-/// `memory_usage`: total memory over time (area + line, low and high labelled, relay-count changes
-/// marked) above the per-relay average with its min–max band.
+/// `memory_usage`: total memory over time (area + line, low and high labelled, lasting relay-count
+/// changes marked) above the per-relay average with its min–max band, and, when the relay count
+/// changes, the count as a step line in a thin strip below.
 public struct MemoryUsageChart: Chart {
     public init() {}
 
@@ -49,7 +50,7 @@ public struct MemoryUsageChart: Chart {
                                         color: theme.cool, side: .above))
             }
         }
-        let changes = RelayCountChange.detect(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
+        let changes = RelayCountChange.lasting(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
         let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
         let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / Memory.kibPerGB)
         let total = PlotPanel(title: "Total memory", x: .time(start: start, end: end),
@@ -86,8 +87,12 @@ public struct MemoryUsageChart: Chart {
         var sub = [ChartText.period(c), ChartText.plural(c.count, "sample")]
         if let r = ChartText.relayRange(c) { sub.append(r) }
         if multi { sub.append(ChartText.plural(data.servers.count, "server")) }
+        var panels: [FigurePanel] = [.plot(total), .plot(perRelay)], weights = [1.15, 1]
+        if let strip = RelayCountStrip.panel(c, theme: theme, start: start, end: end) {
+            panels.append(.plot(strip)); weights.append(RelayCountStrip.weight)
+        }
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · Tor relay memory",
-                      subtitle: sub.joined(separator: " · "), panels: [.plot(total), .plot(perRelay)], panelWeights: [1.15, 1],
+                      subtitle: sub.joined(separator: " · "), panels: panels, panelWeights: weights,
                       footnote: footnote(style))
     }
 

@@ -19,7 +19,8 @@ public struct RelayChartOptions: Equatable, Sendable {
 }
 
 extension ChartText {
-    static func gbValue(_ gb: Double) -> String { NumberFormat.fixed(gb, decimals: 2) + " GB" }
+    /// A value label: `410 MB` below 1 GB, else `1.23 GB` (see `megabytes`).
+    static func gbValue(_ gb: Double) -> String { megabytes(gb) ?? NumberFormat.fixed(gb, decimals: 2) + " GB" }
 
     static func signedPercent(_ p: Double) -> String { NumberFormat.signed(p, decimals: abs(p) >= 10 ? 0 : 1) + "%" }
 }

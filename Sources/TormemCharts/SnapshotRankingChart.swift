@@ -13,6 +13,8 @@ public struct SnapshotRankingChart: Chart {
     static let minimumRowHeight = 23.0
     /// The tallest default ranking: 2100 × 3600 px holds about 70 relays.
     static let maximumHeight = 3600.0
+    /// The largest `--height` the option takes.
+    static let maximumOption = 20_000.0
 
     public static func make(_ snap: SnapshotTable, style: ChartStyle) -> Figure {
         let theme = style.theme
@@ -23,8 +25,7 @@ public struct SnapshotRankingChart: Chart {
         let rowScale = min(4, max(0.45, width / 1200)) * style.scale
         let tallest = maximumHeight * width / 2100
         let height = style.height ?? min(tallest, max(900, ((420 + minimumRowHeight * Double(sorted.count)) * rowScale).rounded()))
-        let s = FigureRenderer.scale(for: Size(width: width, height: height), textScale: style.scale)
-        let fit = max(1, Int((height - 420 * s) / (minimumRowHeight * max(1, s))))
+        let fit = rows(height: height, width: width, textScale: style.scale)
         let shown = sorted.prefix(fit)
         let rows = shown.map { r -> RankingPanel.Row in
             var detail: [String] = []
@@ -34,7 +35,12 @@ public struct SnapshotRankingChart: Chart {
                                     detail: detail.joined(separator: " · "))
         }
         var notes: [String] = []
-        if sorted.count > shown.count { notes.append("\(sorted.count - shown.count) more relays not shown") }
+        if sorted.count > shown.count {
+            let need = heightShowingAll(sorted.count, width: width, textScale: style.scale)
+            let how = need <= maximumOption ? "draw with --height \(NumberFormat.fixed(need, decimals: 0)) to see all"
+                : "--height \(NumberFormat.fixed(maximumOption, decimals: 0)) shows \(Self.rows(height: maximumOption, width: width, textScale: style.scale))"
+            notes.append("\(sorted.count - shown.count) more relays of \(ChartText.gbValue(sorted[shown.count].rssGB)) or less not shown: " + how)
+        }
         if !snap.notRunning.isEmpty {
             let names = snap.notRunning.prefix(8).joined(separator: ", ") + (snap.notRunning.count > 8 ? ", …" : "")
             notes.append("not running (\(snap.notRunning.count)): \(names)")
@@ -48,6 +54,19 @@ public struct SnapshotRankingChart: Chart {
                       title: (style.title ?? snap.host ?? "snapshot") + " · relay memory snapshot",
                       subtitle: subtitle(snap) + " · total \(ChartText.gbValue(total))",
                       panels: [.ranking(panel)], footnote: style.sourceNote)
+    }
+
+    /// How many rows a ranking of this size holds.
+    static func rows(height: Double, width: Double, textScale: Double) -> Int {
+        let s = FigureRenderer.scale(for: Size(width: width, height: height), textScale: textScale)
+        return max(1, Int((height - 420 * s) / (minimumRowHeight * max(1, s))))
+    }
+
+    /// The smallest `--height` (a multiple of 10 px) whose ranking holds `count` rows.
+    static func heightShowingAll(_ count: Int, width: Double, textScale: Double) -> Double {
+        var h = 900.0
+        while rows(height: h, width: width, textScale: textScale) < count, h < 1_000_000 { h += 10 }
+        return h
     }
 
     public static func subtitle(_ snap: SnapshotTable) -> String {

@@ -15,13 +15,16 @@ public struct WeeklyChart: Chart {
         let values = weeks.map { $0.averageTotalKB / Memory.kibPerGB }
         let bars = BarLayer(values: values, color: theme.accent,
                             labelsAbove: weeks.map { ChartText.gb(Memory(kib: $0.averageTotalKB)) },
-                            labelsInside: weeks.map(relayLabel))
+                            labelsInside: weeks.map { w in [relayLabel(w), daysLabel(w)].filter { !$0.isEmpty }.joined(separator: " · ") },
+                            partial: weeks.map(\.isPartial))
         let changed = weeks.contains { $0.relayCountChanged }
+        let partial = weeks.contains { $0.isPartial }
         let panel = PlotPanel(title: "Weekly average of total memory", x: .categories(weeks.map(\.week.description)),
                           y: YAxis(label: "GB", lo: 0, hi: (values.max() ?? 1) * 1.05), layers: [.bars(bars)],
                           legend: [LegendEntry("average total (GB)", color: theme.accent, swatch: .bar),
                                    LegendEntry(changed ? "label: GB · relays that week (fewest–most)" : "label: GB · max relays that week",
-                                               color: theme.mutedText, swatch: .bar)])
+                                               color: theme.mutedText, swatch: .bar)]
+                                   + (partial ? [LegendEntry("lighter: part of a week (days with data)", color: theme.accent.withAlpha(BarLayer.partialAlpha), swatch: .bar)] : []))
         let name = style.title ?? ChartText.defaultTitle(data)
         let first = weeks.first.map { $0.week.description } ?? ""
         let last = weeks.last.map { $0.week.description } ?? ""
@@ -30,6 +33,9 @@ public struct WeeklyChart: Chart {
         return Figure(size: style.size(default: defaultSize), theme: theme, title: "\(name) · weekly memory",
                       subtitle: sub, panels: [.plot(panel)], footnote: MemoryUsageChart.footnote(style))
     }
+
+    /// `3 of 7 days` for a week with days without data; empty for a full week.
+    static func daysLabel(_ w: WeeklyBucket) -> String { w.isPartial ? "\(w.days) of 7 days" : "" }
 
     /// `120 relays`, or `32–120 relays` when the count changed inside the week; empty when unknown.
     static func relayLabel(_ w: WeeklyBucket) -> String {

@@ -56,8 +56,14 @@ public struct BarLayer: Equatable, Sendable {
     public var color: Color
     public var labelsAbove: [String]
     public var labelsInside: [String]
-    public init(values: [Double], color: Color, labelsAbove: [String] = [], labelsInside: [String] = []) {
+    /// Bars that stand for only part of their category (a week with days missing): drawn lighter,
+    /// with a dashed outline in the full colour.
+    public var partial: [Bool]
+    /// The fill's opacity of a partial bar.
+    public static let partialAlpha = 0.38
+    public init(values: [Double], color: Color, labelsAbove: [String] = [], labelsInside: [String] = [], partial: [Bool] = []) {
         self.values = values; self.color = color; self.labelsAbove = labelsAbove; self.labelsInside = labelsInside
+        self.partial = partial
     }
 }
 

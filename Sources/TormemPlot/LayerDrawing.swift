@@ -83,7 +83,17 @@ struct LayerDrawing {
         for (i, v) in b.values.enumerated() where v.isFinite {
             let cx = x.map(Double(i) + 0.5)
             let top = y.map(v)
-            canvas.fill(Rect(x: cx - w / 2, y: min(top, y0), width: w, height: abs(y0 - top)), color: b.color)
+            let bar = Rect(x: cx - w / 2, y: min(top, y0), width: w, height: abs(y0 - top))
+            if i < b.partial.count, b.partial[i] {
+                canvas.fill(bar, color: b.color.withAlpha(BarLayer.partialAlpha))
+                let edge = 1.5 * scale
+                var outline = Path(polyline: [Point(x: bar.minX + edge / 2, y: bar.maxY), Point(x: bar.minX + edge / 2, y: bar.minY + edge / 2),
+                                              Point(x: bar.maxX - edge / 2, y: bar.minY + edge / 2), Point(x: bar.maxX - edge / 2, y: bar.maxY)])
+                outline.close()
+                canvas.stroke(outline, style: StrokeStyle(color: b.color, width: edge, dash: [6 * scale, 4 * scale]))
+            } else {
+                canvas.fill(bar, color: b.color)
+            }
         }
     }
 

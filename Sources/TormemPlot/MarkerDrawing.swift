@@ -46,29 +46,35 @@ struct MarkerDrawing: FigurePart {
     }
 
     /// Labels for clusters of markers (at `xs`, ascending) closer than `threshold` device units, in
-    /// lanes from the top of the plot (or from the bottom); nil if some would not fit.
+    /// lanes from the top of the plot (or from the bottom); nil if some would not fit. A label
+    /// starts just right of its cluster's first marker; only where no lane has room for that (at
+    /// the right edge) does it end just left of the cluster's last marker instead. Labels begin in
+    /// time order from left to right, so no later label is read before an earlier one.
     func placement(xs: [Double], threshold: Double, fromBottom: Bool, color: Color,
                    label: (Range<Int>) -> String) -> Placement? {
         var out = Placement()
         var i = 0
         let h = drawing.height(drawing.markerFont)
+        var previousStart = -Double.infinity
         while i < xs.count {
             var j = i + 1
             while j < xs.count, x.map(xs[j]) - x.map(xs[i]) < threshold { j += 1 }
             let text = label(i..<j)
-            let px = x.map(xs[i])
+            let first = x.map(xs[i]), last = x.map(xs[j - 1])
             var placed = false
-            for lane in 0..<maxLanes where !placed {
-                let offset = 6 * scale + Double(lane) * (h + 8 * scale)
-                let y = fromBottom ? plot.maxY - 14 * scale - offset : plot.minY + offset
-                for right in [false, true] where !placed {
-                    let item = TextItem(text, at: Point(x: right ? px - 6 * scale : px + 6 * scale, y: y), font: drawing.markerFont,
+            for right in [false, true] where !placed {
+                for lane in 0..<maxLanes where !placed {
+                    let offset = 6 * scale + Double(lane) * (h + 8 * scale)
+                    let y = fromBottom ? plot.maxY - 14 * scale - offset : plot.minY + offset
+                    let item = TextItem(text, at: Point(x: right ? last - 6 * scale : first + 6 * scale, y: y), font: drawing.markerFont,
                                         color: color, horizontal: right ? .right : .left, vertical: fromBottom ? .bottom : .top)
-                    let padded = drawing.layout.box(item).inset(by: -3 * scale)
-                    guard plot.contains(padded), drawing.layout.isFree(padded),
+                    let box = drawing.layout.box(item)
+                    let padded = box.inset(by: -3 * scale)
+                    guard box.minX > previousStart, plot.contains(padded), drawing.layout.isFree(padded),
                           !out.labels.contains(where: { $0.1.intersects(padded) }) else { continue }
                     out.labels.append((item, padded))
-                    out.groupStarts.append(px)
+                    out.groupStarts.append(first)
+                    previousStart = box.minX
                     placed = true
                 }
             }

@@ -160,7 +160,13 @@ struct PanelDrawing: FigurePart {
                 }
             }
         }
-        return NiceTicks(lo: lo, hi: hi, maxCount: count)
+        var ticks = NiceTicks(lo: lo, hi: hi, maxCount: count)
+        var fewer = count
+        while panel.y.wholeNumbers, ticks.decimals > 0, fewer > 2 {
+            fewer -= 1
+            ticks = NiceTicks(lo: lo, hi: hi, maxCount: fewer)
+        }
+        return ticks
     }
 
     /// Draws the title and legend; returns the header height.

@@ -36,6 +36,10 @@ public struct YAxis: Equatable, Sendable {
     /// Data range to show; ticks extend it to nice values.
     public var lo: Double
     public var hi: Double
+    /// Ticks only at whole numbers (counts): fewer ticks rather than `97.5 relays`.
+    public var wholeNumbers: Bool
 
-    public init(label: String, lo: Double, hi: Double) { self.label = label; self.lo = lo; self.hi = hi }
+    public init(label: String, lo: Double, hi: Double, wholeNumbers: Bool = false) {
+        self.label = label; self.lo = lo; self.hi = hi; self.wholeNumbers = wholeNumbers
+    }
 }

@@ -37,9 +37,12 @@ public struct Theme: Equatable, Sendable {
 
     /// The Okabe–Ito colours, safe for colour-blind readers, in their order: on a dark background the
     /// black is a light grey and the blue a lighter blue, so every series stands out from the panel.
+    /// On a light background the orange, sky blue, yellow, vermillion and reddish purple are darker
+    /// (same hues), so each has a contrast of at least 3:1 against the white background and the
+    /// light panel; the yellow `#F0E442` (1.3:1 on white) is an olive `#847C0A` (4.3:1).
     static func okabeIto(onDark: Bool) -> [Color] {
         (onDark ? ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#3A8FD9", "#D55E00", "#CC79A7", "#BBBBBB"]
-                : ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"])
+                : ["#B88000", "#1C95D9", "#009E73", "#847C0A", "#0072B2", "#8F3F00", "#CA73A3", "#000000"])
             .map { Color(hex: $0)! }
     }
 

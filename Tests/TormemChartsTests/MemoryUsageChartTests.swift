@@ -90,3 +90,17 @@ import TormemTestSupport
         }
     }
 }
+
+@Suite struct MemoryUsageChartMarkerLabelTests {
+    /// 12 events in 10 days (`shapes-allocators`): each label at its own markers, in time order.
+    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 900, height: 700)])
+    func eventLabelsSitAtTheirMarkers(style: ChartStyle) throws {
+        let d = AggregateDataset(servers: try ChartTestData.load("shapes-allocators/memory.csv").servers)
+        let side = try SideFiles.load(nextTo: Fixtures.url("shapes-allocators/memory.csv"))
+        let fig = MemoryUsageChart.make(d, style: style, events: side.events)
+        let (labels, problems) = MarkerLabelCheck.check(fig, lineColor: style.theme.event.withAlpha(0.85), labelColor: style.theme.event)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(labels.count == 2 && labels.allSatisfy { !$0.isEmpty })
+        checkLayout(fig)
+    }
+}

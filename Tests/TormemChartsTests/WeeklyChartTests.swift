@@ -33,6 +33,32 @@ import TormemTestSupport
         #expect(text.contains { $0.contains("relays") })
     }
 
+    /// `--last 7d` ending on a Monday at 17:00: that week is 17 hours of one day, drawn lighter and
+    /// labelled, not as a full week.
+    @Test func partialWeeksAreMarked() {
+        let end = Timestamp(date: CivilDate(year: 2026, month: 1, day: 12)).seconds + 17 * 3600   // a Monday
+        var s = AggregateSeries(server: "x")
+        for t in stride(from: end - 7 * 86_400, through: end, by: 3600) {
+            s.times.append(t); s.relays.append(10)
+            s.totalKB.append(50 * 1_048_576); s.avgKB.append(1_048_576); s.minKB.append(1); s.maxKB.append(2)
+        }
+        let weeks = WeeklyBucket.buckets(s)
+        #expect(weeks.map(\.days) == [7, 1])
+        #expect(weeks.map(\.isPartial) == [false, true])
+        let fig = WeeklyChart.make(AggregateDataset(servers: [s]), style: ChartStyle())
+        checkLayout(fig)
+        let text = drawnStrings(fig)
+        #expect(text.contains("10 relays · 1 of 7 days"))
+        #expect(text.contains("10 relays"))
+        #expect(text.contains { $0.hasPrefix("lighter: part of a week") })
+        guard case .plot(let p) = fig.panels[0], case .bars(let b) = p.layers[0] else { Issue.record("no bars"); return }
+        #expect(b.partial == [false, true])
+        let canvas = RecordingCanvas(size: fig.size)
+        FigureRenderer.draw(fig, on: canvas)
+        #expect(canvas.fills.filter { $0.color == fig.theme.accent.withAlpha(BarLayer.partialAlpha) }.count == 2)   // bar and legend swatch
+        #expect(canvas.strokes.contains { $0.style.color == fig.theme.accent && !$0.style.dash.isEmpty })
+    }
+
     @Test func aWeekWhoseRelayCountChangedIsLabelledWithTheRange() {
         let start = Timestamp(date: CivilDate(year: 2026, month: 1, day: 5)).seconds   // a Monday
         var s = AggregateSeries(server: "x")

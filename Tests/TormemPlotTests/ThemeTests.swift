@@ -42,4 +42,25 @@ import Testing
         #expect(Set(dashes.prefix(4).map { $0.description }).count == 4)
         #expect(dashes[4] == dashes[0] && dashes[5] == dashes[1])
     }
+
+    /// WCAG relative luminance and contrast ratio.
+    static func contrast(_ a: Color, _ b: Color) -> Double {
+        func l(_ c: Color) -> Double { 0.2126 * linear(c.red) + 0.7152 * linear(c.green) + 0.0722 * linear(c.blue) }
+        let (x, y) = (l(a), l(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    /// Every light series colour reads against the white background and the light panel the lines
+    /// are drawn on (3:1, the WCAG minimum for graphics).
+    @Test(arguments: 0..<8)
+    func lightSeriesColoursHaveContrast(i: Int) {
+        let t = Theme.light
+        #expect(Self.contrast(t.series(i), t.background) >= 3, "series \(i) on the background")
+        #expect(Self.contrast(t.series(i), t.panel) >= 3, "series \(i) on the panel")
+    }
+
+    @Test func contrastIsMeasuredAsWCAGDoes() {
+        #expect(abs(Self.contrast(Color(hex: "#000000")!, Color(hex: "#ffffff")!) - 21) < 1e-9)
+        #expect(Self.contrast(Color(hex: "#F0E442")!, Theme.light.background) < 1.5)   // the old yellow
+    }
 }
