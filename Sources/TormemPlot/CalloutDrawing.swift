@@ -90,8 +90,12 @@ struct CalloutDrawing: FigurePart {
             drawing.canvas.stroke(.segment(start, end), style: StrokeStyle(color: drawing.theme.mutedText, width: 1.5 * scale))
         }
         drawing.canvas.fill(block, color: drawing.theme.panel.withAlpha(0.85))
-        for item in items { drawing.layout.draw(item) }
-        drawing.canvas.annotate(.callout(text: c.lines[0], label: first, mark: own, leader: leader))
+        let boxes = items.map { drawing.layout.draw($0) }
+        let text = boxes.dropFirst().reduce(first) { u, b in
+            Rect(x: min(u.minX, b.minX), y: min(u.minY, b.minY), width: max(u.maxX, b.maxX) - min(u.minX, b.minX),
+                 height: max(u.maxY, b.maxY) - min(u.minY, b.minY))
+        }
+        drawing.canvas.annotate(.callout(text: c.lines[0], label: text, lineHeight: first.height, mark: own, leader: leader))
     }
 
     /// True when any avoided polyline passes through `r`.

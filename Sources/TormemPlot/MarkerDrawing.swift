@@ -96,7 +96,7 @@ struct MarkerDrawing: FigurePart {
             drawing.canvas.fill(box, color: drawing.theme.panel.withAlpha(0.85))
             let text = drawing.layout.draw(item)
             let px = i < p.groupStarts.count ? p.groupStarts[i] : item.position.x
-            drawing.canvas.annotate(.callout(text: item.text, label: text, mark: Rect(x: px, y: plot.minY, width: 0, height: plot.height),
+            drawing.canvas.annotate(.callout(text: item.text, label: text, lineHeight: text.height, mark: Rect(x: px, y: plot.minY, width: 0, height: plot.height),
                                              leader: nil))
             drawing.canvas.annotate(.axisLabel(text: item.text, box: text, value: px, kind: kind))
         }

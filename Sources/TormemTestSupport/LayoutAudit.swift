@@ -4,16 +4,18 @@ import TormemPlot
 /// keep their room, no text overlaps another, every callout sits by its mark or is joined to it by
 /// a leader line, and labels along a time axis read in time order.
 public struct LayoutAudit {
-    public let figure: Figure
     public let canvas: RecordingCanvas
     /// The least share of the chart's height its plot areas take together.
     public static let minimumPlotShare = 0.35
 
+    /// `figure` drawn on a new recording canvas.
     public init(_ figure: Figure) {
-        self.figure = figure
         canvas = RecordingCanvas(size: figure.size)
         FigureRenderer.draw(figure, on: canvas)
     }
+
+    /// What was drawn on `canvas`.
+    public init(canvas: RecordingCanvas) { self.canvas = canvas }
 
     /// The plot areas' heights together, as a share of the chart's height.
     public var plotShare: Double {
@@ -21,18 +23,18 @@ public struct LayoutAudit {
             if case .plotArea(let r) = a { return sum + r.height }
             return sum
         }
-        return h / max(1, figure.size.height)
+        return h / max(1, canvas.size.height)
     }
 
-    public var callouts: [(text: String, label: Rect, mark: Rect, leader: [Point]?)] {
-        canvas.annotations.compactMap { if case .callout(let t, let l, let m, let d) = $0 { (t, l, m, d) } else { nil } }
+    public var callouts: [(text: String, label: Rect, lineHeight: Double, mark: Rect, leader: [Point]?)] {
+        canvas.annotations.compactMap { if case .callout(let t, let l, let h, let m, let d) = $0 { (t, l, h, m, d) } else { nil } }
     }
 
     /// Callouts farther than one line height (of their first line) from their mark without a leader
     /// line, or whose leader line does not join the two or was not drawn.
     public var detachedCallouts: [String] {
         callouts.compactMap { c in
-            let line = c.label.height
+            let line = c.lineHeight
             guard let leader = c.leader else {
                 let d = c.label.distance(to: c.mark)
                 return d <= line + 0.5 ? nil : "\(c.text): \(Int(d.rounded())) from its mark, no leader line"
