@@ -80,12 +80,12 @@ public struct FragmentationTimelineChart: Chart {
         ]
         let maxV = (t.values[n.controlRelay] + t.values[n.comparedRelay]).filter { !$0.isNaN }.max() ?? 1
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
-        let axis = GroupMeansChart.axisLabel(t)
+        let starts = t.groupStarts.filter { $0.key == control.group || $0.key == best.group }
+        let axis = GroupMeansChart.axisLabel(t, events: events, starts: starts, lo: lo, hi: hi)
         let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",
                           x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
                           layers: layers, callouts: callouts, legend: legend,
-                          events: GroupMeansChart.groupEvents(events, starts: t.groupStarts.filter { $0.key == control.group || $0.key == best.group },
-                                                              lo: lo, hi: hi))
+                          events: GroupMeansChart.groupEvents(events, starts: starts, lo: lo, hi: hi))
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Fragmentation timeline",
                       subtitle: "control group \(labels.titled(control.group)) against best group \(labels.titled(best.group))",

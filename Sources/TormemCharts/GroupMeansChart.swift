@@ -37,7 +37,8 @@ public struct GroupMeansChart: Chart {
             ReferenceLine(y: options.expectedMaxGB, label: "expected max \(ChartText.gbValue(options.expectedMaxGB))",
                           color: theme.cool),
         ]
-        let panel = PlotPanel(title: "Mean RSS per group", x: .linear(lo: lo, hi: hi, label: axisLabel(a.table)),
+        let panel = PlotPanel(title: "Mean RSS per group",
+                              x: .linear(lo: lo, hi: hi, label: axisLabel(a.table, events: events, lo: lo, hi: hi)),
                               y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
                               layers: layers, references: refs, legend: legend,
                               events: groupEvents(events, starts: a.table.groupStarts, lo: lo, hi: hi))
@@ -49,22 +50,37 @@ public struct GroupMeansChart: Chart {
 }
 
 extension GroupMeansChart {
-    /// What day 0 is: one date when every group starts together, else each group's own start.
-    static func axisLabel(_ table: DailyTable) -> String {
-        let starts = Set(table.groupStarts.values.map { Timestamp(seconds: $0).date })
-        if starts.count > 1 { return "days since each group's start (groups aligned)" }
-        if let d = starts.first ?? table.firstDate { return "days since the start (\(d))" }
+    /// What day 0 is: one date when every group starts together, else each group's own start (and,
+    /// when `events` has events of all groups on the axis, the date their days count from).
+    static func axisLabel(_ table: DailyTable, events: EventLog? = nil, starts: [String: Int64]? = nil,
+                          lo: Double = 0, hi: Double = 0) -> String {
+        let starts = starts ?? table.groupStarts
+        let dates = Set(starts.values.map { Timestamp(seconds: $0).date })
+        if dates.count > 1 {
+            var label = "days since each group's start (groups aligned)"
+            if let earliest = starts.values.min(),
+               events?.events.contains(where: { $0.isForAll && (lo...hi).contains(day($0, since: earliest)) }) == true {
+                label += " · events of all groups: days since \(Timestamp(seconds: earliest).date)"
+            }
+            return label
+        }
+        if let d = dates.first ?? table.firstDate { return "days since the start (\(d))" }
         return "days since the configuration change"
     }
 
-    /// The timeline's events on the days axis, at their day since the start (`starts`: group →
-    /// seconds) of each group they concern (an event of all relays once per distinct group start).
+    static func day(_ e: ExperimentEvent, since start: Int64) -> Double { Double(e.time.seconds - start) / 86_400 }
+
+    /// The timeline's events on the days axis (`starts`: group → seconds): an event of some groups
+    /// at its day since the start of each group it concerns; an event of all groups once, at its
+    /// day since the earliest start (the axis label says so when groups start apart), so no event
+    /// is drawn twice at different days.
     static func groupEvents(_ log: EventLog?, starts: [String: Int64], lo: Double, hi: Double) -> [EventMarker] {
-        guard let log else { return [] }
+        guard let log, let earliest = starts.values.min() else { return [] }
         var out: [EventMarker] = []
         for e in log.events {
-            for start in Set(starts.filter { e.concerns($0.key) }.values).sorted() {
-                let x = Double(e.time.seconds - start) / 86_400
+            let own = e.isForAll ? [earliest] : Set(starts.filter { e.concerns($0.key) }.values).sorted()
+            for start in own {
+                let x = day(e, since: start)
                 if x >= lo, x <= hi { out.append(EventMarker(x: x, label: EventMarkers.label(e), kind: e.type.isEmpty ? "event" : e.type)) }
             }
         }

@@ -30,7 +30,7 @@ public struct GroupSpreadChart: Chart {
         let categories = groups.map { labels.titled($0.group) + " (" + GroupText.n($0) + ")" }
         let legend = [LegendEntry("relay (end value; colour: status)", color: theme.mutedText, swatch: .dot),
                       LegendEntry("median and IQR box", color: theme.text, swatch: .line),
-                      LegendEntry("mean", color: theme.warning, swatch: .diamond)]
+                      LegendEntry("mean", color: theme.text, swatch: .diamond)]
         let panel = PlotPanel(title: "End value of every relay per group", x: .categories(categories),
                               y: YAxis(label: "GB per relay, last day", lo: 0, hi: top),
                               layers: [.spread(SpreadLayer(columns: columns))], callouts: callouts,

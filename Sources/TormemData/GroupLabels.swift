@@ -43,9 +43,19 @@ public struct GroupLabels: Equatable, Sendable {
         return group.isEmpty ? "(no group)" : group
     }
 
-    /// "A · DirCache 0" style: letter and label, or just the letter when that is the label.
+    /// "A · DirCache 0" style: letter and label; just the group when the label says nothing more
+    /// (it is the group, or contained in it: `C_tcmalloc215_historical`, not
+    /// `C_tcmalloc215_historical · tcmalloc215_historical`, the label its group file's stem gave).
     public func titled(_ group: String) -> String {
         let l = label(group)
-        return l == group || group.isEmpty ? l : "\(group) · \(l)"
+        if group.isEmpty { return l }
+        return GroupLabels.repeats(l, of: group) ? group : "\(group) · \(l)"
+    }
+
+    /// True when `label` adds nothing to `group`: equal to it or contained in it, ignoring case and
+    /// whether words are joined by spaces, `_` or `-` (`glibc control` in `D_glibc_control`).
+    public static func repeats(_ label: String, of group: String) -> Bool {
+        func plain(_ s: String) -> String { String(s.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 }) }
+        return label.isEmpty || plain(group).contains(plain(label))
     }
 }

@@ -15,6 +15,8 @@ public protocol Canvas: AnyObject {
     /// Fills a dense series' column extents (widened by `halfWidth`). Canvases may rasterise this
     /// directly; the default fills the outline polygon.
     func fillColumns(_ envelope: ColumnEnvelope, halfWidth: Double, color: Color)
+    /// Says what a part of the drawing is for (nothing is drawn; the default ignores it).
+    func annotate(_ annotation: Annotation)
 }
 
 extension Canvas {
@@ -22,6 +24,8 @@ extension Canvas {
     public func box(of item: TextItem) -> Rect { item.box(metrics: measure(item.text, font: item.font)) }
 
     public func fill(_ rect: Rect, color: Color) { fill(Path(rect: rect), color: color) }
+
+    public func annotate(_ annotation: Annotation) {}
 
     public func fillColumns(_ envelope: ColumnEnvelope, halfWidth: Double, color: Color) {
         fill(envelope.outline(halfWidth: halfWidth), color: color)

@@ -28,7 +28,7 @@ struct EventMarkerDrawing: FigurePart {
         let placement = markers.place(xs: shown.map(\.x), fromBottom: true, color: theme.event) {
             EventMarkerDrawing.label(shown[$0])
         }
-        markers.drawLabels(placement)
+        markers.drawLabels(placement, kind: "event")
     }
 
     /// The event's own label alone; `N events: kinds` for a cluster.

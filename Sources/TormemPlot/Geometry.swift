@@ -45,6 +45,18 @@ public struct Rect: Equatable, Hashable, Sendable {
 
     public func inset(by d: Double) -> Rect { inset(top: d, left: d, bottom: d, right: d) }
 
+    /// The shortest distance between the two rectangles (0 when they touch or overlap).
+    public func distance(to other: Rect) -> Double {
+        let dx = max(0, max(other.minX - maxX, minX - other.maxX))
+        let dy = max(0, max(other.minY - maxY, minY - other.maxY))
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The point of the rectangle nearest to `p` (`p` itself when inside).
+    public func nearestPoint(to p: Point) -> Point {
+        Point(x: min(max(p.x, minX), maxX), y: min(max(p.y, minY), maxY))
+    }
+
     /// Splits off a band of `amount` from the top; returns (band, rest).
     public func sliceTop(_ amount: Double) -> (Rect, Rect) {
         let a = min(amount, height)

@@ -97,6 +97,32 @@ struct LayerDrawing {
         }
     }
 
+    /// The radius of a spread column's dots (smaller when there are many).
+    func dotRadius(_ c: SpreadLayer.Column) -> Double {
+        max(2, min(5, 140 / Double(max(1, c.values.count)).squareRoot()) * scale)
+    }
+
+    /// The centres of a spread layer's dots, column by column.
+    func dotCentres(_ s: SpreadLayer) -> [(Point, radius: Double)] {
+        s.columns.enumerated().flatMap { i, c in
+            c.values.enumerated().filter { $0.element.isFinite }.map { k, v in
+                (Point(x: x.map(Double(i) + 0.5 + SpreadLayer.jitter(k)), y: y.map(v)), dotRadius(c))
+            }
+        }
+    }
+
+    /// The boxes of a spread layer's dots and mean diamonds: what labels must not cover.
+    func marks(_ s: SpreadLayer) -> [Rect] {
+        let dots = dotCentres(s).map { p, r in Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r) }
+        let d = meanHalfSize
+        let means = s.columns.enumerated().filter { $0.element.mean.isFinite }.map { i, c in
+            Rect(x: x.map(Double(i) + 0.5) - d, y: y.map(c.mean) - d, width: 2 * d, height: 2 * d)
+        }
+        return dots + means
+    }
+
+    var meanHalfSize: Double { 8 * scale }
+
     /// Dots, quartile box, median line and mean diamond of each column.
     func drawSpread(_ s: SpreadLayer) {
         for (i, c) in s.columns.enumerated() {
@@ -108,7 +134,7 @@ struct LayerDrawing {
                 canvas.fill(box, color: c.color.withAlpha(0.18))
                 canvas.stroke(Path(rect: box), style: StrokeStyle(color: c.color.withAlpha(0.9), width: 1.5 * scale))
             }
-            let radius = max(2, min(5, 140 / Double(max(1, c.values.count)).squareRoot()) * scale)
+            let radius = dotRadius(c)
             for (k, v) in c.values.enumerated() where v.isFinite {
                 let p = Point(x: x.map(centre + SpreadLayer.jitter(k)), y: y.map(v))
                 canvas.fill(.circle(center: p, radius: radius), color: c.color.withAlpha(0.75))
@@ -119,12 +145,19 @@ struct LayerDrawing {
                               style: StrokeStyle(color: theme.text, width: 3 * scale))
             }
             if c.mean.isFinite {
-                let p = Point(x: x.map(centre), y: y.map(c.mean)), d = 7 * scale
-                var diamond = Path(polyline: [Point(x: p.x, y: p.y - d), Point(x: p.x + d, y: p.y), Point(x: p.x, y: p.y + d),
-                                              Point(x: p.x - d, y: p.y)])
-                diamond.close()
-                canvas.fill(diamond, color: theme.warning)
+                LayerDrawing.meanMarker(at: Point(x: x.map(centre), y: y.map(c.mean)), halfSize: meanHalfSize, scale: scale,
+                                        theme: theme, on: canvas)
             }
         }
+    }
+
+    /// The mean: a hollow diamond in the text colour on the background, unlike every status colour
+    /// of the dots (and the red of FRAGMENTED) in both themes.
+    static func meanMarker(at p: Point, halfSize d: Double, scale: Double, theme: Theme, on canvas: Canvas) {
+        var diamond = Path(polyline: [Point(x: p.x, y: p.y - d), Point(x: p.x + d, y: p.y), Point(x: p.x, y: p.y + d),
+                                      Point(x: p.x - d, y: p.y)])
+        diamond.close()
+        canvas.fill(diamond, color: theme.background)
+        canvas.stroke(diamond, style: StrokeStyle(color: theme.text, width: 2.5 * scale))
     }
 }

@@ -95,10 +95,16 @@ struct MarkerDrawing: FigurePart {
         return Placement()
     }
 
-    func drawLabels(_ p: Placement) {
-        for (item, box) in p.labels {
+    /// Draws the labels; each is annotated as a callout of the line it starts at and as a label
+    /// of `kind` along the axis.
+    func drawLabels(_ p: Placement, kind: String = "count change") {
+        for (i, (item, box)) in p.labels.enumerated() {
             drawing.canvas.fill(box, color: drawing.theme.panel.withAlpha(0.85))
-            drawing.layout.draw(item)
+            let text = drawing.layout.draw(item)
+            let px = i < p.groupStarts.count ? p.groupStarts[i] : item.position.x
+            drawing.canvas.annotate(.callout(text: item.text, label: text, lineHeight: text.height, mark: Rect(x: px, y: plot.minY, width: 0, height: plot.height),
+                                             leader: nil))
+            drawing.canvas.annotate(.axisLabel(text: item.text, box: text, value: px, kind: kind))
         }
     }
 }

@@ -35,10 +35,19 @@ struct PanelDrawing: FigurePart {
         area = area.sliceRight(12 * scale).1
 
         // Plot height decides y ticks, whose labels decide the left margin.
-        let xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * scale))
-        let plotHeight = max(10, area.height - xAxisHeight)
+        // The x axis's height (wrapped category labels) depends on the plot's width, which the
+        // left margin decides: settle both, so the labels are laid out at the width they are drawn.
+        var xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * scale))
+        var plotHeight = max(10, area.height - xAxisHeight)
+        var left = max(minLeft, leftMargin(plotHeight: plotHeight))
+        for _ in 0..<3 {
+            let settled = xAxis.height(plotWidth: max(10, area.width - left))
+            if settled == xAxisHeight { break }
+            xAxisHeight = settled
+            plotHeight = max(10, area.height - xAxisHeight)
+            left = max(minLeft, leftMargin(plotHeight: plotHeight))
+        }
         let yAxisTicks = yTicks(plotHeight: plotHeight)
-        let left = max(minLeft, leftMargin(plotHeight: plotHeight))
         let plot = Rect(x: area.minX + left, y: area.minY, width: max(10, area.width - left), height: plotHeight)
 
         let xScale = xAxis.scale(plot: plot)
@@ -46,6 +55,7 @@ struct PanelDrawing: FigurePart {
                                  range: plot.minY...plot.maxY, flipped: true)
 
         canvas.fill(plot, color: theme.panel)
+        canvas.annotate(.plotArea(plot))
         // Grid.
         for v in yAxisTicks.values {
             let y = yScale.map(v)
@@ -142,7 +152,12 @@ struct PanelDrawing: FigurePart {
             let y = yScale.map(ref.value)
             return [Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)]
         }
-        CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines + referenceLines).draw(panel.callouts)
+        let marks = panel.layers.flatMap { layer -> [Rect] in
+            guard case .spread(let s) = layer else { return [] }
+            return data.marks(s)
+        }
+        CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines + referenceLines, marks: marks)
+            .draw(panel.callouts)
     }
 
     /// Y ticks for the plot height; bars get headroom for their labels.
@@ -232,11 +247,7 @@ struct PanelDrawing: FigurePart {
         case .dot:
             canvas.fill(.circle(center: Point(x: r.midX, y: r.midY), radius: 6 * scale), color: e.color)
         case .diamond:
-            let d = 7 * scale
-            var diamond = Path(polyline: [Point(x: r.midX, y: r.midY - d), Point(x: r.midX + d, y: r.midY),
-                                          Point(x: r.midX, y: r.midY + d), Point(x: r.midX - d, y: r.midY)])
-            diamond.close()
-            canvas.fill(diamond, color: e.color)
+            LayerDrawing.meanMarker(at: Point(x: r.midX, y: r.midY), halfSize: 8 * scale, scale: scale, theme: theme, on: canvas)
         }
     }
 }

@@ -45,6 +45,7 @@ struct RankingDrawing: FigurePart {
         let ticks = NiceTicks(lo: 0, hi: hi > 0 ? hi : 1, maxCount: max(2, min(8, Int((barRight - barLeft) / (110 * scale)))))
         let xScale = LinearScale(domain: ticks.lower...ticks.upper, range: barLeft...barRight)
         let plot = Rect(x: barLeft, y: area.minY, width: barRight - barLeft, height: area.height)
+        drawing.canvas.annotate(.plotArea(plot))
 
         // The panel colour runs under the value texts too, so their backdrops blend in.
         drawing.canvas.fill(Rect(x: plot.minX, y: plot.minY, width: area.maxX - plot.minX, height: plot.height), color: theme.panel)

@@ -23,6 +23,8 @@ public final class RecordingCanvas: Canvas {
 
     public let size: Size
     public private(set) var operations: [Operation] = []
+    /// What the drawing said its parts are for (plot areas, callouts, axis labels), in order.
+    public private(set) var annotations: [Annotation] = []
     private let measurer: CairoTextMeasurer
 
     public init(size: Size, measurer: CairoTextMeasurer = .shared) {
@@ -38,6 +40,7 @@ public final class RecordingCanvas: Canvas {
     public func drawText(_ item: TextItem) { operations.append(.text(item, box: box(of: item))) }
     public func pushClip(_ rect: Rect) { operations.append(.pushClip(rect)) }
     public func popClip() { operations.append(.popClip) }
+    public func annotate(_ annotation: Annotation) { annotations.append(annotation) }
 
     // MARK: Queries
 

@@ -73,6 +73,13 @@ enum ChartTestData {
     }
 
     /// The chart context of a whole data file, as `tormem-charts` builds it.
+    /// A fixture with the side files next to it (groups/, experiment.json, events.csv).
+    static func contextWithSideFiles(_ relative: String, style: ChartStyle = ChartStyle()) throws -> ChartContext {
+        let path = Fixtures.url(relative)
+        return ChartContext(inputs: ChartInputs(files: [try DataLoader.load(path: path)], side: try SideFiles.load(nextTo: path)),
+                            style: style, options: RelayChartOptions())
+    }
+
     static func context(_ relative: String, options: RelayChartOptions = RelayChartOptions()) throws -> ChartContext {
         let file = try load(relative)
         return ChartContext(inputs: ChartInputs(files: [file], side: SideFiles()), style: ChartStyle(), options: options)

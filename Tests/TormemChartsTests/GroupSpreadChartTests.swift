@@ -36,6 +36,60 @@ import TormemTestSupport
         #expect(spread.columns.map(\.values.count) == [10, 80])
     }
 
+    static let allocatorStyles = [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 1000, height: 619)]
+
+    /// Eight groups with IDs like `G_glibc_dircache0_historical`: the labels wrap at `_` under
+    /// their columns (not turned, which left the plot a sliver), each ID once.
+    @Test(arguments: allocatorStyles)
+    func longGroupIDsWrapAndThePlotKeepsItsHeight(style: ChartStyle) throws {
+        let context = try ChartTestData.contextWithSideFiles("shapes-allocators/memory.csv", style: style)
+        guard case .drawn(let fig, _) = GroupSpreadChart().make(context) else { Issue.record("not drawn"); return }
+        let audit = LayoutAudit(fig)
+        #expect(audit.problems.isEmpty, "\(audit.problems)")
+        #expect(audit.plotShare > 0.5)
+        let texts = audit.canvas.texts
+        #expect(texts.allSatisfy { $0.item.quarterTurns == 0 || $0.item.text.hasPrefix("GB") }, "only the y-axis title is turned")
+        #expect(texts.contains { $0.item.text == "dircache0_" })
+        #expect(!texts.contains { $0.item.text.contains("historical ·") || $0.item.text.contains("· tcmalloc215") })
+    }
+
+    /// Relay names sit off every dot of the columns; a name away from its dot has a leader line.
+    @Test(arguments: allocatorStyles)
+    func relayNamesCoverNoDotAndReachTheirOwn(style: ChartStyle) throws {
+        let context = try ChartTestData.contextWithSideFiles("shapes-allocators/memory.csv", style: style)
+        guard case .drawn(let fig, _) = GroupSpreadChart().make(context) else { Issue.record("not drawn"); return }
+        let audit = LayoutAudit(fig)
+        #expect(audit.callouts.count == 9)
+        #expect(audit.callouts.contains { $0.leader != nil })
+        #expect(audit.detachedCallouts.isEmpty)
+        // The dots: small circles (16-sided paths) in a status colour.
+        let dots = audit.canvas.fills.compactMap { f -> Rect? in
+            guard f.path.elements.count > 10, f.color.alpha < 1 else { return nil }
+            let pts = f.path.elements.compactMap { e -> Point? in
+                switch e { case .move(let p), .line(let p): return p; case .close: return nil }
+            }
+            let xs = pts.map(\.x), ys = pts.map(\.y)
+            return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+        }
+        #expect(dots.count > 200)
+        for c in audit.callouts {
+            let covered = dots.filter { $0.intersects(c.label) }
+            #expect(covered.isEmpty, "\(c.text) covers \(covered.count) dots")
+        }
+    }
+
+    /// The mean is a hollow diamond in the text colour: never the red of FRAGMENTED.
+    @Test(arguments: [Theme.dark, Theme.light])
+    func theMeanIsNotTheFragmentedRed(theme: Theme) throws {
+        let context = try ChartTestData.contextWithSideFiles("shapes-allocators/memory.csv", style: ChartStyle(theme: theme))
+        guard case .drawn(let fig, _) = GroupSpreadChart().make(context) else { Issue.record("not drawn"); return }
+        let canvas = LayoutAudit(fig).canvas
+        let diamonds = canvas.strokes.filter { $0.path.elements.count == 5 && $0.style.color == theme.text }
+        #expect(diamonds.count == 8 + 1)                         // one per group and the legend's
+        #expect(!canvas.fills.contains { $0.path.elements.count == 5 && $0.color == theme.warning })
+        #expect(theme.text != theme.warning)
+    }
+
     @Test func jitterIsDeterministicAndInsideTheColumn() {
         let offsets = (0..<500).map(SpreadLayer.jitter)
         #expect(offsets == (0..<500).map(SpreadLayer.jitter))
