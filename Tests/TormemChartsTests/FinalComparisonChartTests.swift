@@ -17,7 +17,7 @@ import TormemTestSupport
         let (a, labels) = try ChartTestData.realAnalysis()
         let text = drawnStrings(FinalComparisonChart.make(a, labels: labels, style: ChartStyle()))
         for g in a.groups {
-            #expect(text.contains(NumberFormat.fixed(g.endMean, decimals: 2) + " GB"), "final mean of \(g.group)")
+            #expect(text.contains(ChartText.gbValue(g.endMean)), "final mean of \(g.group)")
             #expect(text.contains { $0.contains(g.status.rawValue) })
         }
         #expect(a.baseline.isNaN)                                   // unified data: no period before the change
@@ -31,7 +31,7 @@ import TormemTestSupport
         let (e, elabels) = try ChartTestData.experimentAnalysis()
         #expect(!e.baseline.isNaN)
         #expect(drawnStrings(FinalComparisonChart.make(e, labels: elabels, style: ChartStyle())).contains {
-            $0.contains("baseline " + NumberFormat.fixed(e.baseline, decimals: 2)) })
+            $0.contains("baseline " + ChartText.gbValue(e.baseline)) })
     }
 
     @Test func withoutAControlGroupNamesNoControl() {
