@@ -28,6 +28,13 @@ import TormemTestSupport
         Case(data: "synthetic/experiment_25relays.csv", folder: "synthetic-experiment", format: .png,
              notDrawn: ["memory_usage", "memory_weekly", "memory_trajectories", "memory_distribution",
                         "memory_outliers", "memory_ranking"]),
+        // The shapes of real operators' folders (Fixtures/make-shapes.py): long group IDs, shared
+        // relays, a dozen events; a year of churn.
+        Case(data: "shapes-allocators/memory.csv", folder: "shapes-allocators", format: .png,
+             notDrawn: ["memory_outliers", "memory_ranking"]),
+        Case(data: "shapes-churn/memory.csv.gz", folder: "shapes-churn", format: .png,
+             notDrawn: ["chart1_memory_over_time", "chart2_final_comparison", "chart3_fragmentation_timeline", "chart4_group_spread",
+                        "memory_outliers", "memory_ranking"]),
         Case(data: "synthetic/snapshot_60relays.csv", folder: "synthetic-snapshot", format: .png,
              notDrawn: ["memory_usage", "memory_weekly", "chart1_memory_over_time", "chart2_final_comparison",
                         "chart3_fragmentation_timeline", "chart4_group_spread", "memory_trajectories", "memory_outliers"]),
