@@ -23,6 +23,10 @@ public struct ChartInputs: Sendable {
     /// The SHA-256 of each data file read from standard input or a pipe, by path (see
     /// `LoadedFile.streamDigest`), also of one a time window left out; set by the job that loaded them.
     public var streamDigests: [String: String] = [:]
+    /// Every warning of the run, in the order printed: the data files', the side files', then the
+    /// input's as a whole.
+    public var allWarnings: [Diagnostic] { files.flatMap(\.warnings) + side.warnings + warnings }
+
     /// Every side file used, with what it gave.
     public var sideFiles: [SideFileUse] = []
     /// The run's facts (servers, relays, period, collections, rows), one definition for every output.

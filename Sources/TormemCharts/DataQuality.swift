@@ -15,7 +15,7 @@ public struct DataQuality: Sendable {
             notes.append("\(DataQuality.name(f.path)): \(f.skipped) of \(f.rows) row\(f.rows == 1 ? "" : "s") skipped (see the warnings)")
         }
         for gap in DataQuality.gaps(inputs) { notes.append(gap) }
-        let warnings = inputs.files.flatMap(\.warnings) + inputs.side.warnings + inputs.warnings
+        let warnings = inputs.allWarnings
         for w in warnings.prefix(DataQuality.shownWarnings) {
             var d = w
             d.file = DataQuality.name(d.file)
@@ -32,8 +32,8 @@ public struct DataQuality: Sendable {
         var times: [String: [Int64]] = [:]
         for s in inputs.aggregate?.servers ?? [] { times[s.server] = s.times }
         if times.isEmpty {
-            for (server, steps) in GapBreaks.collectionSteps(inputs.relays) where steps > 0 {
-                times[server] = GapBreaks.distinctTimes(inputs.relays.relays.filter { $0.info.server == server })
+            for (server, relays) in Dictionary(grouping: inputs.relays.relays, by: \.info.server) {
+                times[server] = GapBreaks.distinctTimes(relays)
             }
         }
         var out: [String] = []

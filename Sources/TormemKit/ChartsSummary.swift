@@ -38,7 +38,7 @@ public struct ChartsSummary: Sendable {
         fileCount = inputs.scope.files
         summaries = inputs.aggregate?.servers.compactMap(MemorySummary.init) ?? []
         combined = (inputs.aggregate?.servers.count ?? 0) > 1 ? inputs.aggregate.flatMap { MemorySummary($0.combined) } : nil
-        warnings = inputs.files.flatMap(\.warnings) + inputs.side.warnings + inputs.warnings
+        warnings = inputs.allWarnings
         facts = RunFacts(inputs: inputs)
         renames = inputs.renames
         skippedCharts = skipped

@@ -24,7 +24,8 @@ struct MarkedUpdate {
     var migrated: [String]
 
     init(existing: [UInt8], document: ReportEmitter.Document, reset: Set<String> = [], file: String) throws(TormemError) {
-        var doc = try MarkedDocument(parsing: existing, file: file)
+        let before = try MarkedDocument(parsing: existing, file: file)
+        var doc = before
         let format = doc.writtenFormat
         let kept = doc.keptNames
         var edited: [String] = [], migrated: [String] = []
@@ -62,7 +63,6 @@ struct MarkedUpdate {
         }
         bytes = doc.bytes(replacing: bodies)
         // What changed: bodies or records rewritten, sections inserted.
-        let before = try MarkedDocument(parsing: existing, file: file)
         changed = doc.sectionNames.filter { n in
             guard bodies[n] != nil else { return false }
             let trimmed = MarkedDocument.trimmed(bodies[n]!)
