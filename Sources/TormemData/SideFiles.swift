@@ -17,10 +17,26 @@ public struct SideFiles: Sendable {
 
     public init() {}
 
+    /// The files read, in a fixed order: experiment.json, relay_config.csv, events.csv,
+    /// diagnostics.csv, then the group files.
+    public var paths: [String] {
+        [experimentPath, relayConfigPath, eventsPath, diagnosticsPath].compactMap { $0 } + (groupFiles?.files.map(\.path) ?? [])
+    }
+
     /// Reads the side files in the folder of `dataPath`; absent files are fine, malformed ones are
     /// input errors naming the file.
     public static func load(nextTo dataPath: String) throws(TormemError) -> SideFiles {
-        let dir = dataPath.lastIndex(of: "/").map { String(dataPath[..<$0]) } ?? ""
+        try load(in: folder(of: dataPath))
+    }
+
+    /// The folder of `path` as side files are named from it: `data` for `data/memory.csv`, empty
+    /// for a file of the current folder.
+    public static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+    }
+
+    /// Reads the side files in `dir` (empty: the current folder).
+    public static func load(in dir: String) throws(TormemError) -> SideFiles {
         func path(_ name: String) -> String { dir.isEmpty ? name : dir + "/" + name }
         var side = SideFiles()
         let json = path("experiment.json")

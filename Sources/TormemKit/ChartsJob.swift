@@ -5,50 +5,19 @@ import TormemCharts
 import TormemPlot
 import TormemCairo
 
-/// `tormem-charts`: load every data file, build the charts the data supports, render them, and
-/// only then write them (atomically) into the output folder.
+/// `tormem-charts`: read the data through its source, build the charts the data supports, render
+/// them, and only then write them (atomically) into the output folder.
 public enum ChartsJob {
-    /// Loads the request's data files and the side files next to the first one.
+    /// Reads the request's data through its source (`ChartsRequest.dataSource`) and analyses it.
     public static func inputs(_ request: ChartsRequest, warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> ChartInputs {
-        guard !request.dataPaths.isEmpty else { throw .usage("no data: give at least one --data FILE") }
-        var files: [LoadedFile] = []
-        var seen: [FileIdentity: String] = [:]
-        for path in request.dataPaths {
-            if path == "-", seen.values.contains("-") || files.contains(where: { $0.path == "-" }) {
-                throw .usage("--data -: standard input given twice; it can be read only once")
-            }
-            if path != "-", let id = FileIdentity(path) {
-                if let first = seen[id] {
-                    warn(Diagnostic(file: path, message: "the same file as \(first) (given twice); read once"))
-                    continue
-                }
-                seen[id] = path
-            }
-            let f = try DataLoader.load(path: path)
-            for w in f.warnings { warn(w) }
-            if f.skipped > RowProblems.keep {
-                warn(Diagnostic(file: path, message: "\(f.skipped) rows skipped in all; the first \(RowProblems.keep) are listed above"))
-            }
-            if request.strict, f.skipped > 0 {
-                throw .input(Diagnostic(file: path, message: "\(f.skipped) unreadable row\(f.skipped == 1 ? "" : "s") (--strict)"))
-            }
-            files.append(f)
-        }
-        // Standard input has no folder: no side files are looked for (not those of the current folder).
-        var side = request.dataPaths[0] == "-" ? SideFiles() : try SideFiles.load(nextTo: request.dataPaths[0])
-        for w in side.warnings { warn(w) }
-        let window = request.window
-        let streamDigests = Dictionary(files.compactMap { f in f.streamDigest.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a })
-        var applied: TimeWindow.Applied?
-        if !window.isEmpty {
-            let cut = try window.apply(to: files, experimentStart: side.experiment?.start,
-                                       options: request.windowOptions)
-            for n in cut.notes { warn(n) }
-            files = cut.files
-            applied = cut.applied
-            // Events outside the window are not drawn or listed.
-            side.events?.events.removeAll { !cut.applied.contains($0.time.seconds) }
-        }
+        try load(request, warn: warn).inputs
+    }
+
+    /// Reads the request's data through its source (within the request's time window) and
+    /// analyses it; `data` also gives the fingerprint of what was read, to be asked for as late as
+    /// possible (`SourceData.fingerprint`).
+    static func load(_ request: ChartsRequest, warn: (Diagnostic) -> Void) throws(TormemError) -> (inputs: ChartInputs, data: SourceData) {
+        let data = try request.dataSource.read(window: request.window, windowOptions: request.windowOptions, warn: warn)
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
         options.rule = FragmentationStatus.Rule(zoneGB: request.fragmentationZoneGB, factor: request.factor,
@@ -58,12 +27,10 @@ public enum ChartsJob {
         options.title = request.title
         options.serverAliases = request.serverAliases
         options.detectRenames = !request.keepServers
-        var inputs = ChartInputs(files: files, side: side, options: options)
-        inputs.window = applied
-        inputs.streamDigests = streamDigests
+        let inputs = ChartInputs(data, options: options)
         for w in inputs.warnings { warn(w) }
         try checkGroups(request, in: inputs)
-        return inputs
+        return (inputs, data)
     }
 
     /// `--control` and `--compare` must name a group of the data: a silent fallback would draw
@@ -108,21 +75,19 @@ public enum ChartsJob {
     /// series are released when this returns: rendering needs only the figures.
     static func prepare(_ request: ChartsRequest, timer: inout PhaseTimer,
                         warn: (Diagnostic) -> Void) throws(TormemError) -> (ChartPlan, ChartsSummary, ChartSource) {
-        // The data files are fingerprinted on another core while they are loaded and analysed.
-        let digests = FileDigests(request.dataPaths)
-        let inputs = try inputs(request, warn: warn)
+        // The source fingerprints its inputs on another core while they are loaded and analysed.
+        let (inputs, data) = try load(request, warn: warn)
         timer.lap("load")
         let plan = request.plan(inputs)
         // The summary before the digests are waited for: the hashing thread has the other core meanwhile.
         let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
         let summary = plan.charts.isEmpty ? nil : ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped)
         timer.lap("analyse + build figures")
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
-                                     fileDigests: digests.wait())
+        let source = try ChartSource(request: request, fingerprint: data.fingerprint())
         timer.lap("fingerprint (rest)")
         guard let summary else {
             let formats = Set(inputs.files.map(\.format.rawValue)).sorted().joined(separator: ", ")
-            throw .input(Diagnostic(file: request.dataPaths.joined(separator: ", "),
+            throw .input(Diagnostic(file: request.dataSource.name,
                                     message: "nothing to chart in \(formats) data: " + plan.skipped.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")))
         }
         return (plan, summary, source)

@@ -57,7 +57,19 @@ public struct ChartsRequest: Sendable {
         }
     }
 
-    public var dataPaths: [String]
+    /// Where the data comes from (`--data`).
+    public var sourceDescription: SourceDescription
+    /// The data files of `--data` (and of `tormem.json`'s report folders), as given.
+    public var dataPaths: [String] {
+        get {
+            switch sourceDescription {
+            case .files(let paths): paths
+            }
+        }
+        set { sourceDescription = .files(newValue) }
+    }
+    /// The source the run reads through.
+    public var dataSource: any DataSource { sourceDescription.source(strict: strict) }
     public var outputDirectory: String
     public var title: String?
     /// Accent colour as `#rrggbb` (see `isColour`).
@@ -97,7 +109,7 @@ public struct ChartsRequest: Sendable {
     public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: String? = nil,
                 prefix: String = "memory", theme: ThemeName = .dark, format: FileFormat = .png,
                 width: Int? = nil, height: Int? = nil, strict: Bool = false) {
-        self.dataPaths = dataPaths; self.outputDirectory = outputDirectory; self.title = title; self.accent = accent
+        self.sourceDescription = .files(dataPaths); self.outputDirectory = outputDirectory; self.title = title; self.accent = accent
         self.prefix = prefix; self.theme = theme; self.format = format; self.width = width; self.height = height
         self.strict = strict
     }
@@ -143,19 +155,10 @@ public struct ChartsRequest: Sendable {
     func style(dark: Bool) -> ChartStyle {
         var t: Theme = dark ? .dark : .light
         if let accent, let colour = Color(hex: accent) { t = t.withAccent(colour) }
-        let names = dataPaths.map(ChartsRequest.dataName)
         var style = ChartStyle(theme: t, title: title, width: width.map(Double.init), height: height.map(Double.init),
-                               source: names.joined(separator: ", "))
+                               source: dataSource.caption)
         style.scale = scale ?? 1
         return style
-    }
-
-    /// A data file as the charts' small print names it: its file name; `standard input` for `-`,
-    /// `pipe` for the `/dev/fd/N` of a shell's `<(…)`.
-    static func dataName(_ path: String) -> String {
-        if path == "-" { return "standard input" }
-        if path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/") { return "pipe" }
-        return path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The charts this request draws from `inputs` (every chart of the registry, drawn or skipped).

@@ -65,11 +65,9 @@ public enum ReportJob {
         request.apply(settings)
         request.dataPaths = [folder.dataPath]
         request.outputDirectory = folder.chartsPath
-        let digests = FileDigests(request.dataPaths)
-        let inputs = try ChartsJob.inputs(request, warn: warn)
+        let (inputs, data) = try ChartsJob.load(request, warn: warn)
         let plan = request.plan(inputs)
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
-                                     fileDigests: digests.wait())
+        let source = try ChartSource(request: request, fingerprint: data.fingerprint())
         let ext = request.format.fileExtension
         let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
         // Checking by source stamps draws nothing.

@@ -28,3 +28,11 @@ let unifiedHeader = UnifiedColumns.all.joined(separator: ",") + "\n"
 enum FileReader {
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
 }
+
+/// A fresh empty folder under the temporary directory.
+func temporaryFolder(_ name: String = #function) throws -> String {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let path = NSTemporaryDirectory() + "tormem-data-\(safe)-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

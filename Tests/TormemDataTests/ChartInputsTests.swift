@@ -1,9 +1,8 @@
 import Foundation
 import Testing
 import TormemCore
-import TormemData
 import TormemTestSupport
-@testable import TormemCharts
+@testable import TormemData
 
 /// The operator's experiment folders as they really are (SPEC §1 "Relay identity", "Side files"):
 /// small folders written here, each with one quirk of real collections.

@@ -1,6 +1,5 @@
 import Testing
-import TormemData
-@testable import TormemCharts
+@testable import TormemData
 
 @Suite struct GapBreaksTests {
     @Test func aHoleLongerThanThreeMedianStepsGetsAMissingPoint() {

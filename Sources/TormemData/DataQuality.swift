@@ -1,5 +1,4 @@
 import TormemCore
-import TormemData
 
 /// What a reader of a report should know about the data's quality: rows skipped, the run's warnings
 /// (duplicate nicknames, relays never seen, unreadable side-file rows) and holes in the collections.

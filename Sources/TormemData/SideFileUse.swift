@@ -1,5 +1,4 @@
 import TormemCore
-import TormemData
 
 /// A side file a run used, and what it gave: `relay_config.csv: groups of 40 relays (A–D), labels
 /// A–D; matches 40 of 40 relays in the data`. Printed in the run summary, kept in `--json`

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TormemCore
-@testable import TormemKit
+@testable import TormemData
 
 /// The data files' digests hashed on the idle-priority thread, by the waiting thread, or by both
 /// (taken over part way): always the SHA-256 of each regular file, and nothing for the rest.

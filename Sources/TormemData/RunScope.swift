@@ -1,5 +1,4 @@
 import TormemCore
-import TormemData
 
 /// The run's facts, one definition for the run summary, `--json`, README.md, REPORT.md and the
 /// chart subtitles: servers, relays, period, collections and rows. Computed once, by `ChartInputs`.

@@ -1,8 +1,7 @@
 import Testing
 import TormemCore
-import TormemData
 import TormemTestSupport
-@testable import TormemCharts
+@testable import TormemData
 
 /// One definition of the run's facts, whatever the input format (issue 21).
 @Suite struct RunScopeTests {

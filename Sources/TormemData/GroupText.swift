@@ -1,5 +1,4 @@
 import TormemCore
-import TormemData
 
 /// How a group's numbers are written, one definition for chart 2, the run summary, REPORT.md and
 /// the draft findings alike.
@@ -34,7 +33,7 @@ public enum GroupText {
     /// charts; `groups`: how many a chart draws, when not all.
     public static func groupsAndRelays(_ a: GroupAnalysis, groups: Int? = nil) -> String {
         let count = GroupRelayCount(a.table)
-        return ChartText.plural(groups ?? a.groups.count, "group") + " · " + ChartText.plural(count.relays, "relay")
+        return plural(groups ?? a.groups.count, "group") + " · " + plural(count.relays, "relay")
             + (shared(count).map { " (" + $0 + ")" } ?? "")
     }
 
@@ -45,6 +44,11 @@ public enum GroupText {
         return count.inSeveral.sorted { $0.key < $1.key }.enumerated().map { i, e in
             NumberFormat.grouped(e.value) + " in " + (words[e.key] ?? NumberFormat.grouped(e.key)) + (i == 0 ? " groups" : "")
         }.joined(separator: ", ")
+    }
+
+    /// `1 group`, `1,200 relays`.
+    static func plural(_ n: Int, _ word: String) -> String {
+        NumberFormat.grouped(n) + " " + word + (n == 1 ? "" : "s")
     }
 
     /// What each number means, in the words the charts and the report use.

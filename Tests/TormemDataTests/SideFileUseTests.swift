@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 import TormemCore
-import TormemData
-@testable import TormemCharts
+@testable import TormemData
 
 /// Every side file used is named with what it gave, and one that fits little of the data is warned.
 @Suite struct SideFileUseTests {

@@ -1,9 +1,11 @@
 import TormemCore
-import TormemData
 
-/// Everything the charts and reports are drawn from, assembled from the loaded files and side files:
-/// the aggregate series, per-relay series (one relay, one identity), the daily per-group table and
-/// its analysis, a snapshot, and what was found on the way (warnings, renamed hosts).
+/// Everything the charts and reports are drawn from, assembled from what a `DataSource` read (the
+/// loaded files and side files): the aggregate series, per-relay series (one relay, one identity),
+/// the daily per-group table and its analysis, a snapshot, the run's facts (`RunScope`), the side
+/// files' use, and what was found on the way (warnings, renamed hosts). The one place the run's
+/// facts are computed: the charts, the summary, `--json`, README.md, REPORT.md and the alt text
+/// read them here.
 public struct ChartInputs: Sendable {
     public var files: [LoadedFile]
     public var side: SideFiles
@@ -20,9 +22,6 @@ public struct ChartInputs: Sendable {
     public var renames: [ServerRename]
     /// Findings about the input as a whole (identity, group files), to print with the load warnings.
     public var warnings: [Diagnostic]
-    /// The SHA-256 of each data file read from standard input or a pipe, by path (see
-    /// `LoadedFile.streamDigest`), also of one a time window left out; set by the job that loaded them.
-    public var streamDigests: [String: String] = [:]
     /// Every warning of the run, in the order printed: the data files', the side files', then the
     /// input's as a whole.
     public var allWarnings: [Diagnostic] { files.flatMap(\.warnings) + side.warnings + warnings }
@@ -49,6 +48,12 @@ public struct ChartInputs: Sendable {
         public var detectRenames = true
 
         public init() {}
+    }
+
+    /// Everything `data` holds, as a source read it (cut to its time window).
+    public init(_ data: SourceData, options: Options = Options()) {
+        self.init(files: data.files, side: data.side, options: options)
+        window = data.window
     }
 
     public init(files: [LoadedFile], side: SideFiles, options: Options = Options()) {

@@ -1,0 +1,16 @@
+import TormemData
+
+/// Where a request's data comes from, as given: what `ChartsRequest` keeps (a plain value, set from
+/// the command line or a report folder), and what makes the `DataSource` a run reads through.
+public enum SourceDescription: Equatable, Sendable {
+    /// `--data FILE`…: CSV files (plain or gzip), `-` for standard input, pipes; the side files
+    /// next to the first.
+    case files([String])
+
+    /// The source that reads it; `strict`: any unreadable row fails the run.
+    public func source(strict: Bool) -> any DataSource {
+        switch self {
+        case .files(let paths): CSVFileSource(paths: paths, strict: strict)
+        }
+    }
+}
