@@ -18,7 +18,7 @@ let package = Package(
     // Module graph: each module depends only on the ones listed (see ARCHITECTURE.md).
     //   TormemCore     CSHA256                         errors, files, numbers, memory, time
     //   TormemCSV      Core, CZlib                     bytes (plain or gzip) -> CSV records
-    //   TormemData     Core, CSV                       records -> series, analysis
+    //   TormemData     Core, CSV                       records -> series; data sources; the one analysis
     //   TormemPlot     Core                            Figure -> Canvas calls (knows no relay, no CSV)
     //   TormemCharts   Core, Data, Plot                analysis -> Figure, one file per chart
     //   TormemCairo    Plot, CCairo, CZlib             Canvas -> PNG / SVG / PDF bytes
@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "TormemCore", dependencies: ["CSHA256"]),
         // Bytes -> CSV records (RFC 4180, streaming, line numbers).
         .target(name: "TormemCSV", dependencies: ["TormemCore", "CZlib"]),
-        // Records -> typed datasets and analysis (formats, series, weekly buckets, summary).
+        // Records -> typed datasets and analysis (formats, series, weekly buckets, summary); the data
+        // sources (`DataSource`, `CSVFileSource`) and `ChartInputs`, everything the charts and reports read.
         .target(name: "TormemData", dependencies: ["TormemCore", "TormemCSV"]),
         // The plot engine: Figure values, the Canvas protocol, scales, ticks, layout, text measurement,
         // decimation, colours and themes. Knows nothing of relays, CSV or Cairo (numbers and calendar
