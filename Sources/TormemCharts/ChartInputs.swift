@@ -137,8 +137,8 @@ public struct ChartInputs: Sendable {
     static func baseline(_ relays: RelayTable, before start: Int64?) -> Double? {
         guard let start else { return nil }
         let perRelay = relays.relays.compactMap { r -> Double? in
-            let values = zip(r.times, r.rssKB).filter { $0.0 < start && $0.0 >= start - 86_400 }.map(\.1)
-            return values.isEmpty ? nil : Memory(kib: Sample.mean(values)).gb
+            let values = zip(r.times, r.values).filter { $0.0 < start && $0.0 >= start - 86_400 }.map(\.1)
+            return values.isEmpty ? nil : r.metric.shown(Sample.mean(values))
         }
         return perRelay.isEmpty ? nil : Sample.mean(perRelay)
     }

@@ -25,7 +25,7 @@ public struct OutliersChart: Chart {
         let highlight = [theme.warning] + theme.palette.filter { $0 != theme.warning } + (0..<8).map { theme.distinct(theme.palette.count + $0) }
         for r in table.relays where !ids.contains(r.info) {
             layers.append(.line(line(r, color: faint, width: 1, step: steps[r.info.server])))
-            maxV = max(maxV, r.rssKB.max() ?? 0)
+            maxV = max(maxV, r.values.max() ?? 0)
         }
         var callouts: [Callout] = []
         var legend: [LegendEntry] = [LegendEntry("other relays", color: theme.mutedText.withAlpha(0.5))]
@@ -37,7 +37,7 @@ public struct OutliersChart: Chart {
             callouts.append(Callout(x: Double(t), y: o.gb, lines: ["\(o.info.displayName) \(ChartText.gbValue(o.gb))"],
                                     color: color, side: .above))
             legend.append(LegendEntry("\(o.info.displayName) (\(ChartText.gbValue(o.gb)))", color: color))
-            maxV = max(maxV, r.rssKB.max() ?? 0)
+            maxV = max(maxV, r.values.max() ?? 0)
         }
         let rule = options.outlierThresholdGB == nil ? "mean + 2σ" : "--outlier-threshold"
         let refs = [ReferenceLine(y: threshold, label: "threshold \(ChartText.gbValue(threshold)) (\(rule))", color: theme.warning),
@@ -59,7 +59,7 @@ public struct OutliersChart: Chart {
     /// A relay's RSS in GB, broken where its samples have a hole (`step`: its server's collection interval).
     static func line(_ r: RelaySeries, color: Color, width: Double, step: Double?) -> LineLayer {
         let gaps = GapBreaks(times: r.times, median: step)
-        return LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }), color: color, width: width)
+        return LineLayer(xs: gaps.xs, ys: gaps.ys(r.values.map { $0 / Memory.kibPerGB }), color: color, width: width)
     }
 }
 

@@ -19,13 +19,13 @@ public struct TrajectoriesChart: Chart {
 
     public static func make(_ table: RelayTable, options: RelayChartOptions, style: ChartStyle, events: EventLog? = nil) -> Figure {
         let theme = style.theme
-        let ranked = table.relays.filter { $0.latestKB != nil }
-            .sorted { ($0.latestKB!, $1.info.displayName) > ($1.latestKB!, $0.info.displayName) }
+        let ranked = table.relays.filter { $0.latestValue != nil }
+            .sorted { ($0.latestValue!, $1.info.displayName) > ($1.latestValue!, $0.info.displayName) }
         let top = Array(ranked.prefix(max(1, options.topN)))
         let start = Double(table.start ?? 0), end = Double(table.end ?? 0)
         var layers: [Layer] = []
         var legend: [LegendEntry] = []
-        var maxV = top.flatMap(\.rssKB).max() ?? 0
+        var maxV = top.flatMap(\.values).max() ?? 0
         let banded = table.count > top.count
         // With many samples per pixel the named lines turn into a thicket: draw them lighter and the
         // median on top, so the spread stays readable.
@@ -47,13 +47,13 @@ public struct TrajectoriesChart: Chart {
         let steps = GapBreaks.collectionSteps(table)
         for (i, r) in top.enumerated().reversed() {
             let gaps = GapBreaks(times: r.times, median: steps[r.info.server])
-            layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(r.rssKB.map { $0 / Memory.kibPerGB }),
+            layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(r.values.map { $0 / Memory.kibPerGB }),
                                           color: dense ? theme.distinct(i).withAlpha(0.55) : theme.distinct(i),
                                           width: dense ? 1.2 : 2, dash: Theme.dash(series: i, of: top.count), markers: r.count <= 60)))
         }
         if let m = medianLayer { layers.append(m) }
         for (i, r) in top.enumerated() {
-            legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestKB! / Memory.kibPerGB)))", color: theme.distinct(i)))
+            legend.append(LegendEntry("\(r.info.displayName) (\(ChartText.gbValue(r.latestValue! / Memory.kibPerGB)))", color: theme.distinct(i)))
         }
         let panel = PlotPanel(title: banded ? "Top \(top.count) relays by latest RSS, and the spread of all \(table.count)"
                                         : "RSS per relay",

@@ -23,7 +23,8 @@ public struct RelayStatistics: Equatable, Sendable {
     }
 
     public init(latestOf table: RelayTable) {
-        self.init(table.latest.map { Entry(info: $0.info, gb: $0.kib / Memory.kibPerGB) })
+        let metric = table.metric
+        self.init(table.latest.map { Entry(info: $0.info, gb: metric.shown($0.value)) })
     }
 
     /// The outlier threshold: `fixed` GB when given, else mean + 2σ.
