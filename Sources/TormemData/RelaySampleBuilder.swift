@@ -26,6 +26,8 @@ public struct RelaySampleBuilder: Sendable {
     private var serverIndex: [String: Int] = [:]
     private var serverStates: [ServerState] = []
     private var reservePerRelay = 0
+    /// Relay samples without a value of the analysed quantity: counted in the aggregate only.
+    private var withoutValue = 0
 
     public init(source: String, metrics: [Metric] = [.rss]) {
         precondition(!metrics.isEmpty, "at least one quantity")
@@ -107,6 +109,13 @@ public struct RelaySampleBuilder: Sendable {
     /// Whether relay `slot` has a group span yet.
     public func hasGroupSpans(_ slot: Int) -> Bool { !relays[slot].groupSpans.isEmpty }
 
+    /// A relay sample without a value of the analysed quantity (an empty `hwm_kb` cell under
+    /// `--metric hwm`): its RSS counts into the server's computed aggregate, it adds no sample.
+    public mutating func addWithoutValue(server: Int, time: Int64, rssKB: Double, line: Int) {
+        serverStates[server].addRelay(time: time, rss: rssKB, line: line)
+        withoutValue += 1
+    }
+
     /// Adds a group span to relay `slot` (its group from `span.from` on).
     public mutating func addGroupSpan(relay slot: Int, _ span: GroupSpan) {
         relays[slot].groupSpans.append(span)
@@ -178,7 +187,14 @@ public struct RelaySampleBuilder: Sendable {
             r.compact()
             out.append(r)
         }
-        return (servers, RelayTable(relays: out), notes + duplicateNotes())
+        var missing: [Diagnostic] = []
+        if withoutValue > 0 {
+            let m = metrics[0]
+            missing.append(Diagnostic(file: source, message: "\(NumberFormat.grouped(withoutValue)) relay sample\(withoutValue == 1 ? " has" : "s have") no \(m.column) value: "
+                + (out.isEmpty ? "no relay has one, so there are no per-relay charts of \(m.name)" : "left out of the per-relay charts of \(m.name)")
+                + " (the totals still count their RSS)"))
+        }
+        return (servers, RelayTable(relays: out.filter { !$0.times.isEmpty }), notes + duplicateNotes() + missing)
     }
 
     private func aggregateSeries() -> ([AggregateSeries], [Diagnostic]) {
@@ -228,6 +244,7 @@ public struct RelaySampleBuilder: Sendable {
                 relayLines.append(other.relayLines[slot] + lineOffset)
             }
         }
+        withoutValue += other.withoutValue
         for (key, d) in other.duplicates {
             var shifted = d
             shifted.lines = (d.lines.0 + lineOffset, d.lines.1 + lineOffset)

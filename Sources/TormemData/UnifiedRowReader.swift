@@ -86,6 +86,10 @@ struct UnifiedRowReader: RowReader {
                 return problem(row, "nickname", "expected a nickname or fingerprint for a relay row, found none")
             }
             let sv = serverSlot(row)
+            if !readsRSSOnly, metricValues[0].isNaN {
+                builder.addWithoutValue(server: sv, time: t, rssKB: value, line: row.line)
+                return nil
+            }
             let slot = relaySlot(row, server: sv, idColumn: fpEmpty ? nickname! : fingerprint!)
             let used = readsRSSOnly
                 ? builder.add(relay: slot, server: sv, time: t, rssKB: value, value: value, line: row.line, group: row.text(at: group))
