@@ -100,7 +100,7 @@ extension GroupMeansChart {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
                              events: context.inputs.side.events),
-                   description: AltText.join("Mean RSS per group per day, with the fragmentation zone and the expected maximum", AltText.groupEnds(a, context.inputs.labels)))
+                   description: AltText.join("Mean \(a.metric.name) per group per day" + (a.metric.isMemory ? ", with the fragmentation zone and the expected maximum" : ""), AltText.groupEnds(a, context.inputs.labels)))
         }
     }
 }
