@@ -52,7 +52,7 @@ public struct OutliersChart: Chart {
                           events: EventMarkers.markers(events, start: start, end: end))
         let servers = Set(table.relays.map(\.info.server)).sorted().joined(separator: ", ")
         return Figure(size: style.size(default: defaultSize), theme: theme,
-                      title: (style.title ?? servers) + " · memory outliers",
+                      title: (style.title ?? servers) + (metric == .rss ? " · memory outliers" : " · \(metric.shortName) outliers"),
                       subtitle: TrajectoriesChart.subtitle(table) + " · latest \(metric.shortName) above \(ChartText.value(threshold, stats.metric))",
                       panels: [.plot(panel)], footnote: style.sourceNote)
     }
