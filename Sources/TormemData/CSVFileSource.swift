@@ -13,9 +13,11 @@ public struct CSVFileSource: DataSource {
     public var strict: Bool
     /// The folder of the side files (empty: the current folder); nil: the first file's folder.
     public var sideFolder: String?
+    /// The per-relay quantities to read (`--metric`; the first is analysed), as `DataLoader` has them.
+    public var metrics: [Metric]
 
-    public init(paths: [String], strict: Bool = false, sideFolder: String? = nil) {
-        self.paths = paths; self.strict = strict; self.sideFolder = sideFolder
+    public init(paths: [String], strict: Bool = false, sideFolder: String? = nil, metrics: [Metric] = [.rss]) {
+        self.paths = paths; self.strict = strict; self.sideFolder = sideFolder; self.metrics = metrics
     }
 
     public var name: String { paths.joined(separator: ", ") }
@@ -47,7 +49,7 @@ public struct CSVFileSource: DataSource {
                 }
                 seen[id] = path
             }
-            let f = try DataLoader.load(path: path)
+            let f = try DataLoader.load(path: path, metrics: metrics)
             for w in f.warnings { warn(w) }
             if f.skipped > RowProblems.keep {
                 warn(Diagnostic(file: path, message: "\(f.skipped) rows skipped in all; the first \(RowProblems.keep) are listed above"))

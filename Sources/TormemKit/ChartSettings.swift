@@ -190,6 +190,12 @@ public struct ChartSettings: Equatable, Sendable {
             set: { r, v in if case .flag(let b) = v { r.keepServers = b } }),
         window("since", \.since), window("until", \.until), window("last", \.last),
         integer("top", 1...200, "1 to 200 relays", \.topRelays),
+        // Recorded only when not RSS, so that folders drawn before the option existed stay current.
+        Key(name: "metric", kind: .text, check: { v in
+            guard case .text(let s) = v, Metric(rawValue: s) != nil else { return Metric.allCases.map(\.rawValue).joined(separator: ", ") }
+            return nil
+        }, get: { $0.metric == .rss ? nil : .text($0.metric.rawValue) },
+           set: { r, v in if case .text(let s) = v, let m = Metric(rawValue: s) { r.metric = m } }),
         number("outlier-threshold", "a positive number of GB", { $0 > 0 && $0 < 10_000 }, \.outlierThresholdGB),
         number("fragmentation-zone", "a positive number of GB", { $0 > 0 && $0 < 10_000 }, \.fragmentationZoneGB),
         number("expected-max", "a positive number of GB", { $0 > 0 && $0 < 10_000 }, \.expectedMaxGB),

@@ -20,8 +20,8 @@ public enum ChartsJob {
         let data = try request.dataSource.read(window: request.window, windowOptions: request.windowOptions, warn: warn)
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
-        options.rule = FragmentationStatus.Rule(zoneGB: request.fragmentationZoneGB, factor: request.factor,
-                                                growthThreshold: request.growthThreshold)
+        options.rule = request.rule
+        options.metric = request.metric
         options.control = request.control
         options.compared = request.compare
         options.title = request.title

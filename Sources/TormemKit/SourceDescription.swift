@@ -7,10 +7,11 @@ public enum SourceDescription: Equatable, Sendable {
     /// next to the first.
     case files([String])
 
-    /// The source that reads it; `strict`: any unreadable row fails the run.
-    public func source(strict: Bool) -> any DataSource {
+    /// The source that reads it; `strict`: any unreadable row fails the run; `metric`: the
+    /// per-relay quantity to read.
+    public func source(strict: Bool, metric: Metric = .rss) -> any DataSource {
         switch self {
-        case .files(let paths): CSVFileSource(paths: paths, strict: strict)
+        case .files(let paths): CSVFileSource(paths: paths, strict: strict, metrics: [metric])
         }
     }
 }

@@ -4,6 +4,7 @@ import TormemKit
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
 extension ChartsRequest.FileFormat: ExpressibleByArgument {}
 extension ChartsRequest.PNGMode: ExpressibleByArgument {}
+extension ChartsRequest.Quantity: ExpressibleByArgument {}
 
 /// The options every chart-drawing command shares. None has a default of its own here: what is
 /// given is `settings` (a report folder keeps it in tormem.json), the defaults are the request's.
@@ -62,6 +63,9 @@ struct ChartOptions: ParsableArguments {
 
     @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart (default: 20).")
     var top: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The per-relay quantity of the per-relay and group charts, verdicts and summaries: rss (VmRSS), hwm (peak RSS, VmHWM), vmsize (VmSize) or frag (VmSize / RSS); the fleet's totals stay RSS (default: rss).", valueName: "rss|hwm|vmsize|frag"))
+    var metric: ChartsRequest.Quantity?
 
     @Option(name: .customLong("outlier-threshold"), help: ArgumentHelp("Outlier threshold in GB (default: mean + 2σ).", valueName: "GB"))
     var outlierThreshold: Double?
@@ -139,6 +143,7 @@ struct ChartOptions: ParsableArguments {
         s["until"] = until.map { .text($0) }
         s["last"] = last.map { .text($0) }
         s["top"] = top.map { .integer($0) }
+        s["metric"] = metric.map { .text($0.rawValue) }
         s["outlier-threshold"] = outlierThreshold.map { .number($0) }
         s["fragmentation-zone"] = fragmentationZone.map { .number($0) }
         s["expected-max"] = expectedMax.map { .number($0) }
