@@ -194,6 +194,19 @@ import TormemTestSupport
         #expect(throws: TormemError.self) { try Self.read(CSVFileSource(paths: [dir + "/memory.csv"]), window: late, options: "--since 2026-01-01") }
     }
 
+    @Test func theQuantityAskedForIsRead() throws {
+        var text = unifiedHeader
+        for (k, t) in ["2026-01-01T00:00:00", "2026-01-01T06:00:00", "2026-01-01T12:00:00"].enumerated() {
+            text += "\(t),h,relay,,relay0,,\(1000 + k),\(3000 + k),\(2000 + k),3.0,,,,,\n"
+        }
+        let dir = try Self.folder(["memory.csv": text])
+        let (rss, _) = try Self.read(CSVFileSource(paths: [dir + "/memory.csv"]))
+        let (hwm, _) = try Self.read(CSVFileSource(paths: [dir + "/memory.csv"], metrics: [.hwm]))
+        #expect(rss.files[0].relays.relays.map(\.values) == [[1000, 1001, 1002]])
+        #expect(hwm.files[0].relays.relays.map(\.metric) == [.hwm])
+        #expect(hwm.files[0].relays.relays.map(\.values) == [[2000, 2001, 2002]])
+    }
+
     @Test func fileNamesAsFoundationHasThem() {
         for path in ["memory.csv", "a/b/memory.csv", "/dev/fd/63", "-", "a/b/", "/", "//x", ""] {
             #expect(CSVFileSource.fileName(path) == (path as NSString).lastPathComponent, "\(path)")
