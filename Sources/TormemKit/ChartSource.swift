@@ -3,9 +3,10 @@ import TormemData
 
 /// What a run's charts are drawn from, as one canonical document: the names and SHA-256 digests
 /// of the data and side files its source read (`SourceFingerprint`), every option that changes a
-/// chart (`ChartSettings`), and `outputVersion`. Each chart keeps `stamp(for:)` in its metadata (`SourceStamp`), so
-/// `regenerate --check` can tell a current chart from a stale one without comparing bytes, which
-/// differ between machines with other cairo, pixman, freetype or zlib versions.
+/// chart (`ChartSettings`), and `outputVersion`. Each chart keeps `stamp(for:)` in its metadata
+/// (`SourceStamp`), so `regenerate --check` can tell a current chart from a stale one without
+/// comparing bytes, which differ between machines with other cairo, pixman, freetype or zlib
+/// versions.
 public struct ChartSource: Sendable {
     /// Raised whenever tormem draws the same input differently (a change of the drawing code that
     /// should make committed charts stale everywhere).
