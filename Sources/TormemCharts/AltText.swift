@@ -33,7 +33,7 @@ enum AltText {
     static func groupEnds(_ a: GroupAnalysis, _ labels: GroupLabels) -> String? {
         let ended = a.byFinalMean.filter { $0.endMean.isFinite }
         guard !ended.isEmpty else { return nil }
-        let parts = ended.map { "\($0.group)\($0.group == a.control ? " (control)" : "") \(ChartText.gbValue($0.endMean))" }
+        let parts = ended.map { "\($0.group)\($0.group == a.control ? " (control)" : "") \(ChartText.value($0.endMean, a.metric))" }
         return "the groups end at " + parts.joined(separator: ", ")
     }
 
@@ -43,14 +43,14 @@ enum AltText {
         var out: String
         if let c = a.control, let control = a.stats(c), lowest.group != c, let vs = lowest.vsControl {
             let direction = vs.percent < 0 ? "below" : "above"
-            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.gbValue(lowest.endMean)), " +
-                "\(NumberFormat.fixed(abs(vs.percent), decimals: abs(vs.percent) < 10 ? 1 : 0)) % \(direction) the control \(labels.titled(c)) (\(ChartText.gbValue(control.endMean)))"
+            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.value(lowest.endMean, a.metric)), " +
+                "\(NumberFormat.fixed(abs(vs.percent), decimals: abs(vs.percent) < 10 ? 1 : 0)) % \(direction) the control \(labels.titled(c)) (\(ChartText.value(control.endMean, a.metric)))"
             if let lo = vs.low, let hi = vs.high {
                 out += ", 95 % interval \(NumberFormat.signed(lo, decimals: 0)) to \(NumberFormat.signed(hi, decimals: 0)) %"
             }
         } else {
-            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.gbValue(lowest.endMean))"
-            if let highest = ended.last, highest.group != lowest.group { out += ", \(labels.titled(highest.group)) highest at \(ChartText.gbValue(highest.endMean))" }
+            out = "group \(labels.titled(lowest.group)) ends lowest at \(ChartText.value(lowest.endMean, a.metric))"
+            if let highest = ended.last, highest.group != lowest.group { out += ", \(labels.titled(highest.group)) highest at \(ChartText.value(highest.endMean, a.metric))" }
         }
         let counts = [FragmentationStatus.stable, .growing, .fragmented].compactMap { s -> String? in
             let n = ended.filter { $0.status == s }.count
@@ -63,7 +63,7 @@ enum AltText {
     static func timeline(_ a: GroupAnalysis, _ n: FragmentationTimelineChart.Annotations) -> String? {
         let t = a.table
         let control = t.relays[n.controlRelay].displayName, best = t.relays[n.comparedRelay].displayName
-        var out = "control relay \(control) rises from \(ChartText.gbValue(n.jumpFrom)) to a peak of \(ChartText.gbValue(n.jumpTo)); \(best) of the best group stays at \(ChartText.gbValue(n.plateau))"
+        var out = "control relay \(control) rises from \(ChartText.value(n.jumpFrom, a.metric)) to a peak of \(ChartText.value(n.jumpTo, a.metric)); \(best) of the best group stays at \(ChartText.value(n.plateau, a.metric))"
         if let r = n.reductionPercent, r.isFinite { out += ", \(NumberFormat.fixed(abs(r), decimals: 0)) % \(r < 0 ? "below" : "above") the control relay's end" }
         return out
     }
@@ -71,7 +71,7 @@ enum AltText {
     static func spread(_ a: GroupAnalysis) -> String? {
         let ended = a.groups.filter { $0.endMean.isFinite && $0.iqr.isFinite }
         guard let widest = ended.max(by: { ($0.iqr, $1.group) < ($1.iqr, $0.group) }) else { return nil }
-        var out = "the widest spread is group \(widest.group)'s (interquartile range \(ChartText.gbValue(widest.iqr)))"
+        var out = "the widest spread is group \(widest.group)'s (interquartile range \(ChartText.value(widest.iqr, a.metric)))"
         let unlike = a.groups.flatMap(\.unlike)
         if !unlike.isEmpty {
             out += "; unlike their group: " + unlike.prefix(5).joined(separator: ", ") + (unlike.count > 5 ? " and \(unlike.count - 5) more" : "")
@@ -81,21 +81,21 @@ enum AltText {
 
     static func distribution(_ s: RelayStatistics) -> String? {
         guard let top = s.ranked.first, let bottom = s.ranked.last else { return nil }
-        return "\(ChartText.plural(s.ranked.count, "relay")), mean \(ChartText.gbValue(s.mean))" +
-            (s.standardDeviation.isFinite ? ", σ \(ChartText.gbValue(s.standardDeviation))" : "") +
-            "; from \(ChartText.gbValue(bottom.gb)) (\(bottom.info.displayName)) to \(ChartText.gbValue(top.gb)) (\(top.info.displayName))"
+        return "\(ChartText.plural(s.ranked.count, "relay")), mean \(ChartText.value(s.mean, s.metric))" +
+            (s.standardDeviation.isFinite ? ", σ \(ChartText.value(s.standardDeviation, s.metric))" : "") +
+            "; from \(ChartText.value(bottom.gb, s.metric)) (\(bottom.info.displayName)) to \(ChartText.value(top.gb, s.metric)) (\(top.info.displayName))"
     }
 
     static func highest(_ s: RelayStatistics) -> String? {
         guard let top = s.ranked.first else { return nil }
-        return "the highest, \(top.info.displayName), ends at \(ChartText.gbValue(top.gb))"
+        return "the highest, \(top.info.displayName), ends at \(ChartText.value(top.gb, s.metric))"
     }
 
     static func outliers(_ s: RelayStatistics, fixed: Double?) -> String? {
         let above = s.outliers(fixed: fixed)
         guard !above.isEmpty else { return nil }
-        let names = above.prefix(5).map { "\($0.info.displayName) (\(ChartText.gbValue($0.gb)))" }.joined(separator: ", ")
-        return "\(ChartText.plural(above.count, "relay")) above \(ChartText.gbValue(s.threshold(fixed: fixed))): " + names + (above.count > 5 ? " and \(above.count - 5) more" : "")
+        let names = above.prefix(5).map { "\($0.info.displayName) (\(ChartText.value($0.gb, s.metric)))" }.joined(separator: ", ")
+        return "\(ChartText.plural(above.count, "relay")) above \(ChartText.value(s.threshold(fixed: fixed), s.metric)): " + names + (above.count > 5 ? " and \(above.count - 5) more" : "")
     }
 
     static func snapshot(_ snap: SnapshotTable) -> String? {

@@ -33,6 +33,8 @@ public struct ChartInputs: Sendable {
     public private(set) var scope = RunScope()
     /// Pairs of group files listing the same relays (each pair also a warning).
     public var sharedRelays: [SharedRelays] = []
+    /// The per-relay quantity the per-relay and group charts, verdicts and summaries are about.
+    public private(set) var metric: Metric = .rss
     /// The time window the files were cut to (`--since`, `--until`, `--last`), when one was given.
     public var window: TimeWindow.Applied?
 
@@ -47,6 +49,8 @@ public struct ChartInputs: Sendable {
         public var title: String?
         public var serverAliases: [String: String] = [:]
         public var detectRenames = true
+        /// The per-relay quantity analysed (`--metric`); the files were read for it.
+        public var metric: Metric = .rss
 
         public init() {}
     }
@@ -61,6 +65,7 @@ public struct ChartInputs: Sendable {
         }
         self.files = files
         self.side = side
+        metric = options.metric
         let source = files.map(\.path).joined(separator: ", ")
         let identity = RelayIdentity(relays: files.map(\.relays), servers: files.flatMap(\.servers),
                                      aliases: options.serverAliases, detectRenames: options.detectRenames, source: source)
@@ -109,7 +114,8 @@ public struct ChartInputs: Sendable {
         let knownGroups = known
         self.side.events = side.events?.resolvingGroups(known: knownGroups)
         let events = self.side.events?.events ?? []
-        groups = daily.map { GroupAnalysis($0, labels: labels, rule: options.rule, control: options.control,
+        let rule = options.rule.applying(to: options.metric)
+        groups = daily.map { GroupAnalysis($0, labels: labels, rule: rule, control: options.control,
                                            compared: options.compared, events: events) }
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
@@ -137,8 +143,8 @@ public struct ChartInputs: Sendable {
     static func baseline(_ relays: RelayTable, before start: Int64?) -> Double? {
         guard let start else { return nil }
         let perRelay = relays.relays.compactMap { r -> Double? in
-            let values = zip(r.times, r.rssKB).filter { $0.0 < start && $0.0 >= start - 86_400 }.map(\.1)
-            return values.isEmpty ? nil : Memory(kib: Sample.mean(values)).gb
+            let values = zip(r.times, r.values).filter { $0.0 < start && $0.0 >= start - 86_400 }.map(\.1)
+            return values.isEmpty ? nil : r.metric.shown(Sample.mean(values))
         }
         return perRelay.isEmpty ? nil : Sample.mean(perRelay)
     }

@@ -26,22 +26,22 @@ public struct FinalComparisonChart: Chart {
             } else if let c = g.vsControl {
                 detail.append(GroupText.vsControl(c))
             }
-            if g.status == .growing, let growth = g.growthPerDay { detail.append(GroupText.growth(growth)) }
+            if g.status == .growing, let growth = g.growthPerDay { detail.append(GroupText.growth(growth, a.metric)) }
             detail.append(g.status.rawValue)
             return RankingPanel.Row(label: labels.titled(g.group) + (g.group == a.control ? " ◆" : ""), value: g.endMean,
-                                    color: color(g.status), text: ChartText.gbValue(g.endMean), detail: detail.joined(separator: " · "))
+                                    color: color(g.status), text: ChartText.value(g.endMean, a.metric), detail: detail.joined(separator: " · "))
         }
         var refs: [ReferenceLine] = []
         var legend = [LegendEntry("STABLE", color: theme.accent, swatch: .bar),
                       LegendEntry("GROWING", color: theme.cool, swatch: .bar),
                       LegendEntry("FRAGMENTED", color: theme.warning, swatch: .bar)]
         if !a.baseline.isNaN {
-            refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.gbValue(a.baseline))", color: theme.mutedText))
+            refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.value(a.baseline, a.metric))", color: theme.mutedText))
             legend.append(LegendEntry("baseline: mean before the change", color: theme.mutedText, swatch: .dashed))
         }
-        let axisLabel = "GB per relay (group mean on its last day"
+        let axisLabel = ChartText.unit(a.metric) + " per relay (group mean on its last day"
             + (a.control == nil ? ")" : "; vs control at the latest day both have data, 95 % interval)")
-        let panel = RankingPanel(title: "End mean RSS per group" + (a.control == nil ? "" : " (◆ control)"), rows: rows,
+        let panel = RankingPanel(title: "End mean \(a.metric.name) per group" + (a.control == nil ? "" : " (◆ control)"), rows: rows,
                                  axisLabel: axisLabel,
                                  references: refs, legend: legend, note: a.rule.text)
         return Figure(size: style.size(default: defaultSize), theme: theme,
@@ -60,7 +60,7 @@ extension FinalComparisonChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
-                   description: AltText.join("End mean RSS per group with n, the difference against the control with its 95 % interval, and each group's status", AltText.comparison(a, context.inputs.labels)))
+                   description: AltText.join("End mean \(a.metric.name) per group with n, the difference against the control with its 95 % interval, and each group's status", AltText.comparison(a, context.inputs.labels)))
         }
     }
 }

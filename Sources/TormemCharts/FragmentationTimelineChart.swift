@@ -67,10 +67,10 @@ public struct FragmentationTimelineChart: Chart {
             .line(LineLayer(xs: gaps.xs, ys: bv, color: bColor, width: 3.5, markers: true)),
         ]
         var callouts = [Callout(x: Double(n.jumpToDay), y: n.jumpTo,
-                                lines: ["\(ChartText.gbValue(n.jumpFrom)) → \(ChartText.gbValue(n.jumpTo))",
+                                lines: ["\(ChartText.value(n.jumpFrom, a.metric)) → \(ChartText.value(n.jumpTo, a.metric))",
                                         "\(ChartText.signedPercent(n.jumpPercent)) (day \(n.jumpFromDay) → \(n.jumpToDay))"],
                                 color: cColor, side: .above)]
-        var plateau = ["plateau \(ChartText.gbValue(n.plateau))"]
+        var plateau = ["plateau \(ChartText.value(n.plateau, a.metric))"]
         // The same definition as chart 2: the groups' means, at the latest day both have data.
         if let c = a.stats(best.group)?.vsControl { plateau.append("group " + GroupText.vsControl(c)) }
         callouts.append(Callout(x: Double(n.plateauDay), y: n.plateau, lines: plateau, color: bColor, side: .above))
@@ -82,8 +82,9 @@ public struct FragmentationTimelineChart: Chart {
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
         let starts = t.groupStarts.filter { $0.key == control.group || $0.key == best.group }
         let axis = GroupMeansChart.axisLabel(t, events: events, starts: starts, lo: lo, hi: hi)
-        let panel = PlotPanel(title: "RSS of one representative relay per group (median relay by final RSS)",
-                          x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: "GB", lo: 0, hi: maxV * 1.3),
+        let m = a.metric.shortName
+        let panel = PlotPanel(title: "\(m) of one representative relay per group (median relay by final \(m))",
+                          x: .linear(lo: lo, hi: hi, label: axis), y: YAxis(label: ChartText.unit(a.metric), lo: 0, hi: maxV * 1.3),
                           layers: layers, callouts: callouts, legend: legend,
                           events: GroupMeansChart.groupEvents(events, starts: starts, lo: lo, hi: hi))
         return Figure(size: style.size(default: defaultSize), theme: theme,

@@ -14,12 +14,14 @@ public struct GroupMeansChart: Chart {
         let theme = style.theme
         let days = a.table.days.map(Double.init)
         let lo = days.first ?? 0, hi = max(days.last ?? 1, lo + 1)
+        let metric = a.rule.metric, zone = a.rule.zoneGB
         let maxMean = a.groups.flatMap(\.dailyMeans).filter { !$0.isNaN }.max() ?? 1
-        let top = max(maxMean, options.zoneGB, options.expectedMaxGB) * 1.15
-        var layers: [Layer] = [
-            .band(BandLayer(xs: [lo, hi], lower: [options.zoneGB, options.zoneGB], upper: [top * 2, top * 2],
+        // The zone and the expected maximum are amounts of memory: not drawn for a ratio.
+        let top = (metric.isMemory ? max(maxMean, zone, options.expectedMaxGB) : maxMean) * 1.15
+        var layers: [Layer] = metric.isMemory ? [
+            .band(BandLayer(xs: [lo, hi], lower: [zone, zone], upper: [top * 2, top * 2],
                             color: theme.warning.withAlpha(0.10))),
-        ]
+        ] : []
         var legend: [LegendEntry] = []
         // A missing day breaks the lines: no straight bridge over days without a sample.
         let gaps = GapBreaks(times: a.table.days.map(Int64.init), median: 1, factor: 1)
@@ -27,23 +29,23 @@ public struct GroupMeansChart: Chart {
             let color = theme.series(i), dash = Theme.dash(series: i, of: a.groups.count)
             layers.append(.line(LineLayer(xs: gaps.xs, ys: gaps.ys(g.dailyMeans), color: color, width: 3,
                                           dash: dash, markers: true)))
-            let end = g.endMean.isNaN ? "" : ", end \(ChartText.gbValue(g.endMean))"
+            let end = g.endMean.isNaN ? "" : ", end \(ChartText.value(g.endMean, metric))"
             legend.append(LegendEntry(labels.titled(g.group) + " (" + GroupText.n(g) + end + ")", color: color, dash: dash))
         }
-        legend.append(LegendEntry("fragmentation zone", color: theme.warning.withAlpha(0.3), swatch: .band))
-        let refs = [
-            ReferenceLine(y: options.zoneGB, label: "fragmentation zone ≥ \(NumberFormat.fixed(options.zoneGB, decimals: options.zoneGB.rounded() == options.zoneGB ? 0 : 1)) GB",
+        if metric.isMemory { legend.append(LegendEntry("fragmentation zone", color: theme.warning.withAlpha(0.3), swatch: .band)) }
+        let refs = !metric.isMemory ? [] : [
+            ReferenceLine(y: zone, label: "fragmentation zone ≥ \(NumberFormat.fixed(zone, decimals: zone.rounded() == zone ? 0 : 1)) GB",
                           color: theme.warning),
             ReferenceLine(y: options.expectedMaxGB, label: "expected max \(ChartText.gbValue(options.expectedMaxGB))",
                           color: theme.cool),
         ]
-        let panel = PlotPanel(title: "Mean RSS per group",
+        let panel = PlotPanel(title: "Mean \(metric.name) per group",
                               x: .linear(lo: lo, hi: hi, label: axisLabel(a.table, events: events, lo: lo, hi: hi)),
-                              y: YAxis(label: "GB per relay (group mean)", lo: 0, hi: top),
+                              y: YAxis(label: "\(ChartText.unit(metric)) per relay (group mean)", lo: 0, hi: top),
                               layers: layers, references: refs, legend: legend,
                               events: groupEvents(events, starts: a.table.groupStarts, lo: lo, hi: hi))
         return Figure(size: style.size(default: defaultSize), theme: theme,
-                      title: (style.title.map { $0 + " · " } ?? "") + "Memory over time by group",
+                      title: (style.title.map { $0 + " · " } ?? "") + ChartText.subject(metric) + " over time by group",
                       subtitle: "\(GroupText.groupsAndRelays(a)) · days \(Int(lo))–\(Int(days.last ?? lo))",
                       panels: [.plot(panel)], footnote: style.sourceNote)
     }
@@ -98,7 +100,7 @@ extension GroupMeansChart {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
                              events: context.inputs.side.events),
-                   description: AltText.join("Mean RSS per group per day, with the fragmentation zone and the expected maximum", AltText.groupEnds(a, context.inputs.labels)))
+                   description: AltText.join("Mean \(a.metric.name) per group per day" + (a.metric.isMemory ? ", with the fragmentation zone and the expected maximum" : ""), AltText.groupEnds(a, context.inputs.labels)))
         }
     }
 }

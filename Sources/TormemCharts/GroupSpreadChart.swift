@@ -26,16 +26,18 @@ public struct GroupSpreadChart: Chart {
                                         color: theme.text, side: g.endValues[k].gb >= g.endMedian ? .above : .below))
             }
         }
-        let top = max(groups.compactMap { $0.endValues.map(\.gb).max() }.max() ?? 1, options.zoneGB) * 1.15
+        let zone = a.rule.zoneGB, memory = a.metric.isMemory
+        let highest = groups.compactMap { $0.endValues.map(\.gb).max() }.max() ?? 1
+        let top = (memory ? max(highest, zone) : highest) * 1.15
         let categories = groups.map { labels.titled($0.group) + " (" + GroupText.n($0) + ")" }
         let legend = [LegendEntry("relay (end value; colour: status)", color: theme.mutedText, swatch: .dot),
                       LegendEntry("median and IQR box", color: theme.text, swatch: .line),
                       LegendEntry("mean", color: theme.text, swatch: .diamond)]
         let panel = PlotPanel(title: "End value of every relay per group", x: .categories(categories),
-                              y: YAxis(label: "GB per relay, last day", lo: 0, hi: top),
+                              y: YAxis(label: ChartText.unit(a.metric) + " per relay, last day", lo: 0, hi: top),
                               layers: [.spread(SpreadLayer(columns: columns))], callouts: callouts,
-                              references: [ReferenceLine(y: options.zoneGB, label: "fragmentation zone ≥ \(NumberFormat.short(options.zoneGB)) GB",
-                                                         color: theme.warning)],
+                              references: !memory ? [] : [ReferenceLine(y: zone, label: "fragmentation zone ≥ \(NumberFormat.short(zone)) GB",
+                                                                        color: theme.warning)],
                               legend: legend)
         let unlike = groups.reduce(0) { $0 + $1.unlike.count }
         let named = groups.reduce(0) { $0 + min($1.unlike.count, namedPerGroup) }

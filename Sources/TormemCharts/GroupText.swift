@@ -24,9 +24,9 @@ public enum GroupText {
         return "(\(short(lo)) … \(short(hi)))"
     }
 
-    /// `+0.95 GB/day`.
-    public static func growth(_ perDay: Double) -> String {
-        NumberFormat.signed(perDay, decimals: 2) + " GB/day"
+    /// `+0.95 GB/day` (`+0.10×/day` for a ratio).
+    public static func growth(_ perDay: Double, _ metric: Metric = .rss) -> String {
+        NumberFormat.signed(perDay, decimals: 2) + (metric.isMemory ? " GB/day" : "×/day")
     }
 
     /// `8 groups · 200 relays (60 in two groups)`: the groups, their distinct relays, and apart the

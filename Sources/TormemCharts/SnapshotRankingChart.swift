@@ -16,9 +16,11 @@ public struct SnapshotRankingChart: Chart {
     /// The largest `--height` the option takes.
     static let maximumOption = 20_000.0
 
-    public static func make(_ snap: SnapshotTable, style: ChartStyle) -> Figure {
+    /// `metric`: the quantity ranked (RSS unless `--metric` says otherwise).
+    public static func make(_ snap: SnapshotTable, style: ChartStyle, metric: Metric = .rss) -> Figure {
         let theme = style.theme
-        let sorted = snap.relays.sorted { ($0.rssGB, $1.name) > ($1.rssGB, $0.name) }
+        let sorted = snap.relays.filter { metric == .rss || $0.value(of: metric).isFinite }
+            .sorted { ($0.value(of: metric), $1.name) > ($1.value(of: metric), $0.name) }
         let width = style.width ?? 2100
         // Tall enough for a legible row per relay at the text size of this width (up to
         // `maximumHeight` at the default width).
@@ -29,9 +31,11 @@ public struct SnapshotRankingChart: Chart {
         let shown = sorted.prefix(fit)
         let rows = shown.map { r -> RankingPanel.Row in
             var detail: [String] = []
-            if !r.vmsizeGB.isNaN { detail.append("VmSize \(NumberFormat.fixed(r.vmsizeGB, decimals: 1)) GB") }
-            if !r.fragRatio.isNaN { detail.append("frag \(NumberFormat.fixed(r.fragRatio, decimals: 1))×") }
-            return RankingPanel.Row(label: r.name, value: r.rssGB, color: theme.accent, text: ChartText.gbValue(r.rssGB),
+            if metric != .rss { detail.append("RSS \(ChartText.gbValue(r.rssGB))") }
+            if metric != .vmsize, !r.vmsizeGB.isNaN { detail.append("VmSize \(NumberFormat.fixed(r.vmsizeGB, decimals: 1)) GB") }
+            if metric != .frag, !r.fragRatio.isNaN { detail.append("frag \(NumberFormat.fixed(r.fragRatio, decimals: 1))×") }
+            let v = r.value(of: metric)
+            return RankingPanel.Row(label: r.name, value: v, color: theme.accent, text: ChartText.value(v, metric),
                                     detail: detail.joined(separator: " · "))
         }
         var notes: [String] = []
@@ -39,20 +43,20 @@ public struct SnapshotRankingChart: Chart {
             let need = heightShowingAll(sorted.count, width: width, textScale: style.scale)
             let how = need <= maximumOption ? "draw with --height \(NumberFormat.fixed(need, decimals: 0)) to see all"
                 : "--height \(NumberFormat.fixed(maximumOption, decimals: 0)) shows \(Self.rows(height: maximumOption, width: width, textScale: style.scale))"
-            notes.append("\(sorted.count - shown.count) more relays of \(ChartText.gbValue(sorted[shown.count].rssGB)) or less not shown: " + how)
+            notes.append("\(sorted.count - shown.count) more relays of \(ChartText.value(sorted[shown.count].value(of: metric), metric)) or less not shown: " + how)
         }
         if !snap.notRunning.isEmpty {
             let names = snap.notRunning.prefix(8).joined(separator: ", ") + (snap.notRunning.count > 8 ? ", …" : "")
             notes.append("not running (\(snap.notRunning.count)): \(names)")
         }
-        let total = sorted.reduce(0) { $0 + $1.rssGB }
+        let total = sorted.reduce(0) { $0 + $1.value(of: metric) }
         let mean = sorted.isEmpty ? 0 : total / Double(sorted.count)
-        let panel = RankingPanel(title: "RSS per relay", rows: rows, axisLabel: "GB (RSS)",
-                                 references: [ReferenceLine(x: mean, label: "mean \(ChartText.gbValue(mean))", color: theme.warning)],
+        let panel = RankingPanel(title: "\(metric.shortName) per relay", rows: rows, axisLabel: "\(ChartText.unit(metric)) (\(metric.shortName))",
+                                 references: [ReferenceLine(x: mean, label: "mean \(ChartText.value(mean, metric))", color: theme.warning)],
                                  note: notes.isEmpty ? nil : notes.joined(separator: " · "))
         return Figure(size: Size(width: width, height: height), theme: theme,
                       title: (style.title ?? snap.host ?? "snapshot") + " · relay memory snapshot",
-                      subtitle: subtitle(snap) + " · total \(ChartText.gbValue(total))",
+                      subtitle: subtitle(snap) + (metric.isMemory ? " · total \(ChartText.gbValue(total))" : " · mean \(ChartText.value(mean, metric))"),
                       panels: [.ranking(panel)], footnote: style.sourceNote)
     }
 
@@ -87,7 +91,9 @@ extension SnapshotRankingChart {
         guard context.inputs.relays.isEmpty, let snap = context.inputs.snapshot, snap.relays.contains(where: { $0.rssGB.isFinite }) else {
             return .notApplicable
         }
-        return .drawn(Self.make(snap, style: context.style),
-                      description: AltText.join("RSS of every running relay at the snapshot, with VmSize and fragmentation ratio", AltText.snapshot(snap)))
+        let m = context.inputs.metric
+        return .drawn(Self.make(snap, style: context.style, metric: m),
+                      description: AltText.join(m == .rss ? "RSS of every running relay at the snapshot, with VmSize and fragmentation ratio"
+                                                          : "\(m.name) of every running relay at the snapshot", AltText.snapshot(snap)))
     }
 }

@@ -1,4 +1,5 @@
 import TormemCore
+import TormemData
 
 /// A collection as rows of the unified format (SPEC §1): one aggregate row, then one row per running
 /// relay, all with the collection's timestamp. Empty cells are missing values.
@@ -38,8 +39,9 @@ public enum UnifiedRowWriter {
         let m = relay.memory
         return ["timestamp": snapshot.time.iso8601, "server": snapshot.server, "type": "relay",
                 "fingerprint": relay.instance.fingerprint, "nickname": relay.instance.nickname, "group": relay.group,
-                "rss_kb": text(m?.rssKB), "vmsize_kb": text(m?.vmSizeKB), "hwm_kb": text(m?.hwmKB),
-                "frag_ratio": relay.fragmentationRatio.map(NumberFormat.ratio) ?? ""]
+                // The per-relay quantities, in the columns `--metric` reads them from.
+                Metric.rss.column: text(m?.rssKB), Metric.vmsize.column: text(m?.vmSizeKB), Metric.hwm.column: text(m?.hwmKB),
+                Metric.frag.column: relay.fragmentationRatio.map(NumberFormat.ratio) ?? ""]
     }
 
     private static func text(_ v: Int?) -> String { v.map(String.init) ?? "" }

@@ -1,6 +1,7 @@
 import TormemCore
 
-/// RSS per relay per day since the configuration change (GB): the experiment format as it is, or
+/// The analysed quantity (RSS unless `--metric` says otherwise) per relay per day since the
+/// configuration change, in its shown unit (GB for memory): the experiment format as it is, or
 /// per-relay samples averaged per day since the first sample. NaN is a missing value (never zero).
 public struct DailyTable: Equatable, Sendable {
     /// Day numbers (the K of `dayK`), ascending; not necessarily contiguous.
@@ -61,7 +62,7 @@ public struct DailyTable: Equatable, Sendable {
         let values = table.relays.map { r -> [Double] in
             var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
             if !r.times.isEmpty {
-                r.rssKB.withUnsafeBufferPointer { v in
+                r.values.withUnsafeBufferPointer { v in
                     DailyTable.forEachDay(r.times, from: groupStarts[r.info.group]!) { d, samples in
                         let c = column[d]!
                         for i in samples { sums[c] += v[i] }
@@ -69,7 +70,8 @@ public struct DailyTable: Equatable, Sendable {
                     }
                 }
             }
-            return days.indices.map { counts[$0] > 0 ? Memory(kib: sums[$0] / Double(counts[$0])).gb : .nan }
+            let metric = r.metric
+            return days.indices.map { counts[$0] > 0 ? metric.shown(sums[$0] / Double(counts[$0])) : .nan }
         }
         var out = DailyTable(days: days, relays: table.relays.map(\.info), values: values,
                              firstDate: groupStarts.values.min().map { Timestamp(seconds: $0).date })

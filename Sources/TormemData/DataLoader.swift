@@ -4,22 +4,24 @@ import TormemCore
 /// Reads an input file of any known format: detects the format from the header and streams the rows
 /// into typed series. Unreadable rows are skipped and reported; an unusable file is an error.
 public enum DataLoader {
-    public static func load(path: String) throws(TormemError) -> LoadedFile {
-        try load(path: path, parallelThreshold: parallelThreshold)
+    /// `metrics`: the per-relay quantities to read (the first analysed); RSS is always read for
+    /// the fleet's totals.
+    public static func load(path: String, metrics: [Metric] = [.rss]) throws(TormemError) -> LoadedFile {
+        try load(path: path, parallelThreshold: parallelThreshold, metrics: metrics)
     }
 
     /// `parallelThreshold`: files at least this large are parsed in two parts (tests pass 0).
-    static func load(path: String, parallelThreshold: Int) throws(TormemError) -> LoadedFile {
+    static func load(path: String, parallelThreshold: Int, metrics: [Metric] = [.rss]) throws(TormemError) -> LoadedFile {
         let reader: CSVReader
         do {
             reader = try CSVReader(input: path)
         } catch {
             throw TormemError(error)
         }
-        if !reader.isStream, let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size) {
+        if !reader.isStream, let size = reader.fileSize, size >= parallelThreshold, let loaded = try loadInTwoParts(path: path, size: size, metrics: metrics) {
             return loaded
         }
-        return try load(reader: reader, name: path)
+        return try load(reader: reader, name: path, metrics: metrics)
     }
 
     /// Files at least this large are parsed on two cores.
@@ -28,7 +30,7 @@ public enum DataLoader {
     /// Unified files: the first and second half (split after a newline) are parsed concurrently and
     /// merged. Returns nil (the caller reads sequentially) for other formats, or when any field is
     /// quoted (the split might then fall inside a quoted field).
-    static func loadInTwoParts(path: String, size: Int) throws(TormemError) -> LoadedFile? {
+    static func loadInTwoParts(path: String, size: Int, metrics: [Metric] = [.rss]) throws(TormemError) -> LoadedFile? {
         do {
             // The header, from the start of the file.
             var head = try CSVReader(path: path, range: 0..<min(size, 1 << 20))
@@ -44,7 +46,7 @@ public enum DataLoader {
             var parts = concurrentMap(2) { k -> Result<(LoadState, CSVReader), any Error> in
                 Result {
                     var reader = try CSVReader(path: path, range: k == 0 ? 0..<split : split..<size)
-                    var state = LoadState(file: path, partRange: k == 0 ? 0..<split : split..<size)
+                    var state = LoadState(file: path, partRange: k == 0 ? 0..<split : split..<size, metrics: metrics)
                     if k == 1 { try state.readHeader(names: header.names, line: header.line) }
                     // Comments go to their own variable: a state captured by the (escaping) comment
                     // closure would be checked for exclusive access at every row.
@@ -70,13 +72,13 @@ public enum DataLoader {
         }
     }
 
-    public static func load(bytes: [UInt8], name: String) throws(TormemError) -> LoadedFile {
-        try load(reader: CSVReader(bytes: bytes, name: name), name: name)
+    public static func load(bytes: [UInt8], name: String, metrics: [Metric] = [.rss]) throws(TormemError) -> LoadedFile {
+        try load(reader: CSVReader(bytes: bytes, name: name), name: name, metrics: metrics)
     }
 
-    static func load(reader r: CSVReader, name: String) throws(TormemError) -> LoadedFile {
+    static func load(reader r: CSVReader, name: String, metrics: [Metric] = [.rss]) throws(TormemError) -> LoadedFile {
         var reader = r
-        var state = LoadState(file: name)
+        var state = LoadState(file: name, metrics: metrics)
         var metadata = CommentMetadata()
         try TormemError.reading(file: name) {
             try reader.forEachRow(comment: { line, text in metadata.read(line: line, text: text) }) { row in
@@ -103,10 +105,13 @@ struct LoadState: @unchecked Sendable {  // each part's state is confined to one
     var partRange: Range<Int>?
     var rows = 0
     var problems = RowProblems()
+    /// The per-relay quantities to read.
+    let metrics: [Metric]
 
-    init(file: String, partRange: Range<Int>? = nil) {
+    init(file: String, partRange: Range<Int>? = nil, metrics: [Metric] = [.rss]) {
         self.file = file
         self.partRange = partRange
+        self.metrics = metrics
     }
 
     mutating func read(_ row: CSVRow) throws(TormemError) {
@@ -135,7 +140,10 @@ struct LoadState: @unchecked Sendable {  // each part's state is confined to one
         }
         let header = HeaderMap(names)
         headerCount = header.count
-        reader = format.reader(file: file, header: header, partRange: partRange)
+        if let m = InputFormat.missingMetricMessage(format, header: header, metrics: metrics) {
+            throw .input(Diagnostic(file: file, line: line, message: m))
+        }
+        reader = format.reader(file: file, header: header, partRange: partRange, metrics: metrics)
     }
 
     mutating func finish() throws(TormemError) -> LoadedFile {

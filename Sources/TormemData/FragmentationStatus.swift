@@ -21,9 +21,24 @@ public enum FragmentationStatus: String, Equatable, Sendable {
             self.zoneGB = zoneGB; self.factor = factor; self.growthThreshold = growthThreshold
         }
 
+        /// The quantity the rule is about: memory (GB) unless `applying(to:)` said otherwise.
+        public private(set) var metric: Metric = .rss
+
+        /// The rule for groups of `metric`: the zone and the factor apply to memory only; a ratio
+        /// is GROWING or STABLE by its slope alone.
+        public func applying(to metric: Metric) -> Rule {
+            var r = self
+            r.metric = metric
+            if !metric.isMemory { r.zoneGB = .infinity; r.factor = .infinity }
+            return r
+        }
+
         /// The rule in one line, as the charts and the report print it.
         public var text: String {
-            "FRAGMENTED: ends at ≥ \(NumberFormat.short(zoneGB)) GB or above \(NumberFormat.short(factor))× its minimum after the first day since its start or last restart; "
+            guard metric.isMemory else {
+                return "GROWING: grows ≥ \(NumberFormat.short(growthThreshold))×/day over the last half of its window; else STABLE (the fragmentation zone and factor apply to memory only)"
+            }
+            return "FRAGMENTED: ends at ≥ \(NumberFormat.short(zoneGB)) GB or above \(NumberFormat.short(factor))× its minimum after the first day since its start or last restart; "
                 + "GROWING: grows ≥ \(NumberFormat.short(growthThreshold)) GB/day over the last half of its window; else STABLE"
         }
     }

@@ -15,6 +15,8 @@ public struct GroupAnalysis: Equatable, Sendable {
     public var compared: String?
     public var rule: FragmentationStatus.Rule
     public var factor: Double { rule.factor }
+    /// The quantity the groups' values are of (the rule's).
+    public var metric: Metric { rule.metric }
 
     /// A relay is unlike its group only when it is also this far (GB) from the median: below it the
     /// difference is measurement noise, however tight the group.

@@ -95,21 +95,9 @@ extension RelaySeries {
     /// from `start` on; `info.group` set to `group`. A membership that holds every sample shares
     /// the relay's arrays (no copy of its series); otherwise its runs of samples are copied.
     func samples(in group: String, from start: Int64?) -> RelaySeries {
-        var out = RelaySeries(info: info)
+        var out = keeping(runs: sampleRuns(in: group, from: start))
         out.info.group = group
-        let runs = sampleRuns(in: group, from: start)
-        if runs.count == 1, runs[0] == times.indices, times.count == rssKB.count {
-            out.times = times
-            out.rssKB = rssKB
-            return out
-        }
-        let kept = runs.reduce(0) { $0 + $1.count }
-        out.times.reserveCapacity(kept)
-        out.rssKB.reserveCapacity(kept)
-        for run in runs {
-            out.times += times[run]
-            out.rssKB += rssKB[run]
-        }
+        out.groupSpans = []
         return out
     }
 
@@ -121,7 +109,7 @@ extension RelaySeries {
         let hasGroupCells = groupSpans.contains { !$0.group.isEmpty }
         // Whether the current span's group is `group` (before the first span: in no group).
         var inGroup = group.isEmpty
-        let n = min(times.count, rssKB.count)
+        let n = times.count
         for i in 0..<n {
             let t = times[i]
             var keep = true

@@ -56,12 +56,29 @@ public enum InputFormat: String, CaseIterable, Sendable {
 
     /// The reader for rows under `header`; `partRange` is the byte range of the file it will see
     /// (two-part loading of unified files).
-    func reader(file: String, header: HeaderMap, partRange: Range<Int>? = nil) -> any RowReader {
+    func reader(file: String, header: HeaderMap, partRange: Range<Int>? = nil, metrics: [Metric] = [.rss]) -> any RowReader {
         switch self {
         case .monitor: return MonitorRowReader(file: file, header: header)
-        case .unified: return UnifiedRowReader(file: file, header: header, partRange: partRange)
+        case .unified: return UnifiedRowReader(file: file, header: header, partRange: partRange, metrics: metrics)
         case .experiment: return ExperimentRowReader(file: file, header: header)
         case .snapshot: return SnapshotRowReader(file: file, header: header)
+        }
+    }
+
+    /// Why a file of this format cannot give the per-relay quantities asked for (`--metric`), or nil:
+    /// a unified header without the quantity's column, an experiment table (RSS per day only).
+    /// Monitor files hold no per-relay series, and snapshots every quantity: nothing to say.
+    static func missingMetricMessage(_ format: InputFormat, header: HeaderMap, metrics: [Metric]) -> String? {
+        guard let m = metrics.first(where: { $0 != .rss }) else { return nil }
+        switch format {
+        case .unified:
+            guard let missing = metrics.first(where: { $0 != .rss && header[$0.column] == nil }) else { return nil }
+            return "no \(missing.column) column for --metric \(missing.rawValue) (\(missing.name)); the header has "
+                + MessageText.quoted(header.names.prefix(16).joined(separator: ","))
+        case .experiment:
+            return "an experiment table holds RSS per relay per day only; --metric \(m.rawValue) needs unified rows with a \(m.column) column"
+        case .monitor, .snapshot:
+            return nil
         }
     }
 

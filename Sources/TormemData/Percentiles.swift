@@ -23,7 +23,7 @@ public struct PercentileBand: Equatable, Sendable {
             counts.withUnsafeMutableBufferPointer { c in
                 for relay in table.relays {
                     var k = 0
-                    for (time, v) in zip(relay.times, relay.rssKB) {
+                    for (time, v) in zip(relay.times, relay.values) {
                         while times[k] < time { k += 1 }   // relay times are a sorted subset of `times`
                         m[k * r + c[k]] = v
                         c[k] += 1

@@ -127,10 +127,7 @@ public struct RelayIdentity: Sendable {
                 if fps.count > 1 { ambiguous[r.info.nickname] = fps }
                 continue
             }
-            relays[target].times += r.times
-            relays[target].rssKB += r.rssKB
-            relays[target].groupSpans += r.groupSpans
-            relays[target].normalize()
+            relays[target].merge(r)
             absorbed.insert(i)
         }
         for name in ambiguous.keys.sorted() {

@@ -12,6 +12,8 @@ public struct RelayStatistics: Equatable, Sendable {
     public var ranked: [Entry]
     public var mean: Double
     public var standardDeviation: Double
+    /// The quantity ranked (values in its shown unit: GB for memory).
+    public var metric: Metric = .rss
 
     public init(_ entries: [Entry]) {
         ranked = entries.filter { $0.gb.isFinite }
@@ -23,7 +25,9 @@ public struct RelayStatistics: Equatable, Sendable {
     }
 
     public init(latestOf table: RelayTable) {
-        self.init(table.latest.map { Entry(info: $0.info, gb: $0.kib / Memory.kibPerGB) })
+        let metric = table.metric
+        self.init(table.latest.map { Entry(info: $0.info, gb: metric.shown($0.value)) })
+        self.metric = metric
     }
 
     /// The outlier threshold: `fixed` GB when given, else mean + 2σ.

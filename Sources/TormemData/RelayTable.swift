@@ -1,6 +1,6 @@
 import TormemCore
 
-/// Every relay's RSS series from per-relay rows (unified format), sorted by server and identity.
+/// Every relay's series from per-relay rows (unified format), sorted by server and identity.
 public struct RelayTable: Equatable, Sendable {
     public var relays: [RelaySeries]
 
@@ -32,9 +32,21 @@ public struct RelayTable: Equatable, Sendable {
     public var start: Int64? { relays.compactMap(\.times.first).min() }
     public var end: Int64? { relays.compactMap(\.times.last).max() }
 
-    /// Relays with their latest RSS (KiB), for rankings and distributions.
-    public var latest: [(info: RelayInfo, kib: Double)] {
-        relays.compactMap { r in r.latestKB.map { (r.info, $0) } }
+    /// Relays with the latest value of their analysed quantity (stored units), for rankings and
+    /// distributions.
+    public var latest: [(info: RelayInfo, value: Double)] {
+        relays.compactMap { r in r.latestValue.map { (r.info, $0) } }
+    }
+
+    /// The quantity analysed (the first relay's; every relay of a table holds the same ones).
+    public var metric: Metric { relays.first?.metric ?? .rss }
+
+    /// Every relay with `m` as the analysed quantity and only its samples of it; relays without one
+    /// are left out (`missing` counts them).
+    public func selecting(_ m: Metric) -> (table: RelayTable, missing: Int) {
+        if relays.allSatisfy({ $0.metric == m }) { return (self, 0) }
+        let kept = relays.compactMap { $0.selecting(m) }
+        return (RelayTable(relays: kept), relays.count - kept.count)
     }
 
     /// Groups present, in sorted order (empty string excluded).
@@ -47,7 +59,7 @@ public struct RelayTable: Equatable, Sendable {
             for r in t.relays {
                 let key = r.info.server + "\u{1}" + r.info.id
                 if var existing = byKey[key] {
-                    existing.times += r.times; existing.rssKB += r.rssKB; existing.groupSpans += r.groupSpans
+                    existing.append(contentsOf: r)
                     if existing.info.group.isEmpty { existing.info.group = r.info.group }
                     if existing.info.fingerprint.isEmpty { existing.info.fingerprint = r.info.fingerprint }
                     if existing.info.nickname.isEmpty { existing.info.nickname = r.info.nickname }

@@ -14,6 +14,16 @@ public struct SnapshotTable: Equatable, Sendable {
             self.name = name; self.pid = pid; self.rssGB = rssGB; self.vmsizeGB = vmsizeGB; self.hwmGB = hwmGB
             self.fragRatio = fragRatio
         }
+
+        /// The value of `m` in its shown unit (GB for memory; NaN when unknown).
+        public func value(of m: Metric) -> Double {
+            switch m {
+            case .rss: return rssGB
+            case .hwm: return hwmGB
+            case .vmsize: return vmsizeGB
+            case .frag: return fragRatio
+            }
+        }
     }
 
     /// Running relays (with an RSS value).

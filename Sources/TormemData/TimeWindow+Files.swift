@@ -95,8 +95,7 @@ extension TimeWindow {
     private func window(_ r: RelaySeries, _ from: Int64?, _ to: Int64?, _ kept: inout Int, _ outside: inout Int) -> RelaySeries {
         let range = TimeWindow.indices(r.times, from, to)
         kept += range.count; outside += r.count - range.count
-        guard range.count != r.count else { return r }
-        return RelaySeries(info: r.info, times: Array(r.times[range]), rssKB: Array(r.rssKB[range]), groupSpans: r.groupSpans)
+        return r.slice(range)
     }
 
     /// The indices of sorted `times` inside [from, to].

@@ -12,7 +12,7 @@ extension ChartSettings {
         case control, compare
         case serverAlias = "server-alias"
         case keepServers = "keep-servers"
-        case since, until, last, top
+        case since, until, last, top, metric
         case outlierThreshold = "outlier-threshold"
         case fragmentationZone = "fragmentation-zone"
         case expectedMax = "expected-max"
@@ -39,6 +39,8 @@ extension ChartSettings {
             case .keepServers: return .flag(\.keepServers)
             case .since, .until, .last: return .window(self)
             case .top: return .integer(\.topRelays, 1...200, "1 to 200 relays")
+            // Recorded only when not RSS, so that folders drawn before the option existed stay current.
+            case .metric: return .choice(\.metric, unless: .rss, separator: ", ")
             case .outlierThreshold: return .number(\.outlierThresholdGB, "a positive number of GB") { $0 > 0 && $0 < 10_000 }
             case .fragmentationZone: return .number(\.fragmentationZoneGB, "a positive number of GB") { $0 > 0 && $0 < 10_000 }
             case .expectedMax: return .number(\.expectedMaxGB, "a positive number of GB") { $0 > 0 && $0 < 10_000 }
@@ -112,12 +114,14 @@ extension ChartSettings.Spec {
         }, get: { $0[keyPath: path].map(Value.text) }, set: { r, v in if case .text(let s) = v { r[keyPath: path] = s } })
     }
 
-    static func choice<T: RawRepresentable & CaseIterable & Sendable>(_ path: WritableKeyPath<ChartsRequest, T> & Sendable) -> Self
+    /// One of `T`'s cases by its raw value; not recorded when it is `unless` (nil: always recorded).
+    static func choice<T: RawRepresentable & CaseIterable & Equatable & Sendable>(
+        _ path: WritableKeyPath<ChartsRequest, T> & Sendable, unless: T? = nil, separator: String = " or ") -> Self
     where T.RawValue == String {
         Self(kind: .text, check: { v in
             guard case .text(let s) = v, T(rawValue: s) == nil else { return nil }
-            return "\(ChartSettings.shown(v)): expected " + T.allCases.map(\.rawValue).joined(separator: " or ")
-        }, get: { .text($0[keyPath: path].rawValue) },
+            return "\(ChartSettings.shown(v)): expected " + T.allCases.map(\.rawValue).joined(separator: separator)
+        }, get: { r in r[keyPath: path] == unless ? nil : .text(r[keyPath: path].rawValue) },
            set: { r, v in if case .text(let s) = v, let t = T(rawValue: s) { r[keyPath: path] = t } })
     }
 

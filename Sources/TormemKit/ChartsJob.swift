@@ -24,7 +24,7 @@ public enum ChartsJob {
                 }
                 seen[id] = path
             }
-            let f = try DataLoader.load(path: path)
+            let f = try DataLoader.load(path: path, metrics: [request.metric])
             for w in f.warnings { warn(w) }
             if f.skipped > RowProblems.keep {
                 warn(Diagnostic(file: path, message: "\(f.skipped) rows skipped in all; the first \(RowProblems.keep) are listed above"))
@@ -51,8 +51,8 @@ public enum ChartsJob {
         }
         var options = ChartInputs.Options()
         options.groupLabels = request.groupLabels
-        options.rule = FragmentationStatus.Rule(zoneGB: request.fragmentationZoneGB, factor: request.factor,
-                                                growthThreshold: request.growthThreshold)
+        options.rule = request.rule
+        options.metric = request.metric
         options.control = request.control
         options.compared = request.compare
         options.title = request.title

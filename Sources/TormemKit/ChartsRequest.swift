@@ -87,11 +87,14 @@ public struct ChartsRequest: Sendable {
     public var since: String?
     public var until: String?
     public var last: String?
-    /// Factor of the FRAGMENTED rule.
-    public var factor: Double = FragmentationStatus.defaultFactor
-    /// GB per day from which a group that is not fragmented is GROWING.
-    public var growthThreshold: Double = FragmentationStatus.Rule().growthThreshold
-    /// Zone, expected maximum, top N, outlier threshold.
+    /// The STABLE / GROWING / FRAGMENTED thresholds (`--fragmentation-zone`, `--fragmentation-factor`,
+    /// `--growth-threshold`): the one place the zone is kept.
+    public var rule = FragmentationStatus.Rule()
+    /// The `--metric` values (what the executable parses; it imports only the kit).
+    public typealias Quantity = Metric
+    /// `--metric`: the per-relay quantity of the per-relay and group charts, verdicts and summaries.
+    public var metric: Metric = .rss
+    /// Expected maximum, top N, outlier threshold.
     var relayOptions = RelayChartOptions()
 
     public init(dataPaths: [String], outputDirectory: String, title: String? = nil, accent: String? = nil,
@@ -121,9 +124,17 @@ public struct ChartsRequest: Sendable {
     /// An argument as a message shows it: quoted, at most about 80 bytes (`MessageText`).
     public static func shown(_ value: String) -> String { MessageText.quoted(value) }
 
-    /// Lower edge of chart 1's shaded fragmentation zone (GB).
+    /// Lower edge of the fragmentation zone (GB).
     public var fragmentationZoneGB: Double {
-        get { relayOptions.zoneGB } set { relayOptions.zoneGB = newValue }
+        get { rule.zoneGB } set { rule.zoneGB = newValue }
+    }
+    /// Factor of the FRAGMENTED rule.
+    public var factor: Double {
+        get { rule.factor } set { rule.factor = newValue }
+    }
+    /// GB per day from which a group that is not fragmented is GROWING.
+    public var growthThreshold: Double {
+        get { rule.growthThreshold } set { rule.growthThreshold = newValue }
     }
     /// The expected maximum RSS per relay, a reference line (GB).
     public var expectedMaxGB: Double {

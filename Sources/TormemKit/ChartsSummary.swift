@@ -88,13 +88,15 @@ public struct ChartsSummary: Sendable {
             }
         }
         if let g = groups {
-            out.append(g.baseline.isNaN ? "groups (no period before the change, so no baseline):"
-                                        : "groups (baseline \(NumberFormat.fixed(g.baseline, decimals: 2)) GB = mean before the change):")
+            let of = g.metric == .rss ? "" : g.metric.name + "; "
+            let unit = g.metric.isMemory ? " GB" : "×"
+            out.append(g.baseline.isNaN ? "groups (\(of)no period before the change, so no baseline):"
+                                        : "groups (\(of)baseline \(NumberFormat.fixed(g.baseline, decimals: 2))\(unit) = mean before the change):")
             let width = g.groups.map { $0.group.count }.max() ?? 1
             for s in g.groups {
                 var parts = ["n = \(s.relays)".padding(7),
-                             "\(NumberFormat.fixed(s.startMean, decimals: 2)) → \(NumberFormat.fixed(s.endMean, decimals: 2)) GB (median \(NumberFormat.fixed(s.endMedian, decimals: 2)))"]
-                if let growth = s.growthPerDay { parts.append(GroupText.growth(growth)) }
+                             "\(NumberFormat.fixed(s.startMean, decimals: 2)) → \(NumberFormat.fixed(s.endMean, decimals: 2))\(unit) (median \(NumberFormat.fixed(s.endMedian, decimals: 2)))"]
+                if let growth = s.growthPerDay { parts.append(GroupText.growth(growth, g.metric)) }
                 if s.group == g.control {
                     parts.append("control")
                 } else if let c = s.vsControl {
@@ -108,7 +110,8 @@ public struct ChartsSummary: Sendable {
             out.append("  status: " + g.rule.text)
         }
         if let r = relayStats {
-            out.append("relays       \(scope.relaysText); latest RSS mean \(NumberFormat.fixed(r.mean, decimals: 2)) GB, σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2)) GB; \(r.outliers().count) above mean + 2σ")
+            let unit = r.metric.isMemory ? " GB" : "×"
+            out.append("relays       \(scope.relaysText); latest \(r.metric.shortName) mean \(NumberFormat.fixed(r.mean, decimals: 2))\(unit), σ \(NumberFormat.fixed(r.standardDeviation, decimals: 2))\(unit); \(r.outliers().count) above mean + 2σ")
         } else if scope.relays > 0, summaries.isEmpty {
             out.append("relays       \(scope.relaysText)")
         }

@@ -19,7 +19,7 @@ enum DraftFindings {
             let others = a.groups.filter { $0.group != c && $0.vsControl != nil }.sorted { $0.vsControl!.percent < $1.vsControl!.percent }
             if let best = others.first, let vs = best.vsControl {
                 lines.append("\(name(best.group)) ends \(GroupText.percent(vs.percent)) against the control \(name(c)) "
-                    + "on day \(vs.atDay) \(GroupText.interval(vs)): \(gbText(best.endMean)) against \(gbText(control.endMean)) per relay.")
+                    + "on day \(vs.atDay) \(GroupText.interval(vs)): \(gbText(best.endMean, a.metric)) against \(gbText(control.endMean, a.metric)) per relay.")
             }
             let rest = others.dropFirst().map { "\(name($0.group)) \(GroupText.percent($0.vsControl!.percent)) \(GroupText.interval($0.vsControl!))" }
             if !rest.isEmpty { lines.append("Against the control: " + rest.joined(separator: "; ") + ".") }
@@ -29,7 +29,7 @@ enum DraftFindings {
         for status in [FragmentationStatus.fragmented, .growing] {
             let gs = a.groups.filter { $0.status == status }
             guard !gs.isEmpty else { continue }
-            let list = gs.map { g in name(g.group) + (status == .growing ? " (" + (g.growthPerDay.map(GroupText.growth) ?? "") + ")" : "") }
+            let list = gs.map { g in name(g.group) + (status == .growing ? " (" + (g.growthPerDay.map { GroupText.growth($0, a.metric) } ?? "") + ")" : "") }
             lines.append("\(status.rawValue): " + list.joined(separator: ", ") + ".")
         }
         let unlike = a.groups.filter { !$0.unlike.isEmpty }
@@ -46,5 +46,5 @@ enum DraftFindings {
             + lines.map { "> - " + $0 }.joined(separator: "\n")
     }
 
-    static func gbText(_ gb: Double) -> String { NumberFormat.fixed(gb, decimals: 2) + " GB" }
+    static func gbText(_ v: Double, _ metric: Metric = .rss) -> String { metric.text(v) }
 }

@@ -214,20 +214,22 @@ public struct ReportEmitter: Sendable {
 
     var keyMetricsBody: String {
         if let g = inputs.groups, !g.groups.isEmpty {
+            func value(_ v: Double) -> String { g.metric.isMemory ? gb(Memory(gb: v)) : (v.isFinite ? g.metric.text(v) : "—") }
             let rows = g.groups.map { s -> [String] in
                 [MarkdownText.cell(s.group), MarkdownText.cell(s.label), "\(s.relays)",
-                 gb(Memory(gb: s.startMean)),
-                 gb(Memory(gb: s.endMean)) + " / " + gb(Memory(gb: s.endMedian)) + (s.endDay.map { " (day \($0))" } ?? ""),
-                 s.growthPerDay.map(GroupText.growth) ?? "—",
+                 value(s.startMean),
+                 value(s.endMean) + " / " + value(s.endMedian) + (s.endDay.map { " (day \($0))" } ?? ""),
+                 s.growthPerDay.map { GroupText.growth($0, g.metric) } ?? "—",
                  s.group == g.control ? "control" : (s.vsControl.map { GroupText.percent($0.percent) + " " + GroupText.interval($0) } ?? "—"),
                  s.status.rawValue]
             }
             var text = MarkdownText.table(["Group", "Label", "n", "Start", "End (mean / median)", "Growth", "vs control (95 % CI)", "Status"],
                                           rows, rightAligned: [2, 3, 4, 5, 6])
             text += "\n\n" + GroupText.definitions.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n")
+            if g.metric != .rss { text += "\n- values: " + MarkdownText.escape(g.metric.name) + " (`--metric \(g.metric.rawValue)`)" }
             text += "\n- status: " + MarkdownText.escape(g.rule.text)
             text += g.baseline.isNaN ? "\n- baseline: none (the data has no period before the change)"
-                                     : "\n- baseline (mean before the change): \(gb(Memory(gb: g.baseline)))"
+                                     : "\n- baseline (mean before the change): \(value(g.baseline))"
             if let s = inputs.aggregate.flatMap({ MemorySummary($0.combined) }) {
                 text += "\n\nAll relays: \(MarkdownText.escape(s.growthText))."
             }

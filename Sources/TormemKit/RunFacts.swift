@@ -30,10 +30,16 @@ public struct RunFacts: Sendable {
     var groupRelays: JSONValue
     /// Pairs of group files listing the same relays, with every relay.
     var sharedRelays: [JSONValue]
+    /// The per-relay quantity of the groups and `latest_rss` (`--metric`); nil for RSS, the default,
+    /// so that documents of RSS runs read as before the option existed.
+    var metric: JSONValue?
 
     public init(inputs: ChartInputs) {
         let scope = inputs.scope
         relays = scope.relays
+        let m = inputs.metric
+        metric = m == .rss ? nil : .object([("name", .string(m.rawValue)), ("column", .string(m.column)),
+                                             ("text", .string(m.name)), ("unit", .string(m.isMemory ? "GB" : "ratio"))])
         func time(_ t: Int64?) -> JSONValue { t.map { .string(Timestamp(seconds: $0).iso8601 + "Z") } ?? .null }
         servers = scope.servers.map { s in
             .object([("name", .string(s.name)), ("aliases", .array(s.aliases.map(JSONValue.string))),
@@ -127,7 +133,7 @@ public struct RunFacts: Sendable {
 
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
-        .object([("relays", .int(relays)), ("servers", .array(servers)), ("period", period), ("collections", collections),
+        .object([("relays", .int(relays))] + (metric.map { [("metric", $0)] } ?? []) + [("servers", .array(servers)), ("period", period), ("collections", collections),
                  ("groups", .array(groups)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
                  ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)),
                  ("memory", .array(memory)), ("all_servers", allServers), ("latest_rss", latest), ("host", host), ("rows", rows), ("warnings", .array(warnings.map(JSONValue.string))),

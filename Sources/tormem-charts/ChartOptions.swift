@@ -5,6 +5,7 @@ import TormemKit
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
 extension ChartsRequest.FileFormat: ExpressibleByArgument {}
 extension ChartsRequest.PNGMode: ExpressibleByArgument {}
+extension ChartsRequest.Quantity: ExpressibleByArgument {}
 
 /// The options every chart-drawing command shares. None has a default of its own here: what is
 /// given is `settings` (a report folder keeps it in tormem.json), the defaults are the request's.
@@ -64,6 +65,9 @@ struct ChartOptions: ParsableArguments {
     @Option(name: .long, help: "Relays drawn as named lines in the trajectories chart (default: 20).")
     var top: Int?
 
+    @Option(name: .long, help: ArgumentHelp("The per-relay quantity of the per-relay and group charts, verdicts and summaries: rss (VmRSS), hwm (peak RSS, VmHWM), vmsize (VmSize) or frag (VmSize / RSS); the fleet's totals stay RSS (default: rss).", valueName: "rss|hwm|vmsize|frag"))
+    var metric: ChartsRequest.Quantity?
+
     @Option(name: .customLong("outlier-threshold"), help: ArgumentHelp("Outlier threshold in GB (default: mean + 2σ).", valueName: "GB"))
     var outlierThreshold: Double?
 
@@ -115,6 +119,7 @@ struct ChartOptions: ParsableArguments {
         a.set(.until, until)
         a.set(.last, last)
         a.set(.top, top)
+        a.set(.metric, metric)
         a.set(.outlierThreshold, outlierThreshold)
         a.set(.fragmentationZone, fragmentationZone)
         a.set(.expectedMax, expectedMax)

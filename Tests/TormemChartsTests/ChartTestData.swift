@@ -59,8 +59,7 @@ enum ChartTestData {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
                 let noise = Double(seed >> 40) / Double(1 << 24)
                 let cycle = Double((i + r * 13) % 500) / 500
-                s.times.append(1_760_000_000 + Int64(i) * 3600)
-                s.rssKB.append((0.5 + Double(r % 4) * 1.2 * cycle + noise * 0.2) * 1_048_576)
+                s.append(time: 1_760_000_000 + Int64(i) * 3600, value: (0.5 + Double(r % 4) * 1.2 * cycle + noise * 0.2) * 1_048_576)
             }
             relays.append(s)
         }

@@ -23,9 +23,8 @@ import TormemData
 
 @Suite struct GapBreaksCollectionTests {
     @Test func aRelayMissingFromCollectionsBreaksEvenWithFewSamples() {
-        var a = RelaySeries(info: RelayInfo(nickname: "a", server: "h")), b = RelaySeries(info: RelayInfo(nickname: "b", server: "h"))
-        a.times = (0..<10).map { Int64($0) * 60 }; a.rssKB = Array(repeating: 1, count: 10)
-        b.times = [0, 60, 540]; b.rssKB = [1, 1, 1]
+        let a = RelaySeries(info: RelayInfo(nickname: "a", server: "h"), times: (0..<10).map { Int64($0) * 60 }, values: Array(repeating: 1, count: 10))
+        let b = RelaySeries(info: RelayInfo(nickname: "b", server: "h"), times: [0, 60, 540], values: [1, 1, 1])
         let steps = GapBreaks.collectionSteps(RelayTable(relays: [a, b]))
         #expect(steps["h"] == 60)
         #expect(GapBreaks(times: b.times).after.isEmpty)                  // its own median (270 s) hides the hole

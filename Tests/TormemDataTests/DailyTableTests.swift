@@ -17,7 +17,7 @@ import TormemCore
         let days = Set(table.relays.flatMap { r in r.times.map { day($0, r.info.group) } }).sorted()
         let values = table.relays.map { r -> [Double] in
             var sums = [Double](repeating: 0, count: days.count), counts = [Int](repeating: 0, count: days.count)
-            for (t, v) in zip(r.times, r.rssKB) {
+            for (t, v) in zip(r.times, r.values) {
                 let c = days.firstIndex(of: day(t, r.info.group))!
                 sums[c] += v; counts[c] += 1
             }
@@ -53,7 +53,7 @@ import TormemCore
                 // Some series out of order, with repeated times: runs of one day are cut short there.
                 if round % 4 == 3 { times.shuffle(using: &rng) }
                 let values = times.map { _ in Double(rng.next() % 5_000_000) + 0.25 }
-                relays.append(RelaySeries(info: RelayInfo(nickname: "r\(r)", group: group), times: times, rssKB: values))
+                relays.append(RelaySeries(info: RelayInfo(nickname: "r\(r)", group: group), times: times, values: values))
             }
             let table = RelayTable(relays: relays)
             let starts: [String: Int64] = round % 2 == 0 ? [:] : ["A": t0 + 50_000, "B": t0 - 3 * 86_400 + 17]
@@ -67,17 +67,17 @@ import TormemCore
         let times: [Int64] = [100, 200, 300, 400, 500, 600]
         let rss: [Double] = [1, 2, 3, 4, 5, 6]
         let spans = [GroupSpan(from: 100, group: "A"), GroupSpan(from: 300, group: ""), GroupSpan(from: 500, group: "A")]
-        let cells = RelaySeries(info: RelayInfo(nickname: "x"), times: times, rssKB: rss, groupSpans: spans)
+        let cells = RelaySeries(info: RelayInfo(nickname: "x"), times: times, values: rss, groupSpans: spans)
         #expect(cells.samples(in: "A", from: nil).times == [100, 200, 500, 600])
-        #expect(cells.samples(in: "A", from: nil).rssKB == [1, 2, 5, 6])
+        #expect(cells.samples(in: "A", from: nil).values == [1, 2, 5, 6])
         #expect(cells.samples(in: "A", from: 150).times == [200, 500, 600])
         #expect(cells.samples(in: "A", from: 700).times == [])
         #expect(cells.samples(in: "A", from: 150).info.group == "A")
-        let plain = RelaySeries(info: RelayInfo(nickname: "y"), times: times, rssKB: rss)
+        let plain = RelaySeries(info: RelayInfo(nickname: "y"), times: times, values: rss)
         #expect(plain.samples(in: "B", from: 350).times == [400, 500, 600])
-        #expect(plain.samples(in: "B", from: 350).rssKB == [4, 5, 6])
+        #expect(plain.samples(in: "B", from: 350).values == [4, 5, 6])
         let all = plain.samples(in: "B", from: 100)
-        #expect(all.times == times && all.rssKB == rss && all.info.group == "B")
+        #expect(all.times == times && all.values == rss && all.info.group == "B")
         all.times.withUnsafeBufferPointer { a in
             plain.times.withUnsafeBufferPointer { b in #expect(a.baseAddress == b.baseAddress) }
         }

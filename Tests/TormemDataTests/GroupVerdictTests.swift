@@ -100,8 +100,8 @@ import TormemCore
             var c = RelaySeries(info: RelayInfo(nickname: "c\(r)", group: "C", server: "h"))
             var d = RelaySeries(info: RelayInfo(nickname: "d\(r)", group: "D", server: "h"))
             for k in 0..<8 {
-                c.times.append(t0 + Int64(k) * day); c.rssKB.append(Double(1 + k) * 1_048_576)
-                if k >= 4 { d.times.append(t0 + Int64(k) * day); d.rssKB.append(Double(k - 3) * 0.5 * 1_048_576) }
+                c.append(time: t0 + Int64(k) * day, value: Double(1 + k) * 1_048_576)
+                if k >= 4 { d.append(time: t0 + Int64(k) * day, value: Double(k - 3) * 0.5 * 1_048_576) }
             }
             relays += [c, d]
         }
@@ -131,7 +131,7 @@ import TormemCore
         for (g, values) in curve.sorted(by: { $0.key < $1.key }) {
             for r in 0..<2 {
                 var s = RelaySeries(info: RelayInfo(nickname: "\(g)\(r)", group: g, server: "h"))
-                for (k, v) in values.enumerated() { s.times.append(t0 + Int64(k) * day + 3600); s.rssKB.append(v * 1_048_576) }
+                for (k, v) in values.enumerated() { s.append(time: t0 + Int64(k) * day + 3600, value: v * 1_048_576) }
                 relays.append(s)
             }
         }

@@ -11,7 +11,7 @@ import TormemCore
         let index = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         var columns = [[Double]](repeating: [], count: times.count)
         for r in table.relays {
-            for (t, v) in zip(r.times, r.rssKB) { columns[index[t]!].append(v) }
+            for (t, v) in zip(r.times, r.values) { columns[index[t]!].append(v) }
         }
         var band = PercentileBand(RelayTable(relays: []))
         band.times = times
@@ -36,7 +36,7 @@ import TormemCore
                     ts.append(1_750_000_000 + Int64(k) * 3_600)
                     vs.append(k % 50 == r ? [-0.0, .nan, 0][k % 3] : Double(rng.next() % 64) * 1024)
                 }
-                series.append(RelaySeries(info: RelayInfo(nickname: "r\(r)"), times: ts, rssKB: vs))
+                series.append(RelaySeries(info: RelayInfo(nickname: "r\(r)"), times: ts, values: vs))
             }
             let table = RelayTable(relays: series)
             let band = PercentileBand(table), expected = Self.reference(table)

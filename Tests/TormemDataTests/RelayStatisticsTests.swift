@@ -4,7 +4,7 @@ import TormemCore
 
 @Suite struct RelayStatisticsTests {
     func series(_ name: String, _ points: [(Int64, Double)]) -> RelaySeries {
-        RelaySeries(info: RelayInfo(nickname: name), times: points.map(\.0), rssKB: points.map(\.1))
+        RelaySeries(info: RelayInfo(nickname: name), times: points.map(\.0), values: points.map(\.1))
     }
 
     @Test func percentileBand() {
@@ -54,8 +54,8 @@ import TormemCore
     @Test func dailyTableFromRelaySeries() {
         let day: Int64 = 86_400
         let t = RelayTable(relays: [
-            RelaySeries(info: RelayInfo(nickname: "a", group: "A"), times: [0, 3600, day, 3 * day], rssKB: [1_048_576, 3_145_728, 1_048_576, 2_097_152]),
-            RelaySeries(info: RelayInfo(nickname: "b", group: "B"), times: [3 * day + 10], rssKB: [4_194_304]),
+            RelaySeries(info: RelayInfo(nickname: "a", group: "A"), times: [0, 3600, day, 3 * day], values: [1_048_576, 3_145_728, 1_048_576, 2_097_152]),
+            RelaySeries(info: RelayInfo(nickname: "b", group: "B"), times: [3 * day + 10], values: [4_194_304]),
         ])
         let d = DailyTable.from(t)
         #expect(d.days == [0, 1, 3])
@@ -73,7 +73,7 @@ import TormemCore
             + "2025-01-01T01:00:00,s,relay,,,,5,,,,,,,,\n")
         #expect(f.relays.count == 2)                      // by fingerprint, else nickname
         let fp = try #require(f.relays.relays.first { $0.info.fingerprint == "FP1" })
-        #expect(fp.rssKB == [1000, 1500] && fp.info.nickname == "nick1")
+        #expect(fp.values == [1000, 1500] && fp.info.nickname == "nick1")
         let n2 = try #require(f.relays.relays.first { $0.info.nickname == "nick2" })
         #expect(n2.count == 1)                            // NOT_RUNNING is a gap
         #expect(f.skipped == 1)                           // a relay row without identity

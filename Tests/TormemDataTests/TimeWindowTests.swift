@@ -50,7 +50,7 @@ import TormemCore
         let cut = try w.apply(to: [f], experimentStart: nil, options: "--since 2025-01-02 --until 2025-01-03")
         let relays = cut.files[0].relays.relays
         #expect(relays.map(\.info.nickname) == ["both"])
-        #expect(relays[0].rssKB == [2000, 3000])
+        #expect(relays[0].values == [2000, 3000])
         #expect(cut.files[0].servers.allSatisfy { $0.times.allSatisfy { w.since! <= $0 && $0 <= w.until! } })
         // Relay samples are counted (the aggregate rows summarise the same collections).
         #expect(cut.applied.kept == 2 && cut.applied.outside == 3)

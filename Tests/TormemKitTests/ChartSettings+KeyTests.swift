@@ -107,8 +107,8 @@ import TormemTestSupport
         .title: .text("guard relays"), .color: .text("#112233"), .prefix: .text("p"), .theme: .text("light"),
         .format: .text("svg"), .png: .text("exact"), .width: .integer(800), .height: .integer(600), .scale: .number(1.5),
         .groupLabel: .pairs(["A": "DirCache 0", "B": "b"]), .control: .text("A"), .compare: .text("B"),
-        .serverAlias: .pairs(["old": "new"]), .keepServers: .flag(true), .since: .text("2025-09-10"), .until: .text("2025-09-17"),
-        .last: .text("5d"), .top: .integer(5), .outlierThreshold: .number(3), .fragmentationZone: .number(3.5),
+        .serverAlias: .pairs(["old": "new"]), .keepServers: .flag(true), .since: .text("2025-12-27"), .until: .text("2026-01-01"),
+        .last: .text("3d"), .top: .integer(5), .metric: .text("hwm"), .outlierThreshold: .number(3), .fragmentationZone: .number(3.5),
         .expectedMax: .number(2), .fragmentationFactor: .number(3), .growthThreshold: .number(0.5),
     ]
 
@@ -139,8 +139,10 @@ import TormemTestSupport
         let options = Set(Suggestion.listedOptionNames(inHelp: help.stdout)).subtracting(Self.notChartOptions)
         #expect(options == Set(Key.allCases.map(\.rawValue)))
 
-        // Every key given once: `since` in one run and `last` in another (they do not go together).
-        let folder = try ReportJob.create(reportsDir: try temporaryFolder() + "/reports", name: "guard", host: "co", date: "2025-09-18", data: realData)
+        // Every key given once: `since` in one run and `last` in another (they do not go together),
+        // on data that has every metric.
+        let folder = try ReportJob.create(reportsDir: try temporaryFolder() + "/reports", name: "unified", host: "relayhost",
+                                          date: "2025-12-26", data: Fixtures.url("synthetic/unified_12relays_7days.csv"))
         var recorded: Set<String> = []
         for window in [Key.since, .last] {
             var arguments: [String] = []
