@@ -50,7 +50,7 @@ public struct MemoryUsageChart: Chart {
                                         color: theme.cool, side: .above))
             }
         }
-        let changes = RelayCountChange.lasting(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to) }
+        let changes = RelayCountChange.lasting(c).map { CountChangeMarker(x: Double($0.time), from: $0.from, to: $0.to, unit: "relays") }
         let serverMax = data.servers.flatMap(\.totalKB).filter { !$0.isNaN }.max() ?? 0
         let topMax = max(gbTotal.filter { !$0.isNaN }.max() ?? 0, serverMax / Memory.kibPerGB)
         let total = PlotPanel(title: "Total memory", x: .time(start: start, end: end),

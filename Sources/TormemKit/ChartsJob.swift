@@ -123,14 +123,7 @@ public enum ChartsJob {
         var samples = 0.0
         let cap = 4 * figure.size.width
         for case .plot(let panel) in figure.panels {
-            for layer in panel.layers {
-                switch layer {
-                case .line(let l): samples += min(Double(l.xs.count), cap)
-                case .area(let a): samples += min(Double(a.xs.count), cap)
-                case .band(let b): samples += min(Double(b.xs.count), cap)
-                case .bars, .histogram, .spread: break
-                }
-            }
+            for layer in panel.layers { samples += min(Double(layer.xs.count), cap) }
         }
         return figure.size.width * figure.size.height + 100 * samples
     }

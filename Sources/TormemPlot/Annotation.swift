@@ -4,7 +4,7 @@
 public enum Annotation: Equatable, Sendable {
     /// A panel's data area (a ranking's bars).
     case plotArea(Rect)
-    /// A label placed for a mark (a relay's dot, an event's or a count change's line): the box of
+    /// A label placed for a mark (a value's dot, an event's or a count change's line): the box of
     /// the label's text (all its lines), the height of its first line, the mark's box and the
     /// leader line drawn between them, if any.
     case callout(text: String, label: Rect, lineHeight: Double, mark: Rect, leader: [Point]?)

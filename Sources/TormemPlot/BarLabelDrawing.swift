@@ -1,4 +1,4 @@
-/// The text above each bar: the value and a second line (e.g. relay count). Side by side when the
+/// The text above each bar: the value and a second line (e.g. a count). Side by side when the
 /// bars are wide enough, otherwise one rotated line per bar, otherwise every k-th bar.
 struct BarLabelDrawing: FigurePart {
     let drawing: FigureDrawing

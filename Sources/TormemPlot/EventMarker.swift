@@ -4,7 +4,7 @@ public struct EventMarker: Equatable, Sendable {
     public var x: Double
     /// The label when the event stands alone (`restart: full fleet restart`).
     public var label: String
-    /// What kind of event it is, to name a cluster (`3 events: restart, relay_add`).
+    /// What kind of event it is, to name a cluster (`3 events: restart, config_change`).
     public var kind: String
 
     public init(x: Double, label: String, kind: String) { self.x = x; self.label = label; self.kind = kind }

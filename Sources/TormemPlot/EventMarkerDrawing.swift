@@ -1,6 +1,6 @@
 /// Event markers: a dotted line in the event colour at every event inside the x range, and labels
 /// along the bottom of the plot that never overlap other text. Events too close together to label
-/// one by one share a label (`3 events: restart, relay_add`).
+/// one by one share a label (`3 events: restart, config_change`).
 struct EventMarkerDrawing: FigurePart {
     let drawing: FigureDrawing
     let plot: Rect

@@ -122,9 +122,7 @@ final class FigureDrawing {
             y += h + gap
         }
         // Stacked plot panels share one left edge so their axes line up.
-        let left = drawings.map { d in
-            d.leftMargin(plotHeight: d.plotHeight(in: d.rect, headerHeight: d.drawHeader(dryRun: true)))
-        }.max() ?? 0
+        let left = drawings.map { d in d.layout(in: d.axesArea(headerHeight: d.drawHeader(dryRun: true))).left }.max() ?? 0
         var k = 0
         for (i, rect) in order {
             switch figure.panels[i] {

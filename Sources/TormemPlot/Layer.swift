@@ -6,6 +6,17 @@ public enum Layer: Equatable, Sendable {
     case bars(BarLayer)
     case histogram(HistogramLayer)
     case spread(SpreadLayer)
+
+    /// The x values of a series drawn along the x axis (line, area, band); empty for layers drawn
+    /// per category or bin (bars, histogram, spread).
+    public var xs: [Double] {
+        switch self {
+        case .line(let l): return l.xs
+        case .area(let a): return a.xs
+        case .band(let b): return b.xs
+        case .bars, .histogram, .spread: return []
+        }
+    }
 }
 
 /// Bins on a numeric x axis: bin i spans edges[i]..<edges[i+1] with height counts[i].

@@ -1,6 +1,6 @@
 /// One entry of a panel's legend: a swatch in the series' colour and its label.
 public struct LegendEntry: Equatable, Sendable {
-    /// `dot` and `diamond`: markers drawn as on the plot (a spread chart's relays and means; the
+    /// `dot` and `diamond`: markers drawn as on the plot (a spread chart's values and means; the
     /// diamond is hollow, in the theme's text colour, whatever `color`).
     public enum Swatch: Sendable { case line, band, bar, dashed, dot, diamond }
     public var label: String

@@ -1,5 +1,5 @@
-/// Relay-count change markers: a dashed line at every change and labels that never overlap. Changes
-/// too close together to label one by one are labelled as a group ("4 changes · 32–120 relays").
+/// Count change markers: a dashed line at every change and labels that never overlap. Changes
+/// too close together to label one by one are labelled as a group ("4 changes · 32–120 UNIT").
 /// When changes are dense, each is a short tick on a rug along the bottom of the plot and only the
 /// first change of each labelled group gets a full-height line.
 struct MarkerDrawing: FigurePart {
@@ -38,11 +38,12 @@ struct MarkerDrawing: FigurePart {
         return placement
     }
 
-    /// `3 → 10 relays` for one change; `126 changes · 29–50 relays` for a group.
+    /// `3 → 10 UNIT` for one change; `126 changes · 29–50 UNIT` for a group (the unit of its first
+    /// change).
     static func label(_ group: ArraySlice<CountChangeMarker>) -> String {
-        if group.count == 1, let m = group.first { return "\(m.from) → \(m.to) relays" }
+        if group.count == 1, let m = group.first { return "\(m.from) → \(m.to) \(m.unit)" }
         let counts = group.flatMap { [$0.from, $0.to] }
-        return "\(group.count) changes · \(counts.min()!)–\(counts.max()!) relays"
+        return "\(group.count) changes · \(counts.min()!)–\(counts.max()!) \(group.first!.unit)"
     }
 
     /// Labels for clusters of markers (at `xs`, ascending) closer than `threshold` device units, in

@@ -8,47 +8,57 @@ struct PanelDrawing: FigurePart {
         drawing = figure; self.panel = panel; self.rect = rect
     }
 
-    /// Left margin of the plot within `rect` (y label + tick labels), for a given plot height.
-    func leftMargin(plotHeight: Double) -> Double {
-        let ticks = yTicks(plotHeight: plotHeight)
+    /// Where the plot goes in the panel, and the y ticks drawn beside it.
+    struct Layout {
+        /// The plot's left edge from the axes area's: the y label and the widest tick label.
+        var left: Double
+        var plotHeight: Double
+        var yTicks: NiceTicks
+    }
+
+    /// The part of `rect` the axes and the plot take: below the header, inside the right margin.
+    func axesArea(headerHeight: Double) -> Rect {
+        rect.sliceTop(headerHeight + 12 * scale).1.sliceRight(12 * scale).1
+    }
+
+    /// The left margin that `ticks`' labels need (y label + tick labels).
+    func leftMargin(_ ticks: NiceTicks) -> Double {
         let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
         let yTickW = ticks.values.map { drawing.width(ticks.label($0), drawing.tickFont) }.max() ?? 0
         return yLabelW + yTickW + 12 * scale
     }
 
-    /// Height of the plot area once header and x axis are taken off.
-    func plotHeight(in area: Rect, headerHeight: Double) -> Double {
+    /// The layout in `area`, the left margin at least `minLeft` (stacked panels share theirs).
+    /// The plot's width decides the x axis's height (wrapped category labels) and the room bar
+    /// labels need above the bars; with the height, those decide the y ticks, whose labels decide
+    /// the left margin, which decides the plot's width: all are settled together, so that the
+    /// margin and the labels are computed for the plot's width as it is drawn.
+    func layout(in area: Rect, minLeft: Double = 0) -> Layout {
         let xAxis = XAxisLayout(panel: panel, drawing: drawing)
-        let inner = area.sliceTop(headerHeight + 12 * scale).1.sliceRight(12 * scale).1
-        return max(10, inner.height - xAxis.height(plotWidth: max(10, inner.width - 80 * scale)))
+        let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
+        var width = max(10, area.width - yLabelW - 80 * scale)
+        var settled: Layout?
+        for _ in 0..<4 {
+            let plotHeight = max(10, area.height - xAxis.height(plotWidth: width))
+            let ticks = yTicks(plotHeight: plotHeight, plotWidth: width)
+            // The margin is always the one these ticks need, even if the width has not settled.
+            let layout = Layout(left: max(minLeft, leftMargin(ticks)), plotHeight: plotHeight, yTicks: ticks)
+            settled = layout
+            let drawn = max(10, area.width - layout.left)
+            if drawn == width { break }
+            width = drawn
+        }
+        return settled!
     }
 
     /// Draws the panel; `minLeft` aligns plot areas of stacked panels.
     func draw(minLeft: Double = 0) {
-        var area = rect
         // Header: title on the left, legend right-aligned beside it or wrapped below it.
-        let headerHeight = drawHeader()
-        area = area.sliceTop(headerHeight + 12 * scale).1
-
+        let area = axesArea(headerHeight: drawHeader())
         let xAxis = XAxisLayout(panel: panel, drawing: drawing)
-        let yLabelW = panel.y.label.isEmpty ? 0 : drawing.height(drawing.axisFont) + 14 * scale
-        area = area.sliceRight(12 * scale).1
-
-        // Plot height decides y ticks, whose labels decide the left margin.
-        // The x axis's height (wrapped category labels) depends on the plot's width, which the
-        // left margin decides: settle both, so the labels are laid out at the width they are drawn.
-        var xAxisHeight = xAxis.height(plotWidth: max(10, area.width - yLabelW - 80 * scale))
-        var plotHeight = max(10, area.height - xAxisHeight)
-        var left = max(minLeft, leftMargin(plotHeight: plotHeight))
-        for _ in 0..<3 {
-            let settled = xAxis.height(plotWidth: max(10, area.width - left))
-            if settled == xAxisHeight { break }
-            xAxisHeight = settled
-            plotHeight = max(10, area.height - xAxisHeight)
-            left = max(minLeft, leftMargin(plotHeight: plotHeight))
-        }
-        let yAxisTicks = yTicks(plotHeight: plotHeight)
-        let plot = Rect(x: area.minX + left, y: area.minY, width: max(10, area.width - left), height: plotHeight)
+        let layout = layout(in: area, minLeft: minLeft)
+        let yAxisTicks = layout.yTicks
+        let plot = Rect(x: area.minX + layout.left, y: area.minY, width: max(10, area.width - layout.left), height: layout.plotHeight)
 
         let xScale = xAxis.scale(plot: plot)
         let yScale = LinearScale(domain: yAxisTicks.lower...yAxisTicks.upper,
@@ -110,7 +120,7 @@ struct PanelDrawing: FigurePart {
                                    color: theme.mutedText, horizontal: .center, vertical: .top, quarterTurns: 1))
         }
 
-        // Annotations: reference labels, relay-count labels, callouts, bar labels.
+        // Annotations: reference labels, count-change labels, callouts, bar labels.
         for ref in panel.references where ref.axis == .x {
             ReferenceLabelDrawing(drawing: drawing, plot: plot).drawVertical(ref, x: xScale.map(ref.value))
         }
@@ -160,8 +170,8 @@ struct PanelDrawing: FigurePart {
             .draw(panel.callouts)
     }
 
-    /// Y ticks for the plot height; bars get headroom for their labels.
-    func yTicks(plotHeight: Double) -> NiceTicks {
+    /// Y ticks for the plot's height; bars get headroom for their labels at the plot's width.
+    func yTicks(plotHeight: Double, plotWidth: Double) -> NiceTicks {
         var lo = panel.y.lo, hi = panel.y.hi
         if !lo.isFinite { lo = 0 }
         if !hi.isFinite || hi <= lo { hi = lo + 1 }
@@ -169,7 +179,7 @@ struct PanelDrawing: FigurePart {
         for layer in panel.layers {
             if case .histogram(let h) = layer { hi = max(hi, (h.counts.max() ?? 0) * 1.15) }
             if case .bars(let b) = layer {
-                let need = BarLabelDrawing.headroom(b, drawing: drawing, plotWidth: rect.width, count: panel.x.categoryCount)
+                let need = BarLabelDrawing.headroom(b, drawing: drawing, plotWidth: plotWidth, count: panel.x.categoryCount)
                 if need < plotHeight * 0.8 {
                     hi = max(hi, (b.values.max() ?? 0) * plotHeight / (plotHeight - need))
                 }

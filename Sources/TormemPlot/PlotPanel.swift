@@ -4,7 +4,7 @@ public struct PlotPanel: Equatable, Sendable {
     public var x: XAxis
     public var y: YAxis
     public var layers: [Layer]
-    /// Dashed vertical markers at relay-count changes.
+    /// Dashed vertical markers where a count changes.
     public var countChanges: [CountChangeMarker]
     /// Dotted vertical markers at events (restarts, configuration changes), in x order.
     public var events: [EventMarker]
@@ -36,7 +36,7 @@ public struct YAxis: Equatable, Sendable {
     /// Data range to show; ticks extend it to nice values.
     public var lo: Double
     public var hi: Double
-    /// Ticks only at whole numbers (counts): fewer ticks rather than `97.5 relays`.
+    /// Ticks only at whole numbers (counts): fewer ticks rather than `97.5`.
     public var wholeNumbers: Bool
 
     public init(label: String, lo: Double, hi: Double, wholeNumbers: Bool = false) {

@@ -23,7 +23,7 @@ public struct RankingPanel: Equatable, Sendable {
     /// Vertical reference lines at values, labelled.
     public var references: [ReferenceLine]
     public var legend: [LegendEntry]
-    /// A line under the bars (e.g. "180 more relays not shown").
+    /// A line under the bars (e.g. "180 more not shown").
     public var note: String?
 
     public init(title: String? = nil, rows: [Row], axisLabel: String, references: [ReferenceLine] = [],

@@ -7,12 +7,12 @@ public struct Theme: Equatable, Sendable {
     public var text: Color
     public var mutedText: Color
     public var accent: Color
-    /// Colours for further series (servers, groups, relays), in order.
+    /// Colours for further series, in order.
     public var palette: [Color]
     /// Warm colour for warnings: high points, thresholds, outliers.
     public var warning: Color
     public var cool: Color
-    /// Event markers (restarts, configuration changes): unlike the muted relay-count markers.
+    /// Event markers (restarts, configuration changes): unlike the muted count-change markers.
     public var event: Color
 
     public static let dark = Theme(

@@ -104,13 +104,7 @@ struct XAxisLayout: FigurePart {
     /// The median spacing of the panel's first series (0 when unknown).
     var samplingInterval: Double {
         for layer in panel.layers {
-            let xs: [Double]
-            switch layer {
-            case .line(let l): xs = l.xs
-            case .area(let a): xs = a.xs
-            case .band(let b): xs = b.xs
-            case .bars, .histogram, .spread: continue
-            }
+            let xs = layer.xs
             guard xs.count > 2 else { continue }
             var d = (1..<xs.count).map { xs[$0] - xs[$0 - 1] }
             d.sort()

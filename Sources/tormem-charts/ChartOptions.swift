@@ -1,4 +1,5 @@
 import ArgumentParser
+import TormemCore
 import TormemKit
 
 extension ChartsRequest.ThemeName: ExpressibleByArgument {}
@@ -88,86 +89,49 @@ struct ChartOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print only warnings and errors.")
     var quiet = false
 
+    /// The library checks every chart option (the same checks as tormem.json's values get).
     func validate() throws {
-        for g in groupLabel where Self.groupLabel(g) == nil {
-            throw ValidationError("--group-label \(ChartsRequest.shown(g)): expected GROUP=LABEL with both non-empty, e.g. A=\"DirCache 0\"")
+        do {
+            _ = try settings()
+        } catch {
+            throw ValidationError(error.description)
         }
-        for (name, v) in [("--control", control), ("--compare", compare)] {
-            if let v, v.allSatisfy(\.isWhitespace) { throw ValidationError("\(name) \(ChartsRequest.shown(v)): expected a group ID, e.g. A") }
-        }
-        if let title, title.utf8.count > 1000 { throw ValidationError("--title \(ChartsRequest.shown(title)): expected at most 1000 bytes") }
-        if let prefix, prefix.utf8.count > 100 || prefix.contains("\0") {
-            throw ValidationError("--prefix \(ChartsRequest.shown(prefix)): expected a file name prefix without '/', at most 100 bytes")
-        }
-        if let width, let height, width * height > ChartsRequest.maxPixels {
-            throw ValidationError("--width \(width) --height \(height): expected at most \(ChartsRequest.maxPixels / 1_000_000) million pixels per chart")
-        }
-        var aliases: [Substring: Substring] = [:]
-        for a in serverAlias {
-            let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, let earlier = aliases[parts[0]], earlier != parts[1] {
-                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[0]))) is already renamed to \(ChartsRequest.shown(String(earlier)))")
-            }
-            if parts.count == 2 { aliases[parts[0]] = parts[1] }
-            if parts.count != 2 || parts.contains(where: { $0.allSatisfy(\.isWhitespace) }) || parts[0] == parts[1] {
-                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): expected OLD=NEW, two different server names")
-            }
-        }
-        for a in serverAlias {   // in the order given, so the message is the same every run
-            let parts = a.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, aliases[parts[1]] != nil {
-                throw ValidationError("--server-alias \(ChartsRequest.shown(a)): \(ChartsRequest.shown(String(parts[1]))) is itself renamed; expected each server renamed once, to its last name")
-            }
-        }
-        if let problem = settings.problem { throw ValidationError("--" + problem) }
     }
 
     /// The chart options given on the command line.
-    var settings: ChartSettings {
-        var s = ChartSettings()
-        s["title"] = title.map { .text($0) }
-        s["color"] = color.map { .text($0) }
-        s["prefix"] = prefix.map { .text($0) }
-        s["theme"] = theme.map { .text($0.rawValue) }
-        s["format"] = format.map { .text($0.rawValue) }
-        s["png"] = png.map { .text($0.rawValue) }
-        s["width"] = width.map { .integer($0) }
-        s["height"] = height.map { .integer($0) }
-        s["scale"] = scale.map { .number($0) }
-        s["group-label"] = pairs(groupLabel, unquote: true)
-        s["control"] = control.map { .text($0) }
-        s["compare"] = compare.map { .text($0) }
-        s["server-alias"] = pairs(serverAlias, unquote: false)
-        s["keep-servers"] = keepServers.map { .flag($0) }
-        s["since"] = since.map { .text($0) }
-        s["until"] = until.map { .text($0) }
-        s["last"] = last.map { .text($0) }
-        s["top"] = top.map { .integer($0) }
-        s["metric"] = metric.map { .text($0.rawValue) }
-        s["outlier-threshold"] = outlierThreshold.map { .number($0) }
-        s["fragmentation-zone"] = fragmentationZone.map { .number($0) }
-        s["expected-max"] = expectedMax.map { .number($0) }
-        s["fragmentation-factor"] = fragmentationFactor.map { .number($0) }
-        s["growth-threshold"] = growthThreshold.map { .number($0) }
-        return s
-    }
-
-    private func pairs(_ given: [String], unquote: Bool) -> ChartSettings.Value? {
-        guard !given.isEmpty else { return nil }
-        var p: [String: String] = [:]
-        for g in given {
-            let parts = g.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            var value = parts.count > 1 ? String(parts[1]) : ""
-            if unquote, value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            p[String(parts[0])] = value
-        }
-        return .pairs(p)
+    func settings() throws(TormemError) -> ChartSettings {
+        var a = ChartArguments()
+        a.set(.title, title)
+        a.set(.color, color)
+        a.set(.prefix, prefix)
+        a.set(.theme, theme)
+        a.set(.format, format)
+        a.set(.png, png)
+        a.set(.width, width)
+        a.set(.height, height)
+        a.set(.scale, scale)
+        a.set(.groupLabel, groupLabel)
+        a.set(.control, control)
+        a.set(.compare, compare)
+        a.set(.serverAlias, serverAlias)
+        a.set(.keepServers, keepServers)
+        a.set(.since, since)
+        a.set(.until, until)
+        a.set(.last, last)
+        a.set(.top, top)
+        a.set(.metric, metric)
+        a.set(.outlierThreshold, outlierThreshold)
+        a.set(.fragmentationZone, fragmentationZone)
+        a.set(.expectedMax, expectedMax)
+        a.set(.fragmentationFactor, fragmentationFactor)
+        a.set(.growthThreshold, growthThreshold)
+        return try a.settings()
     }
 
     /// The request with the defaults and the options given.
-    func request(data: [String], outputDir: String) -> ChartsRequest {
+    func request(data: [String], outputDir: String) throws(TormemError) -> ChartsRequest {
         var request = ChartsRequest(dataPaths: data, outputDirectory: outputDir, strict: strict)
-        request.apply(settings)
+        request.apply(try settings())
         return request
     }
 
@@ -177,16 +141,5 @@ struct ChartOptions: ParsableArguments {
         for (option, value) in values where value?.isEmpty == true {
             throw ValidationError("\(option) '': expected a non-empty value")
         }
-    }
-
-    /// `A=TEXT` → ("A", "TEXT"), quotes around TEXT removed; nil when either side is empty.
-    static func groupLabel(_ option: String) -> (String, String)? {
-        let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        let group = String(parts[0].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-        var label = String(parts[1])
-        if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") { label = String(label.dropFirst().dropLast()) }
-        guard !group.isEmpty, !label.allSatisfy(\.isWhitespace) else { return nil }
-        return (group, label)
     }
 }

@@ -37,7 +37,7 @@ struct DrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = chart.request(data: data, outputDir: outputDir)
+        var request = try chart.request(data: data, outputDir: outputDir)
         request.jsonPath = json
         let report = try ChartsJob.run(request) { Console.printError("warning: \($0)") }
         if json == "-" {

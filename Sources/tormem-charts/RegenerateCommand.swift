@@ -30,7 +30,7 @@ struct RegenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReportJob.regenerate(root: root, options: chart.request(data: [], outputDir: ""), given: chart.settings, check: check?.mode,
+        try ReportJob.regenerate(root: root, options: try chart.request(data: [], outputDir: ""), given: try chart.settings(), check: check?.mode,
                                  reset: reset.set, warn: { Console.printError("warning: \($0)") },
                                  progress: { if !chart.quiet { print($0) } })
     }

@@ -68,14 +68,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = chart.request(data: [], outputDir: "")
+        let given = try chart.settings()
+        var request = try chart.request(data: [], outputDir: "")
         request.jsonPath = json
         let result: ReportJob.Result
         if let new, let data {
             result = try ReportJob.createAndRun(reportsDir: reportsDir, name: new, host: host, date: date, data: data,
-                                                options: request, given: chart.settings) { Console.printError("warning: \($0)") }
+                                                options: request, given: given) { Console.printError("warning: \($0)") }
         } else {
-            result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, given: chart.settings,
+            result = try ReportJob.run(try ReportFolder(path: dir!, data: data), options: request, given: given,
                                        check: check?.mode, reset: reset.set) {
                 Console.printError("warning: \($0)")
             }

@@ -5,15 +5,15 @@ import TormemTestSupport
 @testable import TormemKit
 
 @Suite struct ChartSettingsTests {
-    func settings(_ values: [String: ChartSettings.Value]) -> ChartSettings {
+    func settings(_ values: [ChartSettings.Key: ChartSettings.Value]) -> ChartSettings {
         var s = ChartSettings()
         for (k, v) in values { s[k] = v }
         return s
     }
 
     @Test func jsonIsDeterministicAndReadsBack() throws {
-        let s = settings(["theme": .text("light"), "width": .integer(1200), "group-label": .pairs(["B": "b", "A": "a \"q\""]),
-                          "keep-servers": .flag(true), "expected-max": .number(1.5), "title": .text("-x")])
+        let s = settings([.theme: .text("light"), .width: .integer(1200), .groupLabel: .pairs(["B": "b", "A": "a \"q\""]),
+                          .keepServers: .flag(true), .expectedMax: .number(1.5), .title: .text("-x")])
         let text = s.json.text
         #expect(text == """
             {
@@ -35,9 +35,9 @@ import TormemTestSupport
     }
 
     @Test func theCommandLineWinsKeyByKey() {
-        let stored = settings(["theme": .text("light"), "group-label": .pairs(["A": "a", "B": "b"]), "top": .integer(5)])
-        let given = settings(["theme": .text("dark"), "group-label": .pairs(["B": "new"])])
-        #expect(stored.merging(given) == settings(["theme": .text("dark"), "group-label": .pairs(["A": "a", "B": "new"]), "top": .integer(5)]))
+        let stored = settings([.theme: .text("light"), .groupLabel: .pairs(["A": "a", "B": "b"]), .top: .integer(5)])
+        let given = settings([.theme: .text("dark"), .groupLabel: .pairs(["B": "new"])])
+        #expect(stored.merging(given) == settings([.theme: .text("dark"), .groupLabel: .pairs(["A": "a", "B": "new"]), .top: .integer(5)]))
     }
 
     @Test(arguments: [
@@ -59,11 +59,11 @@ import TormemTestSupport
 
     @Test func requestsApplyAndReportTheirSettings() {
         var r = ChartsRequest(dataPaths: [], outputDirectory: "")
-        r.apply(settings(["theme": .text("light"), "top": .integer(7), "server-alias": .pairs(["a": "b"])]))
+        r.apply(settings([.theme: .text("light"), .top: .integer(7), .serverAlias: .pairs(["a": "b"])]))
         #expect(r.theme == .light && r.topRelays == 7 && r.serverAliases == ["a": "b"])
-        #expect(r.settings["theme"] == .text("light"))
-        #expect(r.settings["format"] == .text("png"))
-        #expect(r.settings["title"] == nil)
+        #expect(r.settings[.theme] == .text("light"))
+        #expect(r.settings[.format] == .text("png"))
+        #expect(r.settings[.title] == nil)
     }
 
     /// `report DIR --theme light` is kept in DIR/tormem.json: a bare regenerate draws the same,
@@ -76,7 +76,7 @@ import TormemTestSupport
         _ = try ReportJob.run(folder, options: plain, check: nil)
         #expect(!FileManager.default.fileExists(atPath: settingsPath))
 
-        let result = try ReportJob.run(folder, options: plain, given: settings(["theme": .text("light"), "width": .integer(1000)]), check: nil)
+        let result = try ReportJob.run(folder, options: plain, given: settings([.theme: .text("light"), .width: .integer(1000)]), check: nil)
         #expect(result.written.contains(settingsPath))
         #expect(String(decoding: try #require(bytes(settingsPath)), as: UTF8.self) == "{\n  \"theme\": \"light\",\n  \"width\": 1000\n}\n")
         let usage = try #require(bytes(folder.chartsPath + "/memory_usage.png"))
@@ -89,12 +89,12 @@ import TormemTestSupport
         #expect(try ReportJob.run(folder, options: plain, check: nil).written.isEmpty)
 
         // The command line overrides and updates it; checking with another option says so.
-        let override = settings(["theme": .text("dark")])
+        let override = settings([.theme: .text("dark")])
         let stale = try ReportJob.run(folder, options: plain, given: override, check: .source).stale
         #expect(stale.contains(settingsPath + ": chart options would change (--theme dark --width 1000)"))
         _ = try ReportJob.run(folder, options: plain, given: override, check: nil)
         #expect(try ChartSettings(json: try #require(bytes(settingsPath)), file: settingsPath)
-                == settings(["theme": .text("dark"), "width": .integer(1000)]))
+                == settings([.theme: .text("dark"), .width: .integer(1000)]))
         try ReportJob.regenerate(root: root, options: plain, check: .source)
     }
 

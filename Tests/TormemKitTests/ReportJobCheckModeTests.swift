@@ -55,7 +55,7 @@ import TormemTestSupport
             #expect(chartLines.allSatisfy { $0.hasSuffix(": drawn from other data, side files or options") }, "\(what)")
         }
         // An option given on the command line (check mode records nothing).
-        expectAllStale(try stale(folder, given: settings(["expected-max": .number(2)])), "option")
+        expectAllStale(try stale(folder, given: settings([.expectedMax: .number(2)])), "option")
         #expect(try stale(folder).isEmpty)
 
         // A side file added, then removed again.
@@ -108,7 +108,7 @@ import TormemTestSupport
         #expect(try run(["report", "--check", "--new", "x", "--host", "h", "--date", "2025-01-01", "--data", realData]).status == 2)
     }
 
-    func settings(_ values: [String: ChartSettings.Value]) -> ChartSettings {
+    func settings(_ values: [ChartSettings.Key: ChartSettings.Value]) -> ChartSettings {
         var s = ChartSettings()
         for (k, v) in values { s[k] = v }
         return s

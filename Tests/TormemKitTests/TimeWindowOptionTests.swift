@@ -54,15 +54,15 @@ import TormemTestSupport
 
     @Test func theWindowIsAChartSettingKeptInTormemJSON() throws {
         var s = ChartSettings()
-        s["last"] = .text("7d")
+        s[.last] = .text("7d")
         let back = try ChartSettings(json: Array(s.json.text.utf8), file: "tormem.json")
         #expect(back == s)
         #expect(s.arguments == ["--last", "7d"])
         var bad = ChartSettings()
-        bad["since"] = .text("soon")
+        bad[.since] = .text("soon")
         #expect(bad.problem?.hasPrefix("since soon: expected a UTC date") == true)
         var both = ChartSettings()
-        both["since"] = .text("2025-09-12"); both["last"] = .text("2d")
+        both[.since] = .text("2025-09-12"); both[.last] = .text("2d")
         #expect(both.problem?.contains("either --since or --last") == true)
     }
 }

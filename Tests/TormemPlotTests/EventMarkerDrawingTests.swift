@@ -18,7 +18,7 @@ import TormemTestSupport
         let markers = events.enumerated().map { EventMarker(x: $0.element * day, label: "event number \($0.offset)", kind: $0.offset % 2 == 0 ? "config_change" : "note") }
         let panel = PlotPanel(title: "t", x: .time(start: 0, end: 10 * day), y: YAxis(label: "GB", lo: 0, hi: 1),
                               layers: [.line(LineLayer(xs: [0, 10 * day], ys: [0.5, 0.5], color: Theme.dark.accent))],
-                              countChanges: changes.map { CountChangeMarker(x: $0.0 * day, from: $0.1, to: $0.2) }, events: markers)
+                              countChanges: changes.map { CountChangeMarker(x: $0.0 * day, from: $0.1, to: $0.2, unit: "servers") }, events: markers)
         return Figure(size: size, theme: .dark, title: "markers", panels: [.plot(panel)])
     }
 
