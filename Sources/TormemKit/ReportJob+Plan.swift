@@ -1,5 +1,6 @@
 import TormemCore
 import TormemCharts
+import TormemData
 
 extension ReportJob {
     /// What a folder's charts are drawn from, and which charts they are.
@@ -24,11 +25,9 @@ extension ReportJob {
         request.apply(settings.settings)
         request.dataPaths = [folder.dataPath]
         request.outputDirectory = folder.chartsPath
-        let digests = FileDigests(request.dataPaths)
-        let inputs = try ChartsJob.inputs(request, warn: warn)
+        let (inputs, data) = try ChartsJob.load(request, warn: warn)
         let plan = request.plan(inputs)
-        let source = try ChartSource(request: request, side: inputs.side, streamDigests: inputs.streamDigests,
-                                     fileDigests: digests.wait())
+        let source = try ChartSource(request: request, fingerprint: data.fingerprint())
         let ext = request.format.fileExtension
         let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
         let json = ChartsSummary(inputs: inputs, written: chartPaths, skipped: plan.skipped).json
