@@ -10,7 +10,7 @@ import TormemData
 public struct ChartSource: Sendable {
     /// Raised whenever tormem draws the same input differently (a change of the drawing code that
     /// should make committed charts stale everywhere).
-    public static let outputVersion = 11
+    public static let outputVersion = 12
 
     /// The canonical document (JSON, deterministic).
     public var document: String
