@@ -33,8 +33,9 @@ public struct FinalComparisonChart: Chart {
         }
         var refs: [ReferenceLine] = []
         var legend = [LegendEntry("STABLE", color: theme.accent, swatch: .bar),
-                      LegendEntry("GROWING", color: theme.cool, swatch: .bar),
-                      LegendEntry("FRAGMENTED", color: theme.warning, swatch: .bar)]
+                      LegendEntry("GROWING", color: theme.cool, swatch: .bar)]
+        // A ratio is never FRAGMENTED (the rule's zone and factor are for memory).
+        if a.metric.isMemory { legend.append(LegendEntry("FRAGMENTED", color: theme.warning, swatch: .bar)) }
         if !a.baseline.isNaN {
             refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.value(a.baseline, a.metric))", color: theme.mutedText))
             legend.append(LegendEntry("baseline: mean before the change", color: theme.mutedText, swatch: .dashed))
