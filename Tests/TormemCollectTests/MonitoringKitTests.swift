@@ -54,6 +54,24 @@ import TormemTestSupport
         #expect(metrics.wait() == .exit(0), "\((try? String(contentsOfFile: tmp.file("m.err"), encoding: .utf8)) ?? "")")
     }
 
+    static let rulesTest = Fixtures.packageRoot + "/contrib/prometheus/tormem.rules.test.yml"
+
+    /// The alerts fire once per host with how many relays and the worst, from series named as the
+    /// collector writes them (`promtool test rules`); an alert per relay would be hundreds at once.
+    @Test(.enabled(if: MonitoringKitTests.promtool != nil, "promtool is not installed (make test installs prometheus)"))
+    func promtoolTestsTheAlertsPerHost() throws {
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        let test = try ChildProcess(Self.promtool!, ["test", "rules", Self.rulesTest],
+                                    stdout: .file(tmp.file("test.out")), stderr: .file(tmp.file("test.err")))
+        #expect(test.wait() == .exit(0), "\((try? String(contentsOfFile: tmp.file("test.out"), encoding: .utf8)) ?? "")\((try? String(contentsOfFile: tmp.file("test.err"), encoding: .utf8)) ?? "")")
+        let written = Self.metricNames(in: try Self.textfile())
+        let series = Self.metricNames(in: try String(contentsOfFile: Self.rulesTest, encoding: .utf8))
+        #expect(series.contains("tor_relay_rss_bytes") && series.isSubset(of: written), "\(series.subtracting(written).sorted())")
+        let rules = try String(contentsOfFile: Self.rules, encoding: .utf8)
+        #expect(rules.contains("count by (instance)") && rules.contains("absent("))
+    }
+
     @Test func collectWritesTheTextfileAlone() throws {
         let tmp = TempDirectory()
         defer { tmp.remove() }
