@@ -38,7 +38,14 @@ import TormemTestSupport
             #expect(used.isSubset(of: written), "\(path) uses metrics tormem does not write: \(used.subtracting(written).sorted())")
         }
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.dashboard))) as? [String: Any]
-        #expect((json?["panels"] as? [Any])?.count == 5)
+        let panels = json?["panels"] as? [[String: Any]] ?? []
+        #expect(panels.count == 7)
+        // A host runs up to hundreds of relays: no panel draws one line per relay.
+        let exprs = panels.flatMap { ($0["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String } }
+        for e in exprs where e.contains("tor_relay_") {
+            #expect(["topk(", "avg by (", "count by (", "quantile by ("].contains { e.hasPrefix($0) }, "\(e) draws every relay")
+        }
+        #expect(exprs.contains { $0.contains("node_memory_MemTotal_bytes") } && exprs.contains { $0.contains("by (group)") })
     }
 
     @Test(.enabled(if: MonitoringKitTests.promtool != nil, "promtool is not installed (make test installs prometheus)"))
