@@ -45,6 +45,8 @@ public struct SnapshotRankingChart: Chart {
                 : "--height \(NumberFormat.fixed(maximumOption, decimals: 0)) shows \(Self.rows(height: maximumOption, width: width, textScale: style.scale))"
             notes.append("\(sorted.count - shown.count) more relays of \(ChartText.value(sorted[shown.count].value(of: metric), metric)) or less not shown: " + how)
         }
+        let without = snap.relays.count - sorted.count
+        if without > 0 { notes.append("\(ChartText.plural(without, "running relay")) without a \(metric.snapshotColumn) value not shown") }
         if !snap.notRunning.isEmpty {
             let names = snap.notRunning.prefix(8).joined(separator: ", ") + (snap.notRunning.count > 8 ? ", …" : "")
             notes.append("not running (\(snap.notRunning.count)): \(names)")
@@ -92,6 +94,9 @@ extension SnapshotRankingChart {
             return .notApplicable
         }
         let m = context.inputs.metric
+        guard snap.relays.contains(where: { $0.value(of: m).isFinite }) else {
+            return .skipped(reason: "no relay of the snapshot has a \(m.snapshotColumn) value (--metric \(m.rawValue))")
+        }
         return .drawn(Self.make(snap, style: context.style, metric: m),
                       description: AltText.join(m == .rss ? "RSS of every running relay at the snapshot, with VmSize and fragmentation ratio"
                                                           : "\(m.name) of every running relay at the snapshot", AltText.snapshot(snap)))
