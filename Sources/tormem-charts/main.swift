@@ -11,7 +11,7 @@ struct TormemCharts: ParsableCommand {
         2 usage error, 3 input error (nothing usable), 4 output error (cannot write).
         """,
         version: "0.1.0",
-        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self],
+        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self, ExportCommand.self],
         defaultSubcommand: DrawCommand.self)
 }
 
