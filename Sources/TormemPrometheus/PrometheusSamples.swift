@@ -7,6 +7,8 @@ import TormemData
 /// SHA-256 of that order. Left out with a warning each: series without the server label or without
 /// nickname and fingerprint, NaN, ±Inf and negative values; a second value of one relay at one
 /// second (duplicate series, two samples in a second) is merged: the first kept, with a warning.
+/// The collector's aggregate gauges (`tor_relays_*`) are the aggregate where they have a total,
+/// as a CSV file's aggregate rows are; at other times it is computed from the relays' RSS.
 struct PrometheusSamples {
     /// The builder's quantities (the analysed first).
     let metrics: [Metric]
@@ -26,6 +28,12 @@ struct PrometheusSamples {
     }
 
     private var relays: [String: Relay] = [:]
+    /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
+    private var aggregates: [String: [Int64: [Double]]] = [:]
+    /// The aggregate gauges, in `AggregateSample`'s order (`tor_relays_running` first).
+    static let aggregateNames = ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
+                                 "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"]
+    private var aggregateCount = 0
     private(set) var count = 0
     private var withoutServer = 0
     private var withoutName = 0
@@ -67,6 +75,23 @@ struct PrometheusSamples {
         relays[key] = r
     }
 
+    /// Takes the samples of a series of one of `aggregateNames` (its `__name__` says which).
+    mutating func addAggregate(_ series: PrometheusAnswer.Series) {
+        guard let name = series.labels["__name__"], let k = PrometheusSamples.aggregateNames.firstIndex(of: name) else { return }
+        guard let server = series.labels[serverLabel], !server.isEmpty else { withoutServer += 1; return }
+        var samples = aggregates[server] ?? [:]
+        aggregates[server] = nil
+        for s in series.samples {
+            guard s.value.isFinite, s.value >= 0 else { unusable += 1; continue }
+            let t = Int64(s.time.rounded(.down))
+            var v = samples[t] ?? [Double](repeating: .nan, count: 5)
+            if v.allSatisfy(\.isNaN) { aggregateCount += 1 }
+            if v[k].isNaN { v[k] = k == 0 ? s.value : s.value / 1024 } else { merged += 1 }
+            samples[t] = v
+        }
+        aggregates[server] = samples
+    }
+
     /// The warnings of what was left out or merged.
     func notes(source: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -88,6 +113,24 @@ struct PrometheusSamples {
         var line = 0
         var rows = 0
         let column = metrics.map { m in read.firstIndex(of: m)! }
+        // The collector's aggregate where it has its total (as a CSV file's aggregate rows); the
+        // builder computes it from the relays' RSS at the other times.
+        for server in aggregates.keys.sorted() {
+            let slot = builder.server(named: server)
+            let samples = aggregates[server]!
+            hash.update("aggregate\t\(server)\n")
+            for t in samples.keys.sorted() {
+                let v = samples[t]!
+                hash.update("\(t)\t" + v.map { "\($0)" }.joined(separator: "\t") + "\n")
+                guard !v[1].isNaN else { continue }
+                line += 1
+                rows += 1
+                let relays = v[0].isNaN ? -1 : Int(v[0])
+                let avg = v[2].isNaN && relays > 0 ? v[1] / Double(relays) : v[2]
+                builder.addAggregate(server: slot, AggregateSample(time: t, relays: relays, totalKB: v[1], avgKB: avg,
+                                                                   minKB: v[3], maxKB: v[4]), line: line)
+            }
+        }
         for key in relays.keys.sorted() {
             let r = relays[key]!
             let server = builder.server(named: r.server)
@@ -113,7 +156,7 @@ struct PrometheusSamples {
                 if values[0].isNaN {
                     builder.addWithoutValue(server: server, time: t, rssKB: rss, line: line)
                 } else {
-                    builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line)
+                    builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: r.groups[i])
                 }
             }
         }

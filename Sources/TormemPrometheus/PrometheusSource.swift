@@ -8,7 +8,7 @@ import TormemData
 /// evaluated at successive times), never resampled at a step: each answer holds the stored samples
 /// of one chunk of the window (a day at most, fewer when a series has more than 10,000 samples in
 /// one). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
-/// RSS) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
+/// RSS where the collector's `tor_relays_*` gauges have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
 /// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
 public struct PrometheusSource: DataSource {
     /// As given (`http://host:9090`, a path prefix such as `…/prometheus`).
@@ -53,6 +53,9 @@ public struct PrometheusSource: DataSource {
                 samples.add(series, metric: k)
             }
         }
+        let aggregates = "{__name__=~\"" + PrometheusSamples.aggregateNames.joined(separator: "|") + "\""
+            + (selector.isEmpty ? "}" : "," + selector.dropFirst())
+        try readChunks(client, aggregates, from: from, to: to, warn: warn) { series in samples.addAggregate(series) }
         for n in samples.notes(source: name) { warn(n) }
         guard samples.count > 0 else {
             throw .input(Diagnostic(file: name, message: "no samples of \(samples.read[0].prometheusName + selector) from "
