@@ -93,6 +93,8 @@ public struct PrometheusAnswer: Equatable, Sendable {
     }
 
     static func start(_ body: [UInt8]) -> String {
-        MessageText.quoted(String(decoding: body.prefix(200), as: UTF8.self), maxBytes: 60)
+        var head = body.prefix(200)
+        while let last = head.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { head.removeLast() }
+        return MessageText.quoted(String(decoding: head, as: UTF8.self), maxBytes: 60)
     }
 }

@@ -143,6 +143,13 @@ struct PrometheusSamples {
                 let t = r.times[i], rss = r.values[0][i]
                 hash.update("\(t)\t\(r.groups[i])\t" + r.values.map { "\($0[i])" }.joined(separator: "\t") + "\n")
                 guard !rss.isNaN else { continue }    // a relay row always has its RSS
+                let values = column.map { r.values[$0][i] }
+                rows += 1
+                // As a CSV row without the analysed quantity: its RSS in the aggregate, no relay sample.
+                if values[0].isNaN {
+                    builder.addWithoutValue(server: server, time: t, rssKB: rss, line: line)
+                    continue
+                }
                 if slot < 0 {
                     slot = builder.relay(server: server, id: id, nickname: r.nickname, fingerprint: r.fingerprint,
                                          group: r.groups[i], line: line)
@@ -151,13 +158,7 @@ struct PrometheusSamples {
                     builder.addGroupSpan(relay: slot, GroupSpan(from: t, group: r.groups[i]))
                     currentGroup = r.groups[i]
                 }
-                let values = column.map { r.values[$0][i] }
-                rows += 1
-                if values[0].isNaN {
-                    builder.addWithoutValue(server: server, time: t, rssKB: rss, line: line)
-                } else {
-                    builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: r.groups[i])
-                }
+                builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: r.groups[i])
             }
         }
         let (servers, table, notes) = builder.finish()

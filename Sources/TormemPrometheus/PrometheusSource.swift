@@ -61,9 +61,8 @@ public struct PrometheusSource: DataSource {
             throw .input(Diagnostic(file: name, message: "no samples of \(samples.read[0].prometheusName + selector) from "
                 + "\(Timestamp(seconds: from)) to \(Timestamp(seconds: to)) (\(options)); is `tormem collect --prometheus` scraped, or the data backfilled?"))
         }
-        var (file, digest) = samples.file(path: name)
+        let (file, digest) = samples.file(path: name)
         for w in file.warnings { warn(w) }
-        file.warnings = []
         let cut = try window.apply(to: [file], experimentStart: nil, options: options)
         for n in cut.notes { warn(n) }
         let entry = SourceFingerprint.Entry(name: name, sha256: digest)
