@@ -46,6 +46,9 @@ public struct PrometheusSource: DataSource {
         }
         let to = window.until ?? Int64(Date().timeIntervalSince1970)
         let from = window.since ?? (to - (window.last ?? PrometheusSource.defaultLast))
+        guard from <= to else {
+            throw .input(Diagnostic(file: name, message: "nothing to read: \(options) starts at \(Timestamp(seconds: from)), after now (\(Timestamp(seconds: to)))"))
+        }
         let client = PrometheusClient(url: url, timeout: timeout)
         var samples = PrometheusSamples(metrics: metrics, serverLabel: serverLabel)
         for (k, m) in samples.read.enumerated() {

@@ -32,6 +32,10 @@ let examples = HelpExamples(byCommand: [
         "tormem-charts regenerate reports/ --check",
         "tormem-charts regenerate reports/ --check=pixels",
     ],
+    "export": [
+        "tormem-charts export --openmetrics --data measurements.csv --output history.om",
+        "tormem-charts export --openmetrics --data co.csv --data de.csv.gz --output fleet.om",
+    ],
 ], defaultCommand: "draw")
 
 // Exit statuses are part of the contract: usage errors are 2 (not ArgumentParser's 64).
