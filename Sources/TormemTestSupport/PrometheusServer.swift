@@ -130,13 +130,25 @@ public final class PrometheusServer: @unchecked Sendable {
         return false
     }
 
+    /// The status of a POST of `body` (nil when the server cannot be reached).
+    public static func post(_ url: String, body: [UInt8]) -> Int? {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body)
+        return send(request)?.status
+    }
+
     /// The status and body of a GET (nil when the server cannot be reached).
     public static func get(_ url: String) -> (status: Int, body: String)? {
+        send(URLRequest(url: URL(string: url)!))
+    }
+
+    static func send(_ request: URLRequest) -> (status: Int, body: String)? {
         final class Outcome: @unchecked Sendable { var value: (Int, String)? }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
-        var request = URLRequest(url: URL(string: url)!)
-        request.timeoutInterval = 5
+        var request = request
+        request.timeoutInterval = 30
         let session = URLSession(configuration: .ephemeral)
         session.dataTask(with: request) { data, response, _ in
             if let http = response as? HTTPURLResponse {

@@ -66,6 +66,20 @@ struct PrometheusOptionTests {
         #expect(relays > 0)
     }
 
+    /// VictoriaMetrics (its import API, its Prometheus query API on its own port) gives the same.
+    @Test(.enabled(if: VictoriaMetricsServer.isInstalled, Comment(rawValue: VictoriaMetricsServer.missing)))
+    func victoriaMetricsGivesTheJSONOfTheCSVRun() throws {
+        let folder = try temporaryFolder()
+        let csv = Fixtures.url("synthetic/unified_12relays_7days.csv")
+        let text = try #require(try ExportJob.openMetrics(data: [csv], output: "-"))
+        let server = try VictoriaMetricsServer(openMetrics: text)
+        defer { server.stop() }
+        let out = ["--since", "2025-12-26", "--until", "2026-01-02T07:00", "--output-dir", folder + "/charts", "--json", "-"]
+        let fromCSV = try Self.json(try run(["--data", csv] + out))
+        let fromVictoria = try Self.json(try run(["--prometheus", server.url] + out))
+        #expect(fromVictoria == fromCSV)
+    }
+
     @Test func anHTTPErrorExitsThreeWritingNothing() throws {
         let (folder, _, server) = try Self.backfilled("real-2025-09-18/measurements.csv")
         defer { server.stop() }
