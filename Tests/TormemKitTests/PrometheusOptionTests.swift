@@ -80,6 +80,21 @@ struct PrometheusOptionTests {
         #expect(fromVictoria == fromCSV)
     }
 
+    /// Without a window, the last 30 days back from now: the fixture's days (in 2025) are older.
+    @Test func theDefaultWindowIsTheLast30DaysBackFromNow() throws {
+        let (folder, _, server) = try Self.backfilled("synthetic/unified_12relays_7days.csv")
+        defer { server.stop() }
+        let r = try run(["--prometheus", server.url, "--output-dir", folder + "/charts"])
+        #expect(r.status == 3)
+        #expect(r.stderr.hasPrefix("tormem-charts: error: \(server.url): no samples of tor_relay_rss_bytes from "), "\(r.stderr)")
+        #expect(r.stderr.contains("(--last 30d)"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/charts"))
+        // --last from --until: the fixture's last 2 days.
+        let last = try run(["--prometheus", server.url, "--until", "2026-01-02T07:00", "--last", "2d", "--output-dir", folder + "/charts", "--json", "-"])
+        let period = try Self.json(last).object?["period"]?.object
+        #expect(period?["first"] == .string("2025-12-31T07:00:00Z") && period?["last"] == .string("2026-01-02T07:00:00Z"), "\(String(describing: period))")
+    }
+
     @Test func anHTTPErrorExitsThreeWritingNothing() throws {
         let (folder, _, server) = try Self.backfilled("real-2025-09-18/measurements.csv")
         defer { server.stop() }

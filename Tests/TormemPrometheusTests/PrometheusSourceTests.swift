@@ -106,4 +106,33 @@ struct PrometheusSourceTests {
         #expect(error.description.hasPrefix(server.url + "/api/v1/query: HTTP 400: bad_data: "), "\(error)")
         #expect(error.description.contains("parse error") || error.description.contains("error parsing regexp"), "\(error)")
     }
+
+    /// What the collector never writes, read from a real server: NaN, infinite and negative samples
+    /// are left out, a relay in two series (another `job`) is one relay, series without the server
+    /// label or a name are left out; each with one warning.
+    @Test func unusableSamplesAndDuplicateSeriesAreWarnedAbout() throws {
+        let t0: Int64 = 1_767_225_600    // 2026-01-01T00:00
+        var text = "# TYPE tor_relay_rss_bytes gauge\n"
+        let a = #"{instance="h",nickname="a",job="x"}"#, copy = #"{instance="h",nickname="a",job="y"}"#
+        for (k, v) in ["1048576", "NaN", "+Inf", "-5", "2097152"].enumerated() { text += "tor_relay_rss_bytes\(a) \(v) \(t0 + Int64(k) * 3600)\n" }
+        for k in [0, 4, 5] { text += "tor_relay_rss_bytes\(copy) 3145728 \(t0 + Int64(k) * 3600)\n" }
+        text += #"tor_relay_rss_bytes{nickname="nohost"} 1048576 1767225600"# + "\n"
+        text += #"tor_relay_rss_bytes{instance="h"} 1048576 1767225600"# + "\n# EOF\n"
+        let server = try PrometheusServer(openMetrics: text)
+        defer { server.stop() }
+        var warnings: [Diagnostic] = []
+        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
+                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        let relays = data.files[0].relays.relays
+        #expect(relays.count == 1)
+        #expect(relays.first?.times == [t0, t0 + 4 * 3600, t0 + 5 * 3600])
+        // At 0 h and 4 h both series have a value (one is kept); at 5 h only the second.
+        #expect(relays.first?.values.last == 3072)
+        let messages = warnings.map(\.message)
+        #expect(messages.contains("1 series without a instance label (--server-label) left out"), "\(messages)")
+        #expect(messages.contains("1 series without a nickname or fingerprint label left out"), "\(messages)")
+        #expect(messages.contains("3 samples that are NaN, infinite or negative left out"), "\(messages)")
+        #expect(messages.contains("2 samples of a relay at a second already read (duplicate series) merged: the first kept"), "\(messages)")
+        #expect(warnings.allSatisfy { $0.file == server.url })
+    }
 }
