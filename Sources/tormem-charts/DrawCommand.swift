@@ -9,7 +9,8 @@ struct DrawCommand: ParsableCommand {
         Reads monitor, unified, experiment or snapshot CSV files (format detected from the header) \
         and draws every chart the data supports into the output folder; it says which charts it \
         skipped and why. experiment.json and relay_config.csv next to the first data file name the \
-        groups.
+        groups. With --prometheus URL it reads the raw samples of the gauges `tormem collect \
+        --prometheus` writes from a Prometheus-compatible server instead, and draws the same charts.
 
         Charts (memory_* take the --prefix):
         \(ChartsJob.chartList)
