@@ -96,12 +96,17 @@ public struct PrometheusSource: DataSource {
                 s.samples.removeAll { $0.time > high }
                 take(s)
             }
-            if most > PrometheusSource.pointsPerSeries {
-                chunk = max(60, chunk * Int64(PrometheusSource.pointsPerSeries) / Int64(most))
-            }
+            chunk = PrometheusSource.nextChunk(chunk, mostPoints: most)
             first = false
             lower = end
         }
+    }
+
+    /// The chunk after an answer of `chunk` seconds whose longest series had `mostPoints` samples:
+    /// shorter in proportion when that is above `pointsPerSeries`, a minute at least.
+    static func nextChunk(_ chunk: Int64, mostPoints: Int) -> Int64 {
+        guard mostPoints > pointsPerSeries else { return chunk }
+        return max(60, chunk * Int64(pointsPerSeries) / Int64(mostPoints))
     }
 
     /// The `{…}` of `--match` (empty for none); a usage error for anything else.

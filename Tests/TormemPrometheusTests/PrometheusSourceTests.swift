@@ -135,4 +135,25 @@ struct PrometheusSourceTests {
         #expect(messages.contains("2 samples of a relay at a second already read (duplicate series) merged: the first kept"), "\(messages)")
         #expect(warnings.allSatisfy { $0.file == server.url })
     }
+
+    /// A series of a sample every 5 seconds (17,280 a day): the chunks shrink to about 10,000
+    /// samples an answer after the first, and every sample is read once.
+    @Test func denseSeriesAreReadInShorterChunks() throws {
+        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 17_281) == 49_997)
+        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 10_000) == 86_400)
+        #expect(PrometheusSource.nextChunk(600, mostPoints: 1_000_000) == 60)
+        let t0: Int64 = 1_767_225_600
+        var text = "# TYPE tor_relay_rss_bytes gauge\n"
+        let n = 2 * 17_280
+        for k in 0..<n { text += #"tor_relay_rss_bytes{instance="h",nickname="a"} "# + "\(1024 * (1000 + k)) \(t0 + Int64(k) * 5)\n" }
+        text += "# EOF\n"
+        let server = try PrometheusServer(openMetrics: text)
+        defer { server.stop() }
+        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 2 * 86_400),
+                                                             windowOptions: "--since … --until …", warn: { Issue.record("\($0)") })
+        let r = try #require(data.files.first?.relays.relays.first)
+        #expect(r.count == n)
+        #expect(r.times == (0..<n).map { t0 + Int64($0) * 5 })
+        #expect(r.values.first == 1000 && r.values.last == Double(1000 + n - 1))
+    }
 }
