@@ -19,14 +19,17 @@ deps:
 	fi
 
 # What the tests use besides: real tor relays (run offline, never as a service), promtool (from
-# Debian's prometheus package) to check the shipped rules and the textfile, dpkg-deb for make dist,
+# Debian's prometheus package) to check the shipped rules and the textfile and to backfill
+# `export --openmetrics` into a real prometheus, victoria-metrics to import it through its API (both
+# started on loopback ports with temporary storage, stopped by PID), dpkg-deb for make dist,
 # PyYAML to parse the shipped GitHub Actions workflow, systemd-analyze (systemd; nothing is started)
 # to check and score the shipped unit, strace to compare tormem's system calls with the unit's
 # filter, man (man-db) to render the packages' man pages.
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
-	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	{ command -v promtool && command -v prometheus; } >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v victoria-metrics >/dev/null 2>&1 || missing="$$missing victoria-metrics"; \
 	command -v dpkg-deb >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
 	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
 	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \

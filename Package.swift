@@ -22,7 +22,8 @@ let package = Package(
     //   TormemPlot     Core                            Figure -> Canvas calls (knows no relay, no CSV)
     //   TormemCharts   Core, Data, Plot                analysis -> Figure, one file per chart
     //   TormemCairo    Plot, CCairo, CZlib             Canvas -> PNG / SVG / PDF bytes
-    //   TormemKit      Core, Data, Charts, Plot, Cairo jobs: load, plan, render, write, reports
+    //   TormemPrometheus Core, Data, Foundation       a Prometheus server's raw samples -> the data of a run
+    //   TormemKit      Core, Data, Prometheus, Charts, Plot, Cairo  jobs: load, plan, render, write, reports
     //   TormemCollect  Core, CSV, Data                 /proc -> unified rows
     //   tormem-charts  Kit (+ ArgumentParser);  tormem  Core, Collect (+ ArgumentParser)
     targets: [
@@ -57,8 +58,11 @@ let package = Package(
         .target(name: "TormemCharts", dependencies: ["TormemCore", "TormemData", "TormemPlot"]),
         // The Cairo canvas: PNG, SVG and PDF surfaces.
         .target(name: "TormemCairo", dependencies: ["TormemPlot", "CCairo", "CZlib"]),
+        // A data source reading a Prometheus server's HTTP API (URLSession: Foundation), kept out of
+        // TormemData so that the static `tormem` collector, which links TormemData, links no Foundation.
+        .target(name: "TormemPrometheus", dependencies: ["TormemCore", "TormemData"]),
         // Use cases the executables call: load, build charts, render, write atomically, reports.
-        .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemCairo"]),
+        .target(name: "TormemKit", dependencies: ["TormemCore", "TormemData", "TormemPrometheus", "TormemCharts", "TormemPlot", "TormemCairo"]),
         .executableTarget(
             name: "tormem-charts",
             dependencies: [
@@ -86,6 +90,7 @@ let package = Package(
         .testTarget(name: "TormemPlotTests", dependencies: ["TormemCore", "TormemPlot", "TormemTestSupport"]),
         .testTarget(name: "TormemChartsTests", dependencies: ["TormemCore", "TormemData", "TormemCharts", "TormemPlot", "TormemTestSupport"]),
         .testTarget(name: "TormemCairoTests", dependencies: ["TormemCore", "TormemPlot", "TormemCairo", "TormemTestSupport"]),
+        .testTarget(name: "TormemPrometheusTests", dependencies: ["TormemCore", "TormemData", "TormemPrometheus", "TormemTestSupport"]),
         .testTarget(name: "TormemCollectTests", dependencies: ["TormemCore", "TormemData", "TormemCollect", "TormemTestSupport"]),
         .testTarget(
             name: "TormemKitTests",

@@ -57,13 +57,14 @@ public struct ChartsRequest: Sendable {
         }
     }
 
-    /// Where the data comes from (`--data`).
+    /// Where the data comes from (`--data`, `--prometheus`).
     public var sourceDescription: SourceDescription
     /// The data files of `--data` (and of `tormem.json`'s report folders), as given.
     public var dataPaths: [String] {
         get {
             switch sourceDescription {
             case .files(let paths): paths
+            case .prometheus: []
             }
         }
         set { sourceDescription = .files(newValue) }

@@ -11,7 +11,7 @@ struct TormemCharts: ParsableCommand {
         2 usage error, 3 input error (nothing usable), 4 output error (cannot write).
         """,
         version: "0.1.0",
-        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self],
+        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self, ExportCommand.self],
         defaultSubcommand: DrawCommand.self)
 }
 
@@ -31,6 +31,10 @@ let examples = HelpExamples(byCommand: [
         "tormem-charts regenerate reports/",
         "tormem-charts regenerate reports/ --check",
         "tormem-charts regenerate reports/ --check=pixels",
+    ],
+    "export": [
+        "tormem-charts export --openmetrics --data measurements.csv --output history.om",
+        "tormem-charts export --openmetrics --data co.csv --data de.csv.gz --output fleet.om",
     ],
 ], defaultCommand: "draw")
 

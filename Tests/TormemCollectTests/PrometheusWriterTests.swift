@@ -35,6 +35,20 @@ import TormemData
         #expect(!text.contains("tor_relay_fragmentation_ratio{nickname=\"beta\""))
     }
 
+    /// The gauges `export --openmetrics` writes and `--prometheus` reads are the collector's, with
+    /// the same HELP lines: a backfilled history and a scraped one are one series.
+    @Test func theGaugesAreThoseExportWritesAndThePrometheusSourceReads() throws {
+        let text = PrometheusWriter.text(try FakeHost.collector().snapshot())
+        for m in Metric.allCases {
+            #expect(text.contains("# HELP \(m.prometheusName) \(m.prometheusHelp)\n# TYPE \(m.prometheusName) gauge\n"), "\(m)")
+        }
+        for name in ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
+                     "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"] {
+            let help = try #require(text.split(separator: "\n").first { $0.hasPrefix("# HELP \(name) ") })
+            #expect(OpenMetricsWriter.aggregateHelp[name] == String(help.dropFirst("# HELP \(name) ".count)), "\(name)")
+        }
+    }
+
     @Test func labelValuesAreEscaped() {
         #expect(PrometheusWriter.escape("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
         let r = RelayReading(instance: RelayInstance(name: "x", directory: "/x", nickname: "q\"x"), group: "g\\1")

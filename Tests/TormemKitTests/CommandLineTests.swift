@@ -121,7 +121,8 @@ import TormemTestSupport
     }
 
     @Test(arguments: [(["--help"], "tormem-charts --data"), (["report", "--help"], "tormem-charts report"),
-                      (["help", "regenerate"], "tormem-charts regenerate"), (["draw", "-h"], "tormem-charts --data")])
+                      (["help", "regenerate"], "tormem-charts regenerate"), (["draw", "-h"], "tormem-charts --data"),
+                      (["export", "--help"], "tormem-charts export")])
     func helpEndsWithExamplesThatNameRealOptions(arguments: [String], prefix: String) throws {
         let r = try run(arguments)
         #expect(r.status == 0)

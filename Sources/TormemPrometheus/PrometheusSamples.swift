@@ -1,0 +1,168 @@
+import TormemCore
+import TormemData
+
+/// The samples of the answers, per relay (server and identity, as `RelaySampleBuilder` finds
+/// relays), per second, a value per quantity read; then, in a canonical order (servers, relays,
+/// times sorted), the `LoadedFile` of unified content a `RelaySampleBuilder` makes of them and the
+/// SHA-256 of that order. Left out with a warning each: series without the server label or without
+/// nickname and fingerprint, NaN, ±Inf and negative values; a second value of one relay at one
+/// second (duplicate series, two samples in a second) is merged: the first kept, with a warning.
+/// The collector's aggregate gauges (`tor_relays_*`) are the aggregate where they have a total,
+/// as a CSV file's aggregate rows are; at other times it is computed from the relays' RSS.
+struct PrometheusSamples {
+    /// The builder's quantities (the analysed first).
+    let metrics: [Metric]
+    /// What is queried: RSS first (the aggregate), then the other quantities.
+    let read: [Metric]
+    let serverLabel: String
+
+    struct Relay {
+        var server: String
+        var nickname: String
+        var fingerprint: String
+        var index: [Int64: Int] = [:]
+        var times: [Int64] = []
+        var groups: [String] = []
+        /// `values[k]`: `read[k]`, aligned with `times` (NaN: none).
+        var values: [[Double]]
+    }
+
+    private var relays: [String: Relay] = [:]
+    /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
+    private var aggregates: [String: [Int64: [Double]]] = [:]
+    /// The aggregate gauges, in `AggregateSample`'s order (`tor_relays_running` first).
+    static let aggregateNames = ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
+                                 "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"]
+    private var aggregateCount = 0
+    private(set) var count = 0
+    private var withoutServer = 0
+    private var withoutName = 0
+    private var unusable = 0
+    private var merged = 0
+
+    init(metrics: [Metric], serverLabel: String) {
+        self.metrics = metrics
+        self.read = [.rss] + metrics.filter { $0 != .rss }
+        self.serverLabel = serverLabel
+    }
+
+    /// Takes the samples of `series`, a series of `read[metric]`.
+    mutating func add(_ series: PrometheusAnswer.Series, metric k: Int) {
+        guard let server = series.labels[serverLabel], !server.isEmpty else { withoutServer += 1; return }
+        let nickname = series.labels["nickname"] ?? "", fingerprint = series.labels["fingerprint"] ?? ""
+        guard !nickname.isEmpty || !fingerprint.isEmpty else { withoutName += 1; return }
+        let group = series.labels["group"] ?? ""
+        let key = server + "\u{1}" + (fingerprint.isEmpty ? nickname : fingerprint)
+        var r = relays[key] ?? Relay(server: server, nickname: nickname, fingerprint: fingerprint,
+                                     values: read.map { _ in [] })
+        relays[key] = nil   // changed in place, not copied
+        if r.nickname.isEmpty { r.nickname = nickname }
+        let m = read[k]
+        for s in series.samples {
+            guard s.value.isFinite, s.value >= 0 else { unusable += 1; continue }
+            let t = Int64((s.time).rounded(.down))
+            let value = m.storedValue(prometheus: s.value)
+            if let i = r.index[t] {
+                if r.values[k][i].isNaN { r.values[k][i] = value } else { merged += 1 }
+                continue
+            }
+            r.index[t] = r.times.count
+            r.times.append(t)
+            r.groups.append(group)
+            for j in r.values.indices { r.values[j].append(j == k ? value : .nan) }
+            if k == 0 { count += 1 }
+        }
+        relays[key] = r
+    }
+
+    /// Takes the samples of a series of one of `aggregateNames` (its `__name__` says which).
+    mutating func addAggregate(_ series: PrometheusAnswer.Series) {
+        guard let name = series.labels["__name__"], let k = PrometheusSamples.aggregateNames.firstIndex(of: name) else { return }
+        guard let server = series.labels[serverLabel], !server.isEmpty else { withoutServer += 1; return }
+        var samples = aggregates[server] ?? [:]
+        aggregates[server] = nil
+        for s in series.samples {
+            guard s.value.isFinite, s.value >= 0 else { unusable += 1; continue }
+            let t = Int64(s.time.rounded(.down))
+            var v = samples[t] ?? [Double](repeating: .nan, count: 5)
+            if v.allSatisfy(\.isNaN) { aggregateCount += 1 }
+            if v[k].isNaN { v[k] = k == 0 ? s.value : s.value / 1024 } else { merged += 1 }
+            samples[t] = v
+        }
+        aggregates[server] = samples
+    }
+
+    /// The warnings of what was left out or merged.
+    func notes(source: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func note(_ n: Int, _ text: String) {
+            if n > 0 { out.append(Diagnostic(file: source, message: "\(NumberFormat.grouped(n)) \(text)")) }
+        }
+        note(withoutServer, "series without a \(serverLabel) label (--server-label) left out")
+        note(withoutName, "series without a nickname or fingerprint label left out")
+        note(unusable, "samples that are NaN, infinite or negative left out")
+        note(merged, "samples of a relay at a second already read (duplicate series) merged: the first kept")
+        return out
+    }
+
+    /// The relays' samples built into one unified `LoadedFile` named `path`, and the SHA-256 of the
+    /// samples in canonical order.
+    func file(path: String) -> (LoadedFile, String) {
+        var builder = RelaySampleBuilder(source: path, metrics: metrics)
+        var hash = SHA256()
+        var line = 0
+        var rows = 0
+        let column = metrics.map { m in read.firstIndex(of: m)! }
+        // The collector's aggregate where it has its total (as a CSV file's aggregate rows); the
+        // builder computes it from the relays' RSS at the other times.
+        for server in aggregates.keys.sorted() {
+            let slot = builder.server(named: server)
+            let samples = aggregates[server]!
+            hash.update("aggregate\t\(server)\n")
+            for t in samples.keys.sorted() {
+                let v = samples[t]!
+                hash.update("\(t)\t" + v.map { "\($0)" }.joined(separator: "\t") + "\n")
+                guard !v[1].isNaN else { continue }
+                line += 1
+                rows += 1
+                let relays = v[0].isNaN ? -1 : Int(v[0])
+                let avg = v[2].isNaN && relays > 0 ? v[1] / Double(relays) : v[2]
+                builder.addAggregate(server: slot, AggregateSample(time: t, relays: relays, totalKB: v[1], avgKB: avg,
+                                                                   minKB: v[3], maxKB: v[4]), line: line)
+            }
+        }
+        for key in relays.keys.sorted() {
+            let r = relays[key]!
+            let server = builder.server(named: r.server)
+            let id = r.fingerprint.isEmpty ? r.nickname : r.fingerprint
+            hash.update("relay\t\(r.server)\t\(r.nickname)\t\(r.fingerprint)\n")
+            var currentGroup: String?
+            var slot = -1
+            for i in r.times.indices.sorted(by: { r.times[$0] < r.times[$1] }) {
+                line += 1
+                let t = r.times[i], rss = r.values[0][i]
+                hash.update("\(t)\t\(r.groups[i])\t" + r.values.map { "\($0[i])" }.joined(separator: "\t") + "\n")
+                guard !rss.isNaN else { continue }    // a relay row always has its RSS
+                let values = column.map { r.values[$0][i] }
+                rows += 1
+                // As a CSV row without the analysed quantity: its RSS in the aggregate, no relay sample.
+                if values[0].isNaN {
+                    builder.addWithoutValue(server: server, time: t, rssKB: rss, line: line)
+                    continue
+                }
+                if slot < 0 {
+                    slot = builder.relay(server: server, id: id, nickname: r.nickname, fingerprint: r.fingerprint,
+                                         group: r.groups[i], line: line)
+                }
+                if currentGroup != r.groups[i] {
+                    builder.addGroupSpan(relay: slot, GroupSpan(from: t, group: r.groups[i]))
+                    currentGroup = r.groups[i]
+                }
+                builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: r.groups[i])
+            }
+        }
+        let (servers, table, notes) = builder.finish()
+        return (LoadedFile(path: path, content: .unified(servers, relays: table), rows: rows, warnings: notes),
+                hash.hexDigest())
+    }
+}

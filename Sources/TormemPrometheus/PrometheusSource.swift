@@ -1,0 +1,120 @@
+import Foundation
+import TormemCore
+import TormemData
+
+/// The relays' raw samples in a Prometheus-compatible server (`--prometheus URL`): the gauges
+/// `tormem collect --prometheus` writes (`Metric.prometheusName`), narrowed by `match`, the server
+/// named by the `serverLabel` label. Read with range selectors (`tor_relay_rss_bytes{…}[86401s]`
+/// evaluated at successive times), never resampled at a step: each answer holds the stored samples
+/// of one chunk of the window (a day at most, fewer when a series has more than 10,000 samples in
+/// one). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
+/// RSS where the collector's `tor_relays_*` gauges have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
+/// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
+public struct PrometheusSource: DataSource {
+    /// As given (`http://host:9090`, a path prefix such as `…/prometheus`).
+    public var url: String
+    /// A selector narrowing the series (`{instance=~"relay-.*"}`); nil: every series of the gauges.
+    public var match: String?
+    /// The label that names the server (`instance`).
+    public var serverLabel: String
+    /// Seconds each request may take.
+    public var timeout: Double
+    /// The per-relay quantities to read (the first analysed); RSS is read too, for the aggregate.
+    public var metrics: [Metric]
+    /// The window read when none is given (`--last 30d`), back from now.
+    public static let defaultLast: Int64 = 30 * 86_400
+    /// Seconds per request at most.
+    public var chunk: Int64 = 86_400
+    /// Samples per series per answer beyond which the chunks are made shorter.
+    public static let pointsPerSeries = 10_000
+
+    public init(url: String, match: String? = nil, serverLabel: String = "instance", timeout: Double = 30,
+                metrics: [Metric] = [.rss]) {
+        self.url = url; self.match = match; self.serverLabel = serverLabel; self.timeout = timeout; self.metrics = metrics
+    }
+
+    public var name: String { PrometheusClient(url: url, timeout: timeout).shown }
+
+    public var caption: String { "Prometheus " + name }
+
+    public func read(window: TimeWindow, windowOptions: String, warn: (Diagnostic) -> Void) throws(TormemError) -> SourceData {
+        let selector = try PrometheusSource.selector(match)
+        var window = window, options = windowOptions
+        if window.since == nil, window.last == nil {
+            window.last = PrometheusSource.defaultLast
+            options = (options.isEmpty ? "" : options + " ") + "--last 30d"
+        }
+        let to = window.until ?? Int64(Date().timeIntervalSince1970)
+        let from = window.since ?? (to - (window.last ?? PrometheusSource.defaultLast))
+        guard from <= to else {
+            throw .input(Diagnostic(file: name, message: "nothing to read: \(options) starts at \(Timestamp(seconds: from)), after now (\(Timestamp(seconds: to)))"))
+        }
+        let client = PrometheusClient(url: url, timeout: timeout)
+        var samples = PrometheusSamples(metrics: metrics, serverLabel: serverLabel)
+        for (k, m) in samples.read.enumerated() {
+            try readChunks(client, m.prometheusName + selector, from: from, to: to, warn: warn) { series in
+                samples.add(series, metric: k)
+            }
+        }
+        let aggregates = "{__name__=~\"" + PrometheusSamples.aggregateNames.joined(separator: "|") + "\""
+            + (selector.isEmpty ? "}" : "," + selector.dropFirst())
+        try readChunks(client, aggregates, from: from, to: to, warn: warn) { series in samples.addAggregate(series) }
+        for n in samples.notes(source: name) { warn(n) }
+        guard samples.count > 0 else {
+            throw .input(Diagnostic(file: name, message: "no samples of \(samples.read[0].prometheusName + selector) from "
+                + "\(Timestamp(seconds: from)) to \(Timestamp(seconds: to)) (\(options)); is `tormem collect --prometheus` scraped, or the data backfilled?"))
+        }
+        let (file, digest) = samples.file(path: name)
+        for w in file.warnings { warn(w) }
+        let cut = try window.apply(to: [file], experimentStart: nil, options: options)
+        for n in cut.notes { warn(n) }
+        let entry = SourceFingerprint.Entry(name: name, sha256: digest)
+        return SourceData(files: cut.files, side: SideFiles(), window: cut.applied) { () throws(TormemError) -> SourceFingerprint in
+            SourceFingerprint(data: [entry], sideFiles: [])
+        }
+    }
+
+    /// Queries `expr[…]` chunk by chunk from `from` to `to` (inclusive), handing on each series
+    /// with only the samples of its chunk (a sample on a chunk's edge is read once).
+    func readChunks(_ client: PrometheusClient, _ expr: String, from: Int64, to: Int64, warn: (Diagnostic) -> Void,
+                    _ take: (PrometheusAnswer.Series) -> Void) throws(TormemError) {
+        var chunk = max(60, chunk)
+        var lower = from    // samples from here (inclusive on the first chunk, exclusive after)
+        var first = true
+        var warned = Set<String>()
+        while first || lower < to {
+            let end = min(to, lower + chunk)
+            let answer = try client.query("\(expr)[\(end - lower + 1)s]", time: end)
+            for w in answer.warnings where warned.insert(w).inserted {
+                warn(Diagnostic(file: client.shown, message: "the server warns: \(w)"))
+            }
+            var most = 0
+            for var s in answer.series {
+                most = max(most, s.samples.count)
+                let low = Double(lower), high = Double(end), isFirst = first
+                s.samples.removeAll { isFirst ? $0.time < low : $0.time <= low }
+                s.samples.removeAll { $0.time > high }
+                take(s)
+            }
+            chunk = PrometheusSource.nextChunk(chunk, mostPoints: most)
+            first = false
+            lower = end
+        }
+    }
+
+    /// The chunk after an answer of `chunk` seconds whose longest series had `mostPoints` samples:
+    /// shorter in proportion when that is above `pointsPerSeries`, a minute at least.
+    static func nextChunk(_ chunk: Int64, mostPoints: Int) -> Int64 {
+        guard mostPoints > pointsPerSeries else { return chunk }
+        return max(60, chunk * Int64(pointsPerSeries) / Int64(mostPoints))
+    }
+
+    /// The `{…}` of `--match` (empty for none); a usage error for anything else.
+    static func selector(_ match: String?) throws(TormemError) -> String {
+        guard let m = match?.trimmingCharacters(in: .whitespaces), !m.isEmpty else { return "" }
+        guard m.hasPrefix("{"), m.hasSuffix("}") else {
+            throw .usage("--match \(MessageText.quoted(m)): expected label matchers in braces, like {instance=~\"relay-.*\"}")
+        }
+        return m == "{}" ? "" : m
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A real VictoriaMetrics (Debian's `victoria-metrics`) for the tests, on a free loopback port with
+/// its own temporary storage, fed OpenMetrics text through its import API
+/// (`/api/v1/import/prometheus`: the text format, timestamps in milliseconds); `stop()` ends it by
+/// its PID and removes the folder.
+public final class VictoriaMetricsServer: @unchecked Sendable {
+    /// `http://127.0.0.1:PORT`.
+    public let url: String
+    public let folder: String
+    public let pid: Int32
+    private let process: Process
+
+    public static var isInstalled: Bool { PrometheusServer.tool(named: "victoria-metrics") != nil }
+
+    public static let missing = "victoria-metrics is not installed (apt-get install victoria-metrics): tests against a real VictoriaMetrics skipped"
+
+    /// Starts VictoriaMetrics, imports `openMetrics` and returns once the samples can be queried.
+    public init(openMetrics: String) throws {
+        var template = Array((NSTemporaryDirectory() + "/tormem-victoria-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw PrometheusServer.Failure(description: "mkdtemp failed")
+        }
+        folder = String(cString: template)
+        guard let binary = PrometheusServer.tool(named: "victoria-metrics") else { throw PrometheusServer.Failure(description: Self.missing) }
+        var started: (Process, String)?
+        for _ in 0..<5 where started == nil {
+            let port = try PrometheusServer.freePort()
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = ["-storageDataPath=\(folder)/data", "-retentionPeriod=100y", "-httpListenAddr=127.0.0.1:\(port)"]
+            FileManager.default.createFile(atPath: folder + "/vm.log", contents: nil)
+            let log = FileHandle(forWritingAtPath: folder + "/vm.log")
+            p.standardOutput = log
+            p.standardError = log
+            try p.run()
+            let url = "http://127.0.0.1:\(port)"
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, p.isRunning, PrometheusServer.get(url + "/health")?.status != 200 { usleep(100_000) }
+            if p.isRunning, PrometheusServer.get(url + "/health")?.status == 200 { started = (p, url); break }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+        }
+        guard let (p, url) = started else {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw PrometheusServer.Failure(description: "victoria-metrics did not become ready")
+        }
+        self.process = p; self.url = url; self.pid = p.processIdentifier
+        // The text format without comments, each timestamp in milliseconds.
+        var body = ""
+        for line in openMetrics.split(separator: "\n") where !line.hasPrefix("#") { body += line + "000\n" }
+        guard let status = PrometheusServer.post(url + "/api/v1/import/prometheus", body: Array(body.utf8)), status / 100 == 2 else {
+            stop()
+            throw PrometheusServer.Failure(description: "victoria-metrics refused the import")
+        }
+        _ = PrometheusServer.get(url + "/internal/force_flush")
+    }
+
+    deinit { stop() }
+
+    /// Ends the server (SIGTERM to its PID, SIGKILL after 10 s) and removes its folder.
+    public func stop() {
+        if process.isRunning {
+            kill(pid, SIGTERM)
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill(pid, SIGKILL) }
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
