@@ -110,6 +110,9 @@ enum ReadmeCommands {
         Rule(name: "root and the host's systemd (sudo, systemctl, journalctl)",
              matches: { ["sudo ", "systemctl ", "journalctl "].contains(where: $0.hasPrefix) }, check: nil),
         Rule(name: "root: a folder under /var/lib", matches: { $0.hasPrefix("mkdir -p /var/lib/") }, check: nil),
+        // PrometheusOptionTests and ExportJobTests run these against a real server and promtool.
+        Rule(name: "a Prometheus server of the operator's (--prometheus URL, promtool into its TSDB)",
+             matches: { ($0.hasPrefix("tormem-charts ") && $0.contains("--prometheus http")) || $0.hasPrefix("promtool tsdb ") }, check: nil),
         Rule(name: "the relay host: tormem reads this host's /proc and /etc/tor/instances when given neither --proc-root nor --instances-dir",
              matches: { $0.hasPrefix("tormem ") && !$0.contains("--proc-root") && !$0.contains("--instances-dir") }, check: nil),
     ]
