@@ -81,7 +81,8 @@ public enum ChartsJob {
         let plan = request.plan(inputs)
         // The summary before the digests are waited for: the hashing thread has the other core meanwhile.
         let paths = plan.charts.map { join(request.outputDirectory, $0.name + "." + request.format.fileExtension) }
-        let summary = plan.charts.isEmpty ? nil : ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped)
+        var summary = plan.charts.isEmpty ? nil : ChartsSummary(inputs: inputs, written: paths, skipped: plan.skipped)
+        if case .prometheus = request.sourceDescription { summary?.readFrom = request.dataSource.caption }
         timer.lap("analyse + build figures")
         let source = try ChartSource(request: request, fingerprint: data.fingerprint())
         timer.lap("fingerprint (rest)")

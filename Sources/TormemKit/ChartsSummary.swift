@@ -11,6 +11,8 @@ public struct ChartsSummary: Sendable {
     public var rowsRead: Int
     public var skippedRows: Int
     public var fileCount: Int
+    /// What the rows came from when not files (`Prometheus http://…`); nil for files.
+    public var readFrom: String?
     public var summaries: [MemorySummary]
     public var combined: MemorySummary?
     public var warnings: [Diagnostic]
@@ -124,7 +126,7 @@ public struct ChartsSummary: Sendable {
             out += TimelineText.summaryLines(events)
         }
         for use in sideFiles { out.append("side file    " + use.text) }
-        out.append("rows read    \(scope.rowsRead) from \(scope.files) file\(scope.files == 1 ? "" : "s")" +
+        out.append("rows read    \(scope.rowsRead) from " + (readFrom ?? "\(scope.files) file\(scope.files == 1 ? "" : "s")") +
                    (scope.rowsSkipped > 0 ? ", \(scope.rowsSkipped) skipped (see warnings)" : ""))
         for w in written { out.append("wrote \(w)") }
         for k in skippedCharts { out.append("skipped \(k.name): \(k.reason)") }
