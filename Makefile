@@ -24,7 +24,8 @@ deps:
 # started on loopback ports with temporary storage, stopped by PID), dpkg-deb for make dist,
 # PyYAML to parse the shipped GitHub Actions workflow, systemd-analyze (systemd; nothing is started)
 # to check and score the shipped unit, strace to compare tormem's system calls with the unit's
-# filter, man (man-db) to render the packages' man pages.
+# filter, man (man-db) to render the packages' man pages, libcurl's headers and library for make dist
+# (tormem-charts is linked with the Swift libraries inside; URLSession, for --prometheus, needs libcurl).
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
@@ -35,6 +36,7 @@ test-deps: deps
 	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
+	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
