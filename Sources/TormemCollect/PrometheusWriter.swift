@@ -1,4 +1,5 @@
 import TormemCore
+import TormemData
 
 /// The same numbers as the unified rows, in node_exporter's textfile-collector format: one gauge
 /// family per measure with `# HELP` and `# TYPE` lines, relay gauges labelled by nickname and
@@ -49,20 +50,9 @@ public enum PrometheusWriter {
     static func labels(_ r: RelayReading) -> String {
         var pairs = [("nickname", r.instance.nickname), ("fingerprint", r.instance.fingerprint)]
         if !r.group.isEmpty { pairs.append(("group", r.group)) }
-        return "{" + pairs.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
+        return OpenMetricsWriter.labels(pairs)
     }
 
-    /// Label value escaping of the exposition format: backslash, double quote, line feed.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Label value escaping of the exposition format (the one `export --openmetrics` writes).
+    public static func escape(_ s: String) -> String { OpenMetricsWriter.escape(s) }
 }

@@ -133,7 +133,7 @@ public enum OpenMetricsWriter {
     }
 
     /// `{a="x",b="y"}`.
-    static func labels(_ pairs: [(String, String)]) -> String {
+    public static func labels(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
     }
 

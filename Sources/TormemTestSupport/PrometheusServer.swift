@@ -78,7 +78,10 @@ public final class PrometheusServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Ends the server (SIGTERM to its PID, SIGKILL after 10 s) and removes its folder.
-    public func stop() {
+    public func stop() { PrometheusServer.stop(process, pid: pid, folder: folder) }
+
+    /// SIGTERM to `pid`, SIGKILL after 10 s, then `folder` removed: how every test server ends.
+    static func stop(_ process: Process, pid: Int32, folder: String) {
         if process.isRunning {
             kill(pid, SIGTERM)
             let deadline = Date().addingTimeInterval(10)

@@ -62,14 +62,5 @@ public final class VictoriaMetricsServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Ends the server (SIGTERM to its PID, SIGKILL after 10 s) and removes its folder.
-    public func stop() {
-        if process.isRunning {
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(10)
-            while process.isRunning, Date() < deadline { usleep(50_000) }
-            if process.isRunning { kill(pid, SIGKILL) }
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+    public func stop() { PrometheusServer.stop(process, pid: pid, folder: folder) }
 }
