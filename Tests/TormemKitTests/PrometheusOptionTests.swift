@@ -71,7 +71,7 @@ struct PrometheusOptionTests {
     func victoriaMetricsGivesTheJSONOfTheCSVRun() throws {
         let folder = try temporaryFolder()
         let csv = Fixtures.url("synthetic/unified_12relays_7days.csv")
-        let text = try #require(try ExportJob.openMetrics(data: [csv], output: "-"))
+        let text = try ExportJob.openMetricsText(data: [csv])
         let server = try VictoriaMetricsServer(openMetrics: text)
         defer { server.stop() }
         let out = ["--since", "2025-12-26", "--until", "2026-01-02T07:00", "--output-dir", folder + "/charts", "--json", "-"]
