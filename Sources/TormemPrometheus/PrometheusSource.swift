@@ -62,7 +62,7 @@ public struct PrometheusSource: DataSource {
         for n in samples.notes(source: name) { warn(n) }
         guard samples.count > 0 else {
             let m = samples.read[0]
-            throw .input(Diagnostic(file: name, message: "no samples of \(m.prometheusName + selector) (nor of \(m.prometheusFormerName), its name before tormem 2) from "
+            throw .input(Diagnostic(file: name, message: "no samples of \(m.prometheusName + selector) (or its former name \(m.prometheusFormerName)) from "
                 + "\(Timestamp(seconds: from)) to \(Timestamp(seconds: to)) (\(options)); is `tormem collect --prometheus` scraped, or the data backfilled?"))
         }
         let (file, digest) = samples.file(path: name)

@@ -142,7 +142,7 @@ struct PrometheusOptionTests {
         defer { server.stop() }
         let r = try run(["--prometheus", server.url, "--output-dir", folder + "/charts"])
         #expect(r.status == 3)
-        #expect(r.stderr.hasPrefix("tormem-charts: error: \(server.url): no samples of tormem_relay_resident_memory_bytes from "), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("tormem-charts: error: \(server.url): no samples of tormem_relay_resident_memory_bytes (or its former name tor_relay_rss_bytes) from "), "\(r.stderr)")
         #expect(r.stderr.contains("(--last 30d)"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/charts"))
         // --last from --until: the fixture's last 2 days.
