@@ -107,6 +107,17 @@ struct PrometheusSourceTests {
         #expect(error.description.contains("parse error") || error.description.contains("error parsing regexp"), "\(error)")
     }
 
+    /// OpenMetrics text (without `# EOF`) backfilled into a real server, read back from `t0` for six
+    /// hours: the data, the warnings, the server's URL.
+    static func readSixHours(_ text: String, from t0: Int64) throws -> (SourceData, [Diagnostic], String) {
+        let server = try PrometheusServer(openMetrics: text + "# EOF\n")
+        defer { server.stop() }
+        var warnings: [Diagnostic] = []
+        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
+                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        return (data, warnings, server.url)
+    }
+
     /// What the collector never writes, read from a real server: NaN, infinite and negative samples
     /// are left out, a relay in two series (another `job`) is one relay, series without the server
     /// label or a name are left out; each with one warning.
@@ -117,12 +128,8 @@ struct PrometheusSourceTests {
         for (k, v) in ["1048576", "NaN", "+Inf", "-5", "2097152"].enumerated() { text += "tormem_relay_resident_memory_bytes\(a) \(v) \(t0 + Int64(k) * 3600)\n" }
         for k in [0, 4, 5] { text += "tormem_relay_resident_memory_bytes\(copy) 3145728 \(t0 + Int64(k) * 3600)\n" }
         text += #"tormem_relay_resident_memory_bytes{nickname="nohost"} 1048576 1767225600"# + "\n"
-        text += #"tormem_relay_resident_memory_bytes{instance="h"} 1048576 1767225600"# + "\n# EOF\n"
-        let server = try PrometheusServer(openMetrics: text)
-        defer { server.stop() }
-        var warnings: [Diagnostic] = []
-        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
-                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        text += #"tormem_relay_resident_memory_bytes{instance="h"} 1048576 1767225600"# + "\n"
+        let (data, warnings, url) = try Self.readSixHours(text, from: t0)
         let relays = data.files[0].relays.relays
         #expect(relays.count == 1)
         #expect(relays.first?.times == [t0, t0 + 4 * 3600, t0 + 5 * 3600])
@@ -133,7 +140,7 @@ struct PrometheusSourceTests {
         #expect(messages.contains("1 series without a nickname or fingerprint label left out"), "\(messages)")
         #expect(messages.contains("3 samples that are NaN, infinite or negative left out"), "\(messages)")
         #expect(messages.contains("2 samples of a relay at a second already read with another value (duplicate series) merged: the first kept"), "\(messages)")
-        #expect(warnings.allSatisfy { $0.file == server.url })
+        #expect(warnings.allSatisfy { $0.file == url })
     }
 
     /// A relay under the current and the former name of its gauges (samples scraped before and
@@ -151,11 +158,7 @@ struct PrometheusSourceTests {
         for k in [1, 2] { text += "tormem_relays_resident_memory_bytes{instance=\"h\"} \(k) \(t0 + Int64(k) * 3600)\n" }
         text += "# TYPE tor_relays_rss_total_bytes gauge\n"
         for k in [0, 1] { text += "tor_relays_rss_total_bytes{instance=\"h\"} \(k) \(t0 + Int64(k) * 3600)\n" }
-        let server = try PrometheusServer(openMetrics: text + "# EOF\n")
-        defer { server.stop() }
-        var warnings: [Diagnostic] = []
-        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
-                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        let (data, warnings, _) = try Self.readSixHours(text, from: t0)
         let relays = data.files[0].relays.relays
         #expect(relays.count == 1)
         #expect(relays.first?.times == [t0, t0 + 3600, t0 + 7200, t0 + 10800])
