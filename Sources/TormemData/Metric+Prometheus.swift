@@ -12,7 +12,7 @@ extension Metric {
         }
     }
 
-    /// The name the gauge had before it left tor's `tor_relay_*` namespace (tormem 1.x wrote it):
+    /// The name the gauge had before it left tor's `tor_relay_*` namespace:
     /// still read, for the samples stored before the upgrade.
     public var prometheusFormerName: String {
         switch self {
@@ -86,11 +86,11 @@ public enum PrometheusAggregate: Int, CaseIterable, Sendable {
 
 /// The collector's gauges that are neither a `Metric` nor an aggregate.
 public enum PrometheusGauge {
-    /// 1 or 0 per relay instance (tormem 1.x: `tor_relay_running`).
+    /// 1 or 0 per relay instance (formerly `tor_relay_running`).
     public static let running = "tormem_relay_running"
-    /// VmPeak per relay (tormem 1.x: `tor_relay_vmpeak_bytes`).
+    /// VmPeak per relay (formerly `tor_relay_vmpeak_bytes`).
     public static let virtualMemoryPeak = "tormem_relay_virtual_memory_peak_bytes"
-    /// When the textfile was written (tormem 1.x: `tor_memory_collection_timestamp_seconds`).
+    /// When the textfile was written (formerly `tor_memory_collection_timestamp_seconds`).
     public static let collectionTimestamp = "tormem_collection_timestamp_seconds"
     /// The label naming the relay's tor-instance folder (`/etc/tor/instances/NAME`).
     public static let instanceFolderLabel = "tor_instance"

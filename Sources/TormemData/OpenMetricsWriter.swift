@@ -12,6 +12,16 @@ public enum OpenMetricsWriter {
 
     /// The text of `files`; an input error for a file that holds no time series.
     public static func text(_ files: [LoadedFile]) throws(TormemError) -> String {
+        var bytes: [UInt8] = []
+        var sink = TextSink { block throws(TormemError) in bytes += block }
+        try write(files, into: &sink)
+        try sink.flush()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the text of `files` into `sink`, series by series (never the whole text at once); an
+    /// input error, before anything is written, for a file that holds no time series.
+    public static func write(_ files: [LoadedFile], into sink: inout TextSink) throws(TormemError) {
         for f in files {
             switch f.content {
             case .unified, .monitor: continue
@@ -19,12 +29,11 @@ public enum OpenMetricsWriter {
                 throw .input(Diagnostic(file: f.path, message: "\(f.format.rawValue) data has no time series to export; expected a unified or monitor file"))
             }
         }
-        var out = ""
         let relays = relaySeries(files)
         for m in metrics {
-            family(&out, m.prometheusName, m.prometheusHelp, relays.map { key, series in
-                (key, samples(series) { s in s.values(of: m).map { v in v.map(m.prometheusValue) } })
-            })
+            try family(&sink, m.prometheusName, m.prometheusHelp, relays.map(\.0)) { i in
+                samples(relays[i].1) { s in s.values(of: m).map { v in v.map(m.prometheusValue) } }
+            }
         }
         let servers = serverSeries(files)
         for g in PrometheusAggregate.allCases {
@@ -36,12 +45,11 @@ public enum OpenMetricsWriter {
             case .min: values = { $0.minKB.map { $0 * 1024 } }
             case .max: values = { $0.maxKB.map { $0 * 1024 } }
             }
-            family(&out, g.name, g.help, servers.map { key, series in
-                (key, merged(series.map { s in (s.times, values(s)) }))
-            })
+            try family(&sink, g.name, g.help, servers.map(\.0)) { i in
+                merged(servers[i].1.map { s in (s.times, values(s)) })
+            }
         }
-        out += "# EOF\n"
-        return out
+        try sink.write("# EOF\n")
     }
 
     /// Relay series by their label text, sorted; a relay in several files has several parts.
@@ -107,13 +115,22 @@ public enum OpenMetricsWriter {
         return unique
     }
 
-    static func family(_ out: inout String, _ name: String, _ help: String, _ series: [(String, [(Int64, Double)])]) {
-        let present = series.filter { !$0.1.isEmpty }
-        guard !present.isEmpty else { return }
-        out += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
-        for (labels, samples) in present {
-            let prefix = name + labels + " "
-            for (t, v) in samples { out += prefix + value(v) + " " + String(t) + "\n" }
+    /// A family: its `# HELP` and `# TYPE` lines, then each series of `labels` with the samples
+    /// `samples(i)` makes for it, one series at a time; nothing when every series is empty.
+    static func family(_ sink: inout TextSink, _ name: String, _ help: String, _ labels: [String],
+                       _ samples: (Int) -> [(Int64, Double)]) throws(TormemError) {
+        var started = false
+        for (i, l) in labels.enumerated() {
+            let list = samples(i)
+            guard !list.isEmpty else { continue }
+            if !started {
+                try sink.write("# HELP \(name) \(help)\n# TYPE \(name) gauge\n")
+                started = true
+            }
+            let prefix = name + l + " "
+            var lines = ""
+            for (t, v) in list { lines += prefix + value(v) + " " + String(t) + "\n" }
+            try sink.write(lines)
         }
     }
 

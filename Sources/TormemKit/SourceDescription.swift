@@ -1,4 +1,6 @@
 import TormemData
+@_exported import struct TormemPrometheus.PrometheusQuery
+@_exported import struct TormemPrometheus.PrometheusCredentials
 import TormemPrometheus
 
 /// Where a request's data comes from, as given: what `ChartsRequest` keeps (a plain value, set from
@@ -7,18 +9,16 @@ public enum SourceDescription: Equatable, Sendable {
     /// `--data FILE`…: CSV files (plain or gzip), `-` for standard input, pipes; the side files
     /// next to the first.
     case files([String])
-    /// `--prometheus URL`: the raw samples of a Prometheus-compatible server's relay gauges,
-    /// narrowed by `match` (`--match`), the server named by the label `serverLabel`
-    /// (`--server-label`), each request given `timeout` seconds (`--timeout`).
-    case prometheus(url: String, match: String? = nil, serverLabel: String = "instance", timeout: Double = 30)
+    /// `--prometheus URL`: the raw samples of a Prometheus-compatible server's relay gauges, as
+    /// the query says (`--match`, `--server-label`, `--timeout`, the credential options).
+    case prometheus(PrometheusQuery)
 
     /// The source that reads it; `strict`: any unreadable row fails the run; `metric`: the
     /// per-relay quantity to read.
     public func source(strict: Bool, metric: Metric = .rss) -> any DataSource {
         switch self {
         case .files(let paths): CSVFileSource(paths: paths, strict: strict, metrics: [metric])
-        case .prometheus(let url, let match, let label, let timeout):
-            PrometheusSource(url: url, match: match, serverLabel: label, timeout: timeout, metrics: [metric])
+        case .prometheus(let query): PrometheusSource(query: query, metrics: [metric])
         }
     }
 }

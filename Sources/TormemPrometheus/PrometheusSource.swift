@@ -13,14 +13,8 @@ import TormemData
 /// RSS where the collector's host gauges, `PrometheusAggregate`, have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
 /// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
 public struct PrometheusSource: DataSource {
-    /// As given (`http://host:9090`, a path prefix such as `…/prometheus`).
-    public var url: String
-    /// A selector narrowing the series (`{instance=~"relay-.*"}`); nil: every series of the gauges.
-    public var match: String?
-    /// The label that names the server (`instance`).
-    public var serverLabel: String
-    /// Seconds each request may take.
-    public var timeout: Double
+    /// The server, the series, the server label, the timeout and the credentials.
+    public var query: PrometheusQuery
     /// The per-relay quantities to read (the first analysed); RSS is read too, for the aggregate.
     public var metrics: [Metric]
     /// The window read when none is given (`--last 30d`), back from now.
@@ -30,17 +24,21 @@ public struct PrometheusSource: DataSource {
     /// Samples per series per answer beyond which the chunks are made shorter.
     public static let pointsPerSeries = 10_000
 
-    public init(url: String, match: String? = nil, serverLabel: String = "instance", timeout: Double = 30,
-                metrics: [Metric] = [.rss]) {
-        self.url = url; self.match = match; self.serverLabel = serverLabel; self.timeout = timeout; self.metrics = metrics
+    public init(query: PrometheusQuery, metrics: [Metric] = [.rss]) {
+        self.query = query; self.metrics = metrics
     }
 
-    public var name: String { PrometheusClient(url: url, timeout: timeout).shown }
+    public init(url: String, match: String? = nil, serverLabel: String = PrometheusQuery.defaultServerLabel,
+                timeout: Double = PrometheusQuery.defaultTimeout, metrics: [Metric] = [.rss]) {
+        self.init(query: PrometheusQuery(url: url, match: match, serverLabel: serverLabel, timeout: timeout), metrics: metrics)
+    }
+
+    public var name: String { PrometheusClient(url: query.url, timeout: query.timeout).shown }
 
     public var caption: String { "Prometheus " + name }
 
     public func read(window: TimeWindow, windowOptions: String, warn: (Diagnostic) -> Void) throws(TormemError) -> SourceData {
-        let selector = try PrometheusSource.selector(match)
+        let selector = try PrometheusSource.selector(query.match)
         var window = window, options = windowOptions
         if window.since == nil, window.last == nil {
             window.last = PrometheusSource.defaultLast
@@ -51,8 +49,8 @@ public struct PrometheusSource: DataSource {
         guard from <= to else {
             throw .input(Diagnostic(file: name, message: "nothing to read: \(options) starts at \(Timestamp(seconds: from)), after now (\(Timestamp(seconds: to)))"))
         }
-        let client = PrometheusClient(url: url, timeout: timeout)
-        var samples = PrometheusSamples(metrics: metrics, serverLabel: serverLabel)
+        let client = PrometheusClient(url: query.url, timeout: query.timeout)
+        var samples = PrometheusSamples(metrics: metrics, serverLabel: query.serverLabel)
         for (k, m) in samples.read.enumerated() {
             try readChunks(client, PrometheusSource.names([m.prometheusName, m.prometheusFormerName], selector),
                            from: from, to: to, warn: warn) { series in samples.add(series, metric: k) }

@@ -22,17 +22,7 @@ struct DrawCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A data file (CSV: monitor, unified, experiment or snapshot; gzip-compressed too); - for standard input, or a pipe like <(…); repeat for one file per server.", valueName: "FILE"))
     var data: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Read the relays' raw samples from this Prometheus-compatible server instead of --data (http://host:9090; default window --last 30d).", valueName: "URL"))
-    var prometheus: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --prometheus: only the series these label matchers select, e.g. {instance=~\"relay-.*\"} (default: all).", valueName: "SELECTOR"))
-    var match: String?
-
-    @Option(name: .customLong("server-label"), help: ArgumentHelp("With --prometheus: the label that names the server (default: instance).", valueName: "NAME"))
-    var serverLabel: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --prometheus: seconds each request may take (default: 30).", valueName: "SECONDS"))
-    var timeout: Double?
+    @OptionGroup var source: PrometheusOptions
 
     @Option(name: .long, help: "Folder to write the charts into (created when missing).")
     var outputDir: String = "charts"
@@ -43,18 +33,10 @@ struct DrawCommand: ParsableCommand {
     @OptionGroup var chart: ChartOptions
 
     func validate() throws {
-        if let prometheus {
+        if source.prometheus != nil {
             if !data.isEmpty { throw ValidationError("--data and --prometheus: give one source, not both") }
-            if prometheus.isEmpty { throw ValidationError("--prometheus '': expected a URL like http://127.0.0.1:9090") }
-        } else {
-            if data.isEmpty { throw ValidationError("missing --data FILE (a monitor, unified, experiment or snapshot CSV file) or --prometheus URL") }
-            for (option, given) in [("--match", match != nil), ("--server-label", serverLabel != nil), ("--timeout", timeout != nil)] where given {
-                throw ValidationError("\(option) is for --prometheus URL, which is not given")
-            }
-        }
-        if let serverLabel, serverLabel.isEmpty { throw ValidationError("--server-label '': expected a label name like instance") }
-        if let timeout, !(timeout > 0 && timeout <= 86_400) {
-            throw ValidationError("--timeout \(timeout): expected seconds above 0, at most 86400")
+        } else if data.isEmpty {
+            throw ValidationError("missing --data FILE (a monitor, unified, experiment or snapshot CSV file) or --prometheus URL")
         }
         if let bad = data.first(where: \.isEmpty) { throw ValidationError("--data \(ChartsRequest.shown(bad)): expected a file name") }
         if outputDir.isEmpty { throw ValidationError("--output-dir '': expected a folder name (. for the current folder)") }
@@ -63,10 +45,7 @@ struct DrawCommand: ParsableCommand {
 
     func run() throws {
         var request = try chart.request(data: data, outputDir: outputDir)
-        if let prometheus {
-            request.sourceDescription = .prometheus(url: prometheus, match: match, serverLabel: serverLabel ?? "instance",
-                                                    timeout: timeout ?? 30)
-        }
+        if let query = source.query { request.sourceDescription = .prometheus(query) }
         request.jsonPath = json
         let report = try ChartsJob.run(request) { Console.printError("warning: \($0)") }
         if json == "-" {

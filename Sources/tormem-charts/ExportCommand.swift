@@ -37,9 +37,6 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let text = try ExportJob.openMetrics(data: data, output: output, strict: strict,
-                                                warn: { Console.printError("warning: \($0)") }) {
-            print(text, terminator: "")
-        }
+        try ExportJob.openMetrics(data: data, output: output, strict: strict, warn: { Console.printError("warning: \($0)") })
     }
 }
