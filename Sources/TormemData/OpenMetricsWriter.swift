@@ -10,15 +10,6 @@ public enum OpenMetricsWriter {
     /// The relay gauges written, in this order.
     public static let metrics: [Metric] = [.rss, .vmsize, .hwm, .frag]
 
-    /// The aggregate gauges' `# HELP` texts, as the collector writes them.
-    public static let aggregateHelp = [
-        "tor_relays_running": "Number of running relay processes.",
-        "tor_relays_rss_total_bytes": "Sum of the resident set sizes of the running relays.",
-        "tor_relays_rss_avg_bytes": "Mean resident set size of the running relays.",
-        "tor_relays_rss_min_bytes": "Smallest resident set size of the running relays.",
-        "tor_relays_rss_max_bytes": "Largest resident set size of the running relays.",
-    ]
-
     /// The text of `files`; an input error for a file that holds no time series.
     public static func text(_ files: [LoadedFile]) throws(TormemError) -> String {
         var bytes: [UInt8] = []
@@ -45,15 +36,16 @@ public enum OpenMetricsWriter {
             }
         }
         let servers = serverSeries(files)
-        let aggregates: [(String, (AggregateSeries) -> [Double])] = [
-            ("tor_relays_running", { s in s.relays.map { $0 < 0 ? .nan : Double($0) } }),
-            ("tor_relays_rss_total_bytes", { $0.totalKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_avg_bytes", { $0.avgKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_min_bytes", { $0.minKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_max_bytes", { $0.maxKB.map { $0 * 1024 } }),
-        ]
-        for (name, values) in aggregates {
-            try family(&sink, name, aggregateHelp[name]!, servers.map(\.0)) { i in
+        for g in PrometheusAggregate.allCases {
+            let values: (AggregateSeries) -> [Double]
+            switch g {
+            case .running: values = { s in s.relays.map { $0 < 0 ? .nan : Double($0) } }
+            case .total: values = { $0.totalKB.map { $0 * 1024 } }
+            case .avg: values = { $0.avgKB.map { $0 * 1024 } }
+            case .min: values = { $0.minKB.map { $0 * 1024 } }
+            case .max: values = { $0.maxKB.map { $0 * 1024 } }
+            }
+            try family(&sink, g.name, g.help, servers.map(\.0)) { i in
                 merged(servers[i].1.map { s in (s.times, values(s)) })
             }
         }

@@ -6,8 +6,10 @@ import TormemData
 /// times sorted), the `LoadedFile` of unified content a `RelaySampleBuilder` makes of them and the
 /// SHA-256 of that order. Left out with a warning each: series without the server label or without
 /// nickname and fingerprint, NaN, ±Inf and negative values; a second value of one relay at one
-/// second (duplicate series, two samples in a second) is merged: the first kept, with a warning.
-/// The collector's aggregate gauges (`tor_relays_*`) are the aggregate where they have a total,
+/// second (duplicate series, two samples in a second) is merged: the first kept, with a warning when
+/// the two differ (the same value under the current and the former name of a gauge, as when scraped
+/// samples overlap backfilled ones, is one sample, not a duplicate to warn about).
+/// The collector's host gauges (`PrometheusAggregate`) are the aggregate where they have a total,
 /// as a CSV file's aggregate rows are; at other times it is computed from the relays' RSS.
 struct PrometheusSamples {
     /// The builder's quantities (the analysed first).
@@ -30,9 +32,6 @@ struct PrometheusSamples {
     private var relays: [String: Relay] = [:]
     /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
     private var aggregates: [String: [Int64: [Double]]] = [:]
-    /// The aggregate gauges, in `AggregateSample`'s order (`tor_relays_running` first).
-    static let aggregateNames = ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
-                                 "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"]
     private var aggregateCount = 0
     private(set) var count = 0
     private var withoutServer = 0
@@ -63,7 +62,7 @@ struct PrometheusSamples {
             let t = Int64((s.time).rounded(.down))
             let value = m.storedValue(prometheus: s.value)
             if let i = r.index[t] {
-                if r.values[k][i].isNaN { r.values[k][i] = value } else { merged += 1 }
+                if r.values[k][i].isNaN { r.values[k][i] = value } else if r.values[k][i] != value { merged += 1 }
                 continue
             }
             r.index[t] = r.times.count
@@ -75,9 +74,10 @@ struct PrometheusSamples {
         relays[key] = r
     }
 
-    /// Takes the samples of a series of one of `aggregateNames` (its `__name__` says which).
+    /// Takes the samples of a series of a `PrometheusAggregate` gauge, by its current or former
+    /// name (its `__name__` says which).
     mutating func addAggregate(_ series: PrometheusAnswer.Series) {
-        guard let name = series.labels["__name__"], let k = PrometheusSamples.aggregateNames.firstIndex(of: name) else { return }
+        guard let name = series.labels["__name__"], let k = PrometheusAggregate(prometheusName: name)?.rawValue else { return }
         guard let server = series.labels[serverLabel], !server.isEmpty else { withoutServer += 1; return }
         var samples = aggregates[server] ?? [:]
         aggregates[server] = nil
@@ -86,7 +86,8 @@ struct PrometheusSamples {
             let t = Int64(s.time.rounded(.down))
             var v = samples[t] ?? [Double](repeating: .nan, count: 5)
             if v.allSatisfy(\.isNaN) { aggregateCount += 1 }
-            if v[k].isNaN { v[k] = k == 0 ? s.value : s.value / 1024 } else { merged += 1 }
+            let value = k == 0 ? s.value : s.value / 1024
+            if v[k].isNaN { v[k] = value } else if v[k] != value { merged += 1 }
             samples[t] = v
         }
         aggregates[server] = samples
@@ -101,7 +102,7 @@ struct PrometheusSamples {
         note(withoutServer, "series without a \(serverLabel) label (--server-label) left out")
         note(withoutName, "series without a nickname or fingerprint label left out")
         note(unusable, "samples that are NaN, infinite or negative left out")
-        note(merged, "samples of a relay at a second already read (duplicate series) merged: the first kept")
+        note(merged, "samples of a relay at a second already read with another value (duplicate series) merged: the first kept")
         return out
     }
 
