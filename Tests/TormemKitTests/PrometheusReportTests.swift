@@ -28,10 +28,22 @@ struct PrometheusReportTests {
         return try JSONParser.parse(Array(r.stdout.utf8)).object ?? [:]
     }
 
-    /// Every key but the warnings (which name the input: the file or the server).
+    /// Every key but the warnings (which name the input: the file or the server); the side files by
+    /// their names in their folder (the folder's copies, or the ones given).
     static func same(_ a: [String: JSONParser.Value], _ b: [String: JSONParser.Value], _ what: String) {
         #expect(a.keys.sorted() == b.keys.sorted(), "\(what)")
-        for key in b.keys.sorted() where key != "warnings" { #expect(a[key] == b[key], "\(what): \(key)") }
+        for key in b.keys.sorted() where key != "warnings" { #expect(named(a[key]) == named(b[key]), "\(what): \(key)") }
+    }
+
+    /// A value with every `file` named by its last component.
+    static func named(_ v: JSONParser.Value?) -> JSONParser.Value? {
+        switch v {
+        case .array(let list)?: return .array(list.map { named($0)! })
+        case .object(var o)?:
+            if let f = o["file"]?.string { o["file"] = .string(String(f.split(separator: "/").last ?? "")) }
+            return .object(o)
+        default: return v
+        }
     }
 
     /// Every file of a folder with its bytes.
@@ -70,5 +82,107 @@ struct PrometheusReportTests {
         try write("fingerprint,nickname,group\n,22gz,Z\n", to: sideCopy + "/relay_config.csv")
         _ = try run(["--prometheus", server.url, "--side-files", sideCopy, "--output-dir", folder + "/c2"] + window)
         #expect(bytes(folder + "/c2/" + stamp) != before)
+    }
+
+    /// A folder from a server holding the first days: its charts are the server's, its tormem.json
+    /// keeps the query and no secret, it is checked offline; the server then holds every day:
+    /// `--refresh --check` says the snapshot is behind, `--refresh` rewrites it; a failed refresh
+    /// leaves the folder as it was.
+    @Test func aReportFolderKeepsASnapshotAndTheQueryAndRefreshes() throws {
+        let folder = try temporaryFolder(), reports = folder + "/reports"
+        let fixture = "synthetic/unified_12relays_7days.csv"
+        let (_, firstDays) = try Self.part(of: fixture, before: "2025-12-30", in: folder)
+        let side = folder + "/side"
+        try FileManager.default.createDirectory(atPath: side, withIntermediateDirectories: true)
+        try write("timestamp,event_type,description,group\n2025-12-27T00:00:00,config_change,restarted,all\n", to: side + "/events.csv")
+        let token = folder + "/secret-token-file"
+        try write("s3cret\n", to: token)
+        let out = ["--output-dir", folder + "/charts", "--json", "-"]
+        var server = try PrometheusServer(openMetrics: firstDays)
+        defer { server.stop() }
+
+        let made = try run(["report", "--new", "fleet", "--prometheus", server.url, "--bearer-token-file", token, "--tenant", "tenant-x",
+                            "--timeout", "20", "--side-files", side, "--reports-dir", reports] + Self.window)
+        #expect(made.status == 0, "\(made.stderr)")
+        let dir = reports + "/2025-12-26-relayhost-fleet"   // the one server; the window's first day
+        #expect(made.stdout.contains("copied \(side)/events.csv → \(dir)/events.csv"), "\(made.stdout)")
+        #expect(Set(listing(dir)).isSuperset(of: ["data.csv", "events.csv", "tormem.json", "charts", "README.md", "REPORT.md"]))
+        let settings = String(decoding: bytes(dir + "/tormem.json") ?? [], as: UTF8.self)
+        #expect(settings.contains("\"prometheus\": {") && settings.contains("\"url\": \"\(server.url)\""), "\(settings)")
+        #expect(settings.contains("\"since\": \"2025-12-26\"") && settings.contains("\"until\": \"2026-01-02T07:00\""), "\(settings)")
+        for secret in ["s3cret", "secret-token-file", "tenant-x", "timeout"] { #expect(!settings.contains(secret), "\(secret)") }
+
+        // The snapshot's charts are the server's: the same --json, drawn from the folder or its data file.
+        let fromServer = try Self.json(try run(["--prometheus", server.url, "--side-files", side] + Self.window + out), "server")
+        let fromSnapshot = try Self.json(try run(["--data", dir + "/data.csv"] + Self.window + out), "snapshot")
+        Self.same(fromSnapshot, fromServer, "snapshot")
+        let fromFolder = try Self.json(try run(["report", dir, "--json", "-"]), "folder")
+        for key in ["relays", "servers", "period", "groups", "side_files", "window"] {
+            #expect(Self.named(fromFolder[key]) == Self.named(fromServer[key]), "\(key)")
+        }
+        // The same samples, the same bytes.
+        let again = try run(["report", "--new", "again", "--prometheus", server.url, "--host", "h", "--reports-dir", folder + "/other"] + Self.window)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(bytes(folder + "/other/2025-12-26-h-again/data.csv") == bytes(dir + "/data.csv"))
+
+        // Offline: current; a refresh fails (exit 3) and changes nothing.
+        let port = server.port
+        server.stop()
+        let check = try run(["regenerate", reports, "--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let before = Self.contents(dir)
+        let failed = try run(["report", dir, "--refresh"])
+        #expect(failed.status == 3, "\(failed.stderr)")
+        #expect(Self.contents(dir) == before)
+
+        // The server again, with every day: the snapshot is behind, then refreshed.
+        let (_, everyDay) = try Self.part(of: fixture, before: nil, in: folder)
+        server = try PrometheusServer(openMetrics: everyDay, port: port)
+        let behind = try run(["report", dir, "--refresh", "--check"])
+        #expect(behind.status == 1, "\(behind.stderr)")
+        #expect(behind.stderr.contains("\(dir)/data.csv: the server's samples differ from the snapshot"), "\(behind.stderr)")
+        #expect(Self.contents(dir) == before)
+        let refreshed = try run(["report", dir, "--refresh", "--bearer-token-file", token])
+        #expect(refreshed.status == 0, "\(refreshed.stderr)")
+        #expect(refreshed.stdout.contains("wrote \(dir)/data.csv"), "\(refreshed.stdout)")
+        #expect(bytes(dir + "/data.csv") != before["data.csv"])
+        #expect(bytes(dir + "/tormem.json") == before["tormem.json"])
+        #expect(try run(["regenerate", reports, "--check"]).status == 0)
+        let full = try Self.json(try run(["--prometheus", server.url, "--side-files", side] + Self.window + out), "server, every day")
+        Self.same(try Self.json(try run(["--data", dir + "/data.csv"] + Self.window + out), "refreshed"), full, "refreshed")
+        #expect(try run(["report", dir, "--refresh", "--check"]).status == 0)
+
+        // --last is resolved when the snapshot is taken: tormem.json holds absolute times.
+        let last = try run(["report", "--new", "last", "--prometheus", server.url, "--until", "2026-01-02T07:00", "--last", "2d",
+                            "--reports-dir", folder + "/last"])
+        #expect(last.status == 0, "\(last.stderr)")
+        let lastSettings = String(decoding: bytes(folder + "/last/2025-12-31-relayhost-last/tormem.json") ?? [], as: UTF8.self)
+        #expect(lastSettings.contains("\"since\": \"2025-12-31T07:00:00\"") && !lastSettings.contains("\"last\""), "\(lastSettings)")
+    }
+}
+
+/// What needs no server: `--refresh` of a folder without a kept query, and the options' checks.
+@Suite struct PrometheusReportCheckTests {
+    @Test func refreshingAFolderWithoutAQueryIsAUsageError() throws {
+        let folder = try ReportJob.create(reportsDir: try temporaryFolder() + "/reports", name: "plain", host: "co", date: "2025-09-18", data: realData)
+        let r = try run(["report", folder.path, "--refresh"])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("keeps no Prometheus query"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.chartsPath))
+    }
+
+    @Test(arguments: [
+        (["report", "--new", "x", "--prometheus", "http://127.0.0.1:9", "--data", "a.csv"], "give one source, not both"),
+        (["report", "DIR", "--prometheus", "http://127.0.0.1:9"], "--prometheus is for --new NAME"),
+        (["report", "DIR", "--refresh", "--match", "{a=\"b\"}"], "--match with --refresh"),
+        (["report", "--new", "x", "--data", "a.csv", "--refresh"], "--refresh refreshes an existing folder"),
+        (["report", "DIR", "--side-files", "side"], "--side-files is for --new"),
+        (["report", "DIR", "--timeout", "5"], "--timeout is for --prometheus URL"),
+        (["--data", "a.csv", "--side-files", ""], "--side-files '': expected a folder"),
+    ])
+    func badOptionsAreUsageErrors(arguments: [String], says: String) throws {
+        let r = try run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(says), "\(r.stderr)")
     }
 }
