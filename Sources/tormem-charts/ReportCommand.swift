@@ -55,10 +55,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Create a new report folder with this description.", valueName: "NAME"))
     var new: String?
 
-    @Option(name: .long, help: "Host name for --new (default: \"server\" of the experiment.json next to --data).")
+    @Option(name: .long, help: "Host name for --new (default: \"server\" of the experiment.json next to --data or in --side-files; with --prometheus, else the one server of the samples).")
     var host: String?
 
-    @Option(name: .long, help: ArgumentHelp("Date for --new (default: \"start_date\" of the experiment.json next to --data).", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp("Date for --new (default: \"start_date\" of the experiment.json next to --data or in --side-files; with --prometheus, else the window's first day).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @Option(name: .customLong("reports-dir"), help: "Where --new creates the folder.")
