@@ -28,8 +28,8 @@ extension ReportJob {
     }
 
     /// `report DIR --refresh`: the folder's kept query asked again (with this machine's `credentials`
-    /// and `timeout`) for its window (`given` may move it: `--until`, or `--last` resolved against
-    /// `now`); the snapshot is replaced (atomically) only once the server has answered, then the
+    /// and `timeout`) for its window (`given` may move it: `--since`, `--until`, or `--last`, back
+    /// from `now` unless `--until` is given too); the snapshot is replaced (atomically) only once the server has answered, then the
     /// folder is run as `run` does. With `check`, nothing is written: a snapshot the server's
     /// samples would change is stale, besides what `run` finds. A folder without a kept query is a
     /// usage error.
@@ -45,7 +45,8 @@ extension ReportJob {
             throw .usage("--refresh: \(folder.dataPath) is compressed; a snapshot is written as plain CSV (data.csv)")
         }
         var window = stored
-        if given.text(.last) != nil { window[.since] = nil }  // a new `--last` replaces the kept start
+        // A new `--last` replaces the kept window: back from now (or from an `--until` given).
+        if given.text(.last) != nil { window[.since] = nil; window[.until] = nil }
         window = window.merging(given)
         if let p = window.problem { throw .usage("\(folder.path)/\(ChartSettings.fileName) with the options given: \(p)") }
         let (snapshot, resolved) = try snapshot(kept.query(credentials: credentials, timeout: timeout), settings: window, now: now, warn: warn)

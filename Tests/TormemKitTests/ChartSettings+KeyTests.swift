@@ -132,7 +132,7 @@ import TormemTestSupport
     /// write and how loudly.
     static let notChartOptions: Set<String> = ["data", "output-dir", "json", "strict", "quiet", "help", "version", "no-keep-servers",
                                                   "prometheus", "match", "server-label", "timeout",
-                                                  "side-files"]
+                                                  "bearer-token-file", "basic-auth-file", "tenant", "side-files"]
 
     /// The chart options are exactly the keys: every option the command line has that changes the
     /// charts is recorded (tormem.json, shown here by a check, which writes nothing), and no key

@@ -171,6 +171,16 @@ struct PrometheusReportTests {
         #expect(!FileManager.default.fileExists(atPath: folder.chartsPath))
     }
 
+    @Test func aServerThatCannotBeReadCreatesNoFolder() throws {
+        let reports = try temporaryFolder() + "/reports"
+        let port = try PrometheusServer.freePort()
+        let r = try run(["report", "--new", "x", "--prometheus", "http://127.0.0.1:\(port)", "--host", "h", "--date", "2025-01-01",
+                         "--reports-dir", reports])
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("http://127.0.0.1:\(port)/api/v1/query: cannot connect"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: reports))
+    }
+
     @Test(arguments: [
         (["report", "--new", "x", "--prometheus", "http://127.0.0.1:9", "--data", "a.csv"], "give one source, not both"),
         (["report", "DIR", "--prometheus", "http://127.0.0.1:9"], "--prometheus is for --new NAME"),
