@@ -11,15 +11,3 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(count)
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
-    }
-}

@@ -17,6 +17,10 @@ public struct ChartSettings: Equatable, Sendable {
 
     /// Option → value.
     public private(set) var values: [Key: Value] = [:]
+    /// The Prometheus query of a folder whose data is a snapshot of a server's samples (`report --new
+    /// --prometheus`), for `--refresh`; not a chart option (the charts are drawn from the snapshot),
+    /// so in no chart's fingerprint and not in the regenerate command.
+    public var query: SnapshotQuery?
 
     public init() {}
 
@@ -28,11 +32,12 @@ public struct ChartSettings: Equatable, Sendable {
         set { values[key] = newValue }
     }
 
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool { values.isEmpty && query == nil }
 
     /// These settings with `other`'s on top (pairs merged key by key).
     public func merging(_ other: ChartSettings) -> ChartSettings {
         var out = self
+        if let q = other.query { out.query = q }
         for (key, v) in other.values {
             if case .pairs(let new) = v, case .pairs(let old)? = out.values[key] {
                 out.values[key] = .pairs(old.merging(new) { $1 })
@@ -68,9 +73,9 @@ public struct ChartSettings: Equatable, Sendable {
 
     // MARK: JSON (tormem.json)
 
-    /// The settings as a JSON object, keys in `Key.allCases` order (deterministic).
+    /// The settings as a JSON object, keys in `Key.allCases` order, then the query (deterministic).
     public var json: JSONValue {
-        .object(Key.allCases.compactMap { key in
+        .object(Key.allCases.compactMap { key -> (String, JSONValue)? in
             values[key].map { v in
                 switch v {
                 case .text(let s): return (key.rawValue, .string(s))
@@ -80,7 +85,7 @@ public struct ChartSettings: Equatable, Sendable {
                 case .pairs(let p): return (key.rawValue, .object(p.keys.sorted().map { ($0, .string(p[$0]!)) }))
                 }
             }
-        })
+        } + (query.map { [(SnapshotQuery.key, $0.json)] } ?? []))
     }
 
     /// `tormem.json`'s settings; an unknown key, a value of the wrong kind or out of range is an
@@ -94,8 +99,12 @@ public struct ChartSettings: Equatable, Sendable {
         }
         guard let object = root.object else { throw .input(Diagnostic(file: file, message: "expected an object of chart options")) }
         for name in object.keys.sorted() {
+            if name == SnapshotQuery.key {
+                query = try SnapshotQuery(json: object[name]!, file: file)
+                continue
+            }
             guard let key = Key(rawValue: name) else {
-                throw .input(Diagnostic(file: file, message: "unknown option \"\(name)\"; known: " + Key.allCases.map(\.rawValue).joined(separator: ", ")))
+                throw .input(Diagnostic(file: file, message: "unknown option \"\(name)\"; known: " + (Key.allCases.map(\.rawValue) + [SnapshotQuery.key]).joined(separator: ", ")))
             }
             guard let v = key.kind.value(object[name]!) else {
                 throw .input(Diagnostic(file: file, message: "\(name): expected \(key.kind.description)"))

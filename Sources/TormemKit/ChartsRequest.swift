@@ -69,8 +69,12 @@ public struct ChartsRequest: Sendable {
         }
         set { sourceDescription = .files(newValue) }
     }
+    /// `--side-files DIR`: the folder of the side files (relay_config.csv, groups/, experiment.json,
+    /// events.csv, diagnostics.csv) instead of the first data file's; for `--prometheus`, the only
+    /// place they are read from.
+    public var sideFolder: String?
     /// The source the run reads through.
-    public var dataSource: any DataSource { sourceDescription.source(strict: strict, metric: metric) }
+    public var dataSource: any DataSource { sourceDescription.source(strict: strict, metric: metric, sideFolder: sideFolder) }
     public var outputDirectory: String
     public var title: String?
     /// Accent colour as `#rrggbb` (see `isColour`).

@@ -24,6 +24,7 @@ extension ReportJob {
         var request = options
         request.apply(settings.settings)
         request.dataPaths = [folder.dataPath]
+        request.sideFolder = nil    // the folder's own side files, next to its data
         request.outputDirectory = folder.chartsPath
         let (inputs, data) = try ChartsJob.load(request, warn: warn)
         let plan = request.plan(inputs)

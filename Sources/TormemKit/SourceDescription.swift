@@ -14,11 +14,12 @@ public enum SourceDescription: Equatable, Sendable {
     case prometheus(PrometheusQuery)
 
     /// The source that reads it; `strict`: any unreadable row fails the run; `metric`: the
-    /// per-relay quantity to read.
-    public func source(strict: Bool, metric: Metric = .rss) -> any DataSource {
+    /// per-relay quantity to read; `sideFolder`: where the side files are (`--side-files DIR`; nil:
+    /// next to the first file, none for a server).
+    public func source(strict: Bool, metric: Metric = .rss, sideFolder: String? = nil) -> any DataSource {
         switch self {
-        case .files(let paths): CSVFileSource(paths: paths, strict: strict, metrics: [metric])
-        case .prometheus(let query): PrometheusSource(query: query, metrics: [metric])
+        case .files(let paths): CSVFileSource(paths: paths, strict: strict, sideFolder: sideFolder, metrics: [metric])
+        case .prometheus(let query): PrometheusSource(query: query, metrics: [metric], sideFolder: sideFolder)
         }
     }
 }

@@ -29,9 +29,9 @@ struct PrometheusSamples {
         var values: [[Double]]
     }
 
-    private var relays: [String: Relay] = [:]
+    private(set) var relays: [String: Relay] = [:]
     /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
-    private var aggregates: [String: [Int64: [Double]]] = [:]
+    private(set) var aggregates: [String: [Int64: [Double]]] = [:]
     private var aggregateCount = 0
     private(set) var count = 0
     private var withoutServer = 0

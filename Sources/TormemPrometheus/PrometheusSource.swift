@@ -17,6 +17,9 @@ public struct PrometheusSource: DataSource {
     public var query: PrometheusQuery
     /// The per-relay quantities to read (the first analysed); RSS is read too, for the aggregate.
     public var metrics: [Metric]
+    /// The folder of the side files (`--side-files DIR`: relay_config.csv, groups/, experiment.json,
+    /// events.csv, diagnostics.csv; empty: the current folder); nil: none, groups from the `group` label.
+    public var sideFolder: String?
     /// The window read when none is given (`--last 30d`), back from now.
     public static let defaultLast: Int64 = 30 * 86_400
     /// Seconds per request at most.
@@ -24,8 +27,8 @@ public struct PrometheusSource: DataSource {
     /// Samples per series per answer beyond which the chunks are made shorter.
     public static let pointsPerSeries = 10_000
 
-    public init(query: PrometheusQuery, metrics: [Metric] = [.rss]) {
-        self.query = query; self.metrics = metrics
+    public init(query: PrometheusQuery, metrics: [Metric] = [.rss], sideFolder: String? = nil) {
+        self.query = query; self.metrics = metrics; self.sideFolder = sideFolder
     }
 
     public init(url: String, match: String? = nil, serverLabel: String = PrometheusQuery.defaultServerLabel,
@@ -38,14 +41,35 @@ public struct PrometheusSource: DataSource {
     public var caption: String { "Prometheus " + name }
 
     public func read(window: TimeWindow, windowOptions: String, warn: (Diagnostic) -> Void) throws(TormemError) -> SourceData {
+        var side = SideFiles()
+        if let sideFolder { side = try SideFiles.load(in: sideFolder) }
+        for w in side.warnings { warn(w) }
+        let (samples, window, options) = try samples(window: window, windowOptions: windowOptions, warn: warn)
+        let (file, digest) = samples.file(path: name)
+        for w in file.warnings { warn(w) }
+        let cut = try window.apply(to: [file], experimentStart: side.experiment?.start, options: options)
+        for n in cut.notes { warn(n) }
+        // Events outside the window are not drawn or listed (as for files).
+        side.events?.events.removeAll { !cut.applied.contains($0.time.seconds) }
+        let entry = SourceFingerprint.Entry(name: name, sha256: digest)
+        let sidePaths = side.paths, folder = sideFolder ?? ""
+        return SourceData(files: cut.files, side: side, window: cut.applied) { () throws(TormemError) -> SourceFingerprint in
+            let sideFiles = try CSVFileSource.fingerprint(paths: [], sidePaths: sidePaths, sideFolder: folder).sideFiles
+            return SourceFingerprint(data: [entry], sideFiles: sideFiles)
+        }
+    }
+
+    /// The samples of the window (`--last 30d` back from now when none is given), as read, with the
+    /// window and its options as applied; an input error when there are none.
+    func samples(window: TimeWindow, windowOptions: String,
+                 warn: (Diagnostic) -> Void) throws(TormemError) -> (PrometheusSamples, TimeWindow, String) {
         let selector = try PrometheusSource.selector(query.match)
         var window = window, options = windowOptions
         if window.since == nil, window.last == nil {
             window.last = PrometheusSource.defaultLast
             options = (options.isEmpty ? "" : options + " ") + "--last 30d"
         }
-        let to = window.until ?? Int64(Date().timeIntervalSince1970)
-        let from = window.since ?? (to - (window.last ?? PrometheusSource.defaultLast))
+        let (from, to) = PrometheusSource.bounds(window)
         guard from <= to else {
             throw .input(Diagnostic(file: name, message: "nothing to read: \(options) starts at \(Timestamp(seconds: from)), after now (\(Timestamp(seconds: to)))"))
         }
@@ -63,14 +87,14 @@ public struct PrometheusSource: DataSource {
             throw .input(Diagnostic(file: name, message: "no samples of \(m.prometheusName + selector) (or its former name \(m.prometheusFormerName)) from "
                 + "\(Timestamp(seconds: from)) to \(Timestamp(seconds: to)) (\(options)); is `tormem collect --prometheus` scraped, or the data backfilled?"))
         }
-        let (file, digest) = samples.file(path: name)
-        for w in file.warnings { warn(w) }
-        let cut = try window.apply(to: [file], experimentStart: nil, options: options)
-        for n in cut.notes { warn(n) }
-        let entry = SourceFingerprint.Entry(name: name, sha256: digest)
-        return SourceData(files: cut.files, side: SideFiles(), window: cut.applied) { () throws(TormemError) -> SourceFingerprint in
-            SourceFingerprint(data: [entry], sideFiles: [])
-        }
+        return (samples, window, options)
+    }
+
+    /// The seconds a window asks the server for, both inclusive: from `since` (else `last` back
+    /// from the end) to `until` (else now).
+    public static func bounds(_ window: TimeWindow, now: Int64 = Int64(Date().timeIntervalSince1970)) -> (from: Int64, to: Int64) {
+        let to = window.until ?? now
+        return (window.since ?? (to - (window.last ?? PrometheusSource.defaultLast)), to)
     }
 
     /// Queries `expr[…]` chunk by chunk from `from` to `to` (inclusive), handing on each series

@@ -9,6 +9,8 @@ import FoundationNetworking
 public final class PrometheusServer: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`.
     public let url: String
+    /// Its port.
+    public var port: Int { Int(url.split(separator: ":").last!)! }
     /// The folder of its storage, configuration and log.
     public let folder: String
     public let pid: Int32
@@ -35,7 +37,8 @@ public final class PrometheusServer: @unchecked Sendable {
     }
 
     /// Backfills `openMetrics` into new storage and starts Prometheus on it; returns once it is ready.
-    public convenience init(openMetrics: String) throws {
+    /// `port`: the one to listen on (a server started again where an earlier one was), else a free one.
+    public convenience init(openMetrics: String, port: Int? = nil) throws {
         let folder = try PrometheusServer.temporaryFolder()
         guard let promtool = PrometheusServer.tool(named: "promtool") else { throw Failure(description: PrometheusServer.missing) }
         let input = folder + "/backfill.om"
@@ -45,7 +48,7 @@ public final class PrometheusServer: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: folder)
             throw Failure(description: "promtool tsdb create-blocks-from openmetrics failed (\(status)): \(output)")
         }
-        try self.init(folder: folder, configuration: "global:\n  scrape_interval: 1h\n")
+        try self.init(folder: folder, configuration: "global:\n  scrape_interval: 1h\n", port: port)
     }
 
     /// Starts Prometheus on empty storage, scraping `target` (`127.0.0.1:PORT`) every second as job
@@ -68,8 +71,8 @@ public final class PrometheusServer: @unchecked Sendable {
         try self.init(folder: try PrometheusServer.temporaryFolder(), configuration: configuration)
     }
 
-    /// Starts Prometheus on `folder/data` with `configuration` on a free port (up to five tries).
-    private init(folder: String, configuration: String) throws {
+    /// Starts Prometheus on `folder/data` with `configuration` on `port`, else a free port (up to five tries).
+    private init(folder: String, configuration: String, port given: Int? = nil) throws {
         self.folder = folder
         guard let prometheus = PrometheusServer.tool(named: "prometheus") else {
             try? FileManager.default.removeItem(atPath: folder)
@@ -78,7 +81,7 @@ public final class PrometheusServer: @unchecked Sendable {
         try configuration.write(toFile: folder + "/prometheus.yml", atomically: false, encoding: .utf8)
         var lastError = ""
         for _ in 0..<5 {
-            let port = try PrometheusServer.freePort()
+            let port = try given ?? PrometheusServer.freePort()
             let p = Process()
             p.executableURL = URL(fileURLWithPath: prometheus)
             p.arguments = ["--config.file=\(folder)/prometheus.yml", "--storage.tsdb.path=\(folder)/data",

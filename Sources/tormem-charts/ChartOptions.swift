@@ -142,4 +142,11 @@ struct ChartOptions: ParsableArguments {
             throw ValidationError("\(option) '': expected a non-empty value")
         }
     }
+
+    /// A folder as given (`--side-files DIR`), without trailing slashes; `.` is the current folder.
+    static func folder(_ given: String) -> String {
+        var f = given
+        while f.count > 1, f.hasSuffix("/") { f.removeLast() }
+        return f == "." ? "" : f
+    }
 }

@@ -34,7 +34,6 @@ struct PrometheusOptions: ParsableArguments {
 
     func validate() throws {
         if let prometheus, prometheus.isEmpty { throw ValidationError("--prometheus '': expected a URL like http://127.0.0.1:9090") }
-        if prometheus == nil, let first = given.first { throw ValidationError("\(first) is for --prometheus URL, which is not given") }
         if let serverLabel, serverLabel.isEmpty { throw ValidationError("--server-label '': expected a label name like instance") }
         if let timeout, !(timeout > 0 && timeout <= 86_400) {
             throw ValidationError("--timeout \(timeout): expected seconds above 0, at most 86400")
@@ -50,12 +49,30 @@ struct PrometheusOptions: ParsableArguments {
         }
     }
 
+    /// Options given that only mean something with `--prometheus` are a usage error without it;
+    /// `refresh` (`report DIR --refresh`, whose query the folder keeps): the credential options and
+    /// `--timeout` are its, the query's options are refused.
+    func requireServer(refresh: Bool = false) throws {
+        guard prometheus == nil else {
+            if refresh { throw ValidationError("--refresh asks again with the folder's query (its tormem.json): give no --prometheus") }
+            return
+        }
+        let query = ["--match", "--server-label"]
+        if let first = given.first(where: { !refresh || query.contains($0) }) {
+            throw ValidationError(refresh ? "\(first) with --refresh: the folder's tormem.json keeps the query; give only the credential options and --timeout"
+                                          : "\(first) is for --prometheus URL, which is not given")
+        }
+    }
+
+    /// Where the credentials are (the files named, the tenant).
+    var credentials: PrometheusCredentials {
+        PrometheusCredentials(bearerTokenFile: bearerTokenFile, basicAuthFile: basicAuthFile, tenant: tenant)
+    }
+
     /// The query of `--prometheus`, nil without it.
     var query: PrometheusQuery? {
         guard let prometheus else { return nil }
         return PrometheusQuery(url: prometheus, match: match, serverLabel: serverLabel ?? PrometheusQuery.defaultServerLabel,
-                               timeout: timeout ?? PrometheusQuery.defaultTimeout,
-                               credentials: PrometheusCredentials(bearerTokenFile: bearerTokenFile, basicAuthFile: basicAuthFile,
-                                                                  tenant: tenant))
+                               timeout: timeout ?? PrometheusQuery.defaultTimeout, credentials: credentials)
     }
 }

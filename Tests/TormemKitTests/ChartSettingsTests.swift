@@ -47,6 +47,12 @@ import TormemTestSupport
         ("{\"colour\": \"#ffffff\"}", "unknown option \"colour\""),
         ("[1]", "expected an object of chart options"),
         ("{\"theme\": ", "column 11: expected"),
+        // The query of a snapshot folder (SnapshotQuery).
+        ("{\"prometheus\": \"http://a\"}", "prometheus: expected an object"),
+        ("{\"prometheus\": {\"url\": \"http://u:p@a\", \"server-label\": \"instance\"}}", "without user or password"),
+        ("{\"prometheus\": {\"url\": \"ftp://a\", \"server-label\": \"instance\"}}", "a url like"),
+        ("{\"prometheus\": {\"url\": \"http://a\", \"server-label\": \"instance\", \"token\": \"x\"}}", "only url, match and server-label"),
+        ("{\"prometheus\": {\"url\": \"http://a\"}}", "a server-label"),
     ])
     func badFilesAreInputErrorsNamingTheFile(text: String, message: String) {
         #expect {

@@ -113,6 +113,9 @@ enum ReadmeCommands {
         // PrometheusOptionTests and ExportJobTests run these against a real server and promtool.
         Rule(name: "a Prometheus server of the operator's (--prometheus URL, promtool into its TSDB)",
              matches: { ($0.hasPrefix("tormem-charts ") && $0.contains("--prometheus http")) || $0.hasPrefix("promtool tsdb ") }, check: nil),
+        // PrometheusReportTests refreshes a folder made from a real server.
+        Rule(name: "a report folder made from the operator's Prometheus (--refresh asks its server again)",
+             matches: { $0.hasPrefix("tormem-charts report ") && $0.contains(" --refresh") }, check: nil),
         Rule(name: "the relay host: tormem reads this host's /proc and /etc/tor/instances when given neither --proc-root nor --instances-dir",
              matches: { $0.hasPrefix("tormem ") && !$0.contains("--proc-root") && !$0.contains("--instances-dir") }, check: nil),
     ]

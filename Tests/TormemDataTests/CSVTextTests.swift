@@ -1,5 +1,5 @@
 import Testing
-@testable import TormemCollect
+import TormemData
 
 @Suite struct CSVTextTests {
     @Test(arguments: [("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
