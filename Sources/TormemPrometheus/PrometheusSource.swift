@@ -7,7 +7,7 @@ import TormemData
 /// named by the `serverLabel` label. Read with range selectors (`tor_relay_rss_bytes{…}[86401s]`
 /// evaluated at successive times), never resampled at a step: each answer holds the stored samples
 /// of one chunk of the window (a day at most, fewer when a series has more than 10,000 samples in
-/// one or all series more than 800,000). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
+/// one or all series more than 500,000, or when an answer is too large to take). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
 /// RSS where the collector's `tor_relays_*` gauges have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
 /// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
 public struct PrometheusSource: DataSource {
@@ -23,7 +23,7 @@ public struct PrometheusSource: DataSource {
     public static let pointsPerSeries = 10_000
     /// Samples per answer, all series together, beyond which the chunks are made shorter (a large
     /// fleet never asks for an answer near `PrometheusClient.maxAnswerBytes`).
-    public static let pointsPerAnswer = 800_000
+    public static let pointsPerAnswer = 500_000
 
     public init(query: PrometheusQuery, metrics: [Metric] = [.rss]) {
         self.query = query; self.metrics = metrics
@@ -86,7 +86,12 @@ public struct PrometheusSource: DataSource {
         var first = true
         while first || lower < to {
             let end = min(to, lower + chunk)
-            let answer = try client.query("\(expr)[\(end - lower + 1)s]", time: end)
+            guard let answer = try client.answer("\(expr)[\(end - lower + 1)s]", time: end) else {
+                // Too large to take: this chunk again, shorter, down to a minute.
+                guard chunk > 60 else { throw client.tooLarge }
+                chunk = max(60, chunk / 8)
+                continue
+            }
             for w in answer.warnings where warned.insert(w).inserted {
                 warn(Diagnostic(file: client.shown, message: "the server warns: \(w)"))
             }

@@ -35,7 +35,7 @@ import TormemTestSupport
         (.answer(status: 401, headers: [], body: []),
          "HTTP 401: the server refused the credentials (check --bearer-token-file, --basic-auth-file, --tenant)"),
         (.silence, "no answer within 1 s (--timeout)"),
-        (.endless(piece: [UInt8](repeating: 0x20, count: 1 << 16), every: 0), "the answer is larger than 48 MiB; narrow --match or the window"),
+        (.endless(piece: [UInt8](repeating: 0x20, count: 1 << 16), every: 0), "the answer is larger than 32 MiB; narrow --match or the window"),
     ])
     func aBadAnswerExitsThreeNamingTheURLWritingNothing(reply: HostileReply, says: String) throws {
         let server = try HostileHTTPServer(always: reply)

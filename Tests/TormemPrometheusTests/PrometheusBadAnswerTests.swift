@@ -65,7 +65,7 @@ import TormemTestSupport
         let piece = [UInt8](repeating: UInt8(ascii: " "), count: 1 << 16)
         let started = ContinuousClock.now
         let (message, prefix) = try #require(try Self.failure(.endless(piece: piece, every: 0), timeout: 60))
-        #expect(message == prefix + "the answer is larger than 48 MiB; narrow --match or the window")
+        #expect(message == prefix + "the answer is larger than 32 MiB; narrow --match or the window")
         #expect(ContinuousClock.now - started < .seconds(30))
     }
 
@@ -73,7 +73,7 @@ import TormemTestSupport
         let server = try HostileHTTPServer(always: .cutShort(declared: PrometheusClient.maxAnswerBytes + 1, body: Array("{".utf8)))
         defer { server.stop() }
         let message = Self.failure(server.url)
-        #expect(message == server.url + "/api/v1/query: the answer is larger than 48 MiB; narrow --match or the window")
+        #expect(message == server.url + "/api/v1/query: the answer is larger than 32 MiB; narrow --match or the window")
     }
 
     @Test func aBodyThatTricklesForeverEndsAtTheTimeout() throws {

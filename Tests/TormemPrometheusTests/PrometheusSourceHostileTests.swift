@@ -65,9 +65,22 @@ import TormemTestSupport
 
     /// Answers of many points make the next chunks shorter, all series together.
     @Test func chunksShrinkOnTheTotalPointsOfAnAnswer() {
-        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 96, totalPoints: 1_600_000) == 43_200)
-        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 20_000, totalPoints: 1_600_000) == 43_200)
-        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 96, totalPoints: 800_000) == 86_400)
+        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 96, totalPoints: 1_000_000) == 43_200)
+        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 20_000, totalPoints: 1_000_000) == 43_200)
+        #expect(PrometheusSource.nextChunk(86_400, mostPoints: 96, totalPoints: 500_000) == 86_400)
         #expect(PrometheusSource.nextChunk(600, mostPoints: 96, totalPoints: 800_000_000) == 60)
+    }
+
+    /// An answer too large to take is asked again in chunks an eighth as long.
+    @Test func aTooLargeAnswerIsAskedAgainInShorterChunks() throws {
+        let relays = HostileReply.matrix([(["instance": "h", "nickname": "a"], [(Self.t0 + 3600, "1048576")])])
+        let server = try HostileHTTPServer { request in
+            request.target.contains("%5B86401s%5D") ? .cutShort(declared: PrometheusClient.maxAnswerBytes + 1, body: []) : relays
+        }
+        defer { server.stop() }
+        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: Self.t0, until: Self.t0 + 86_400),
+                                                             windowOptions: "--since … --until …", warn: { Issue.record("\($0)") })
+        #expect(data.files.first?.relays.relays.first?.times == [Self.t0 + 3600])
+        #expect(server.requests.count == 2 * 9, "\(server.requests.map(\.target))")
     }
 }
