@@ -128,10 +128,11 @@ import TormemTestSupport
         #expect(request.settings[key] == value)
     }
 
-    /// The draw command's options, but for those that say where to read (a file, a Prometheus server) and
-    /// write and how loudly.
+    /// The draw command's options, but for those that say where to read (a file, a Prometheus server and
+    /// its credentials, which are never recorded) and write and how loudly.
     static let notChartOptions: Set<String> = ["data", "output-dir", "json", "strict", "quiet", "help", "version", "no-keep-servers",
-                                                  "prometheus", "match", "server-label", "timeout"]
+                                                  "prometheus", "match", "server-label", "timeout",
+                                                  "bearer-token-file", "basic-auth-file", "tenant"]
 
     /// The chart options are exactly the keys: every option the command line has that changes the
     /// charts is recorded (tormem.json, shown here by a check, which writes nothing), and no key
