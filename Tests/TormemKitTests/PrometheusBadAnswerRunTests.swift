@@ -73,19 +73,23 @@ import TormemTestSupport
         #expect(!Self.everything(folder, r).contains(Self.token))
     }
 
-    /// A run that succeeds with the token: charts, summary and --json hold no trace of it.
+    /// A run that succeeds with the token: charts, summary and --json hold no trace of it; the
+    /// server's warning is printed once, and so is the token file's mode that lets others read it.
     @Test func aSucceedingRunWritesNoSecret() throws {
         let samples = (0..<12).map { (Self.t0 + Int64($0) * 3600, String(1_073_741_824 + $0 * 1_048_576)) }
         let relays = HostileReply.matrix([
             (["__name__": "tor_relay_rss_bytes", "instance": "h", "nickname": "a", "fingerprint": String(repeating: "A", count: 40)], samples),
             (["__name__": "tor_relay_rss_bytes", "instance": "h", "nickname": "b", "fingerprint": String(repeating: "B", count: 40)], samples),
-        ])
-        let server = try HostileHTTPServer { $0.target.contains("__name__") ? .matrix([]) : relays }
+        ], warnings: ["partial: store 2 down"])
+        let server = try HostileHTTPServer { $0.target.contains("__name__") ? .matrix([], warnings: ["partial: store 2 down"]) : relays }
         defer { server.stop() }
         let (folder, token) = try Self.folderWithToken()
+        chmod(token, 0o644)
         let r = try run(["--prometheus", server.url, "--bearer-token-file", token, "--tenant", "team-a", "--output-dir", folder + "/charts",
                          "--json", folder + "/run.json"] + Self.window)
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "the server warns: partial: store 2 down").count == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("\(token): holds a secret (--bearer-token-file) but others may read it (mode 644): chmod 600 it"), "\(r.stderr)")
         #expect(listing(folder + "/charts").count > 2, "\(listing(folder + "/charts"))")
         #expect(!Self.everything(folder, r).contains(Self.token))
         #expect(server.requests.allSatisfy { $0.headers["authorization"] == "Bearer " + Self.token && $0.headers["x-scope-orgid"] == "team-a" })
