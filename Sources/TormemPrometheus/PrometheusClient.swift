@@ -88,7 +88,9 @@ struct PrometheusClient: Sendable {
             guard ok else { throw fail("HTTP \(status)") }
             return answer
         } catch let problem as PrometheusAnswer.Problem {
-            throw fail((ok ? "" : "HTTP \(status): ") + problem.message)
+            let html = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == UInt8(ascii: "<")
+            throw fail((ok ? "" : "HTTP \(status): ") + problem.message
+                + (html ? " (an HTML page: a login page or a proxy in front of the server? see --bearer-token-file, --basic-auth-file)" : ""))
         } catch let e as TormemError {
             throw e
         } catch {

@@ -31,7 +31,7 @@ import TormemTestSupport
     @Test(arguments: [
         (HostileReply.prometheusError(status: 503, type: "unavailable", error: "too many queries"), "HTTP 503: unavailable: too many queries"),
         (.answer(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html>Sign in</html>".utf8)),
-         #"not a Prometheus JSON response: it starts "<html>Sign in</html>""#),
+         #"not a Prometheus JSON response: it starts "<html>Sign in</html>" (an HTML page: a login page or a proxy in front of the server? see --bearer-token-file, --basic-auth-file)"#),
         (.answer(status: 401, headers: [], body: []),
          "HTTP 401: the server refused the credentials (check --bearer-token-file, --basic-auth-file, --tenant)"),
         (.silence, "no answer within 1 s (--timeout)"),
