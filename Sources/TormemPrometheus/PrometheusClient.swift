@@ -78,8 +78,8 @@ struct PrometheusClient: Sendable {
         case .timedOut: throw fail(PrometheusClient.timedOut(timeout))
         case .tooLarge: return nil
         case .refusedRedirect(let to):
-            throw fail("redirected to \(PrometheusClient.withoutCredentials(to.absoluteString)), another host: not followed, "
-                + "the request carries credentials (give that URL to --prometheus if it is meant)")
+            throw fail("redirected to \(PrometheusClient.withoutCredentials(to.absoluteString)) on another host (or port, or scheme): "
+                + "not followed, as the request carries credentials (give that URL to --prometheus if it is meant)")
         }
         let ok = (200..<300).contains(status)
         if status == 401 || status == 403 { throw fail("HTTP \(status): " + refusal(status, body: bytes)) }

@@ -28,6 +28,9 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
     private var body: [UInt8] = []
     private var status = 0
     private var outcome: Outcome?
+    /// How a callback decided it ends, taken once the task completes: ending earlier (from inside
+    /// a callback, before its completion handler) would race FoundationNetworking's own state.
+    private var pending: Outcome?
     private let done = DispatchSemaphore(value: 0)
 
     private init(cap: Int, withCredentials: Bool, origin: URL) {
@@ -55,6 +58,9 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
         return transfer.lock.withLock { transfer.outcome! }
     }
 
+    /// How it ends, once the task completes.
+    private func decide(_ outcome: Outcome) { lock.withLock { if pending == nil { pending = outcome } } }
+
     /// The first way it ends is how it ended.
     private func finish(_ outcome: Outcome) {
         let first: Bool = lock.withLock {
@@ -77,9 +83,9 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
         if Self.sameOrigin(origin, to) {
             completionHandler(request)
         } else if withCredentials {
-            finish(.refusedRedirect(to: to))
+            // Not followed: the task completes with the redirect itself.
+            decide(.refusedRedirect(to: to))
             completionHandler(nil)
-            task.cancel()
         } else {
             // Nothing to leak; still, no header of ours goes to another origin.
             var r = request
@@ -93,7 +99,7 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
     /// headers), so the challenge is the answer (FoundationNetworking would otherwise wait forever).
     func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
                     completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
-        finish(.answer(status: (challenge.failureResponse as? HTTPURLResponse)?.statusCode ?? 401, body: []))
+        decide(.answer(status: (challenge.failureResponse as? HTTPURLResponse)?.statusCode ?? 401, body: []))
         completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
@@ -102,7 +108,7 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
         let http = response as? HTTPURLResponse
         lock.withLock { status = http?.statusCode ?? 0 }
         if response.expectedContentLength > Int64(cap) {
-            finish(.tooLarge)
+            decide(.tooLarge)
             completionHandler(.cancel)
             return
         }
@@ -116,13 +122,15 @@ final class PrometheusTransfer: NSObject, URLSessionDataDelegate, @unchecked Sen
             return false
         }
         if over {
-            finish(.tooLarge)
+            decide(.tooLarge)
             dataTask.cancel()
         }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error {
+        if let decided = lock.withLock({ pending }) {
+            finish(decided)
+        } else if let error {
             finish(.failed(error))
         } else {
             let (status, body) = lock.withLock {

@@ -58,8 +58,8 @@ import TormemTestSupport
         let (folder, token) = try Self.folderWithToken()
         let r = try run(["--prometheus", server.url, "--bearer-token-file", token, "--output-dir", folder + "/charts"] + Self.window)
         #expect(r.status == 3)
-        #expect(r.stderr == "tormem-charts: error: \(server.url)/api/v1/query: redirected to \(other.url)/api/v1/query, another host: "
-                + "not followed, the request carries credentials (give that URL to --prometheus if it is meant)\n")
+        #expect(r.stderr == "tormem-charts: error: \(server.url)/api/v1/query: redirected to \(other.url)/api/v1/query on another host (or port, or scheme): "
+                + "not followed, as the request carries credentials (give that URL to --prometheus if it is meant)\n")
         #expect(other.requests.isEmpty)
         #expect(listing(folder) == ["token"])
     }

@@ -80,7 +80,7 @@ import TormemTestSupport
         let started = ContinuousClock.now
         let (message, prefix) = try #require(try Self.failure(.endless(piece: Array(" ".utf8), every: 0.1), timeout: 2))
         #expect(message == prefix + "no answer within 2 s (--timeout)")
-        #expect(ContinuousClock.now - started < .seconds(8))
+        #expect(ContinuousClock.now - started < .seconds(20))    // 2 s, and a loaded machine
     }
 
     @Test func aChunkedAnswerIsRead() throws {

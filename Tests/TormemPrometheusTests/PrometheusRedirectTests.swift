@@ -47,7 +47,7 @@ import TormemTestSupport
             Issue.record("followed to \(target)")
         } catch {
             #expect(error.exitCode == 3)
-            #expect(error.description == "\(server.url)/api/v1/query: redirected to \(target), another host: not followed, the request carries credentials (give that URL to --prometheus if it is meant)", "\(error)")
+            #expect(error.description == "\(server.url)/api/v1/query: redirected to \(target) on another host (or port, or scheme): not followed, as the request carries credentials (give that URL to --prometheus if it is meant)", "\(error)")
         }
         #expect(server.requests.count == 1)
         #expect(other.requests.isEmpty, "\(other.requests)")
@@ -72,7 +72,7 @@ import TormemTestSupport
             _ = try PrometheusClient(url: "http://user:pa55@127.0.0.1:\(server.port)", timeout: 5).query("up[1h]", time: 1_767_225_600)
             Issue.record("followed")
         } catch {
-            #expect(error.description.contains("another host: not followed"), "\(error)")
+            #expect(error.description.contains("on another host (or port, or scheme): not followed"), "\(error)")
             #expect(!error.description.contains("pa55"))
         }
         #expect(other.requests.isEmpty)
