@@ -16,3 +16,11 @@ public enum MessageText {
         return "\"" + String(out) + "\""
     }
 }
+
+extension MessageText {
+    /// `names` joined by commas, the first `shown` of them and then "and N more" (a fleet's list
+    /// of hundreds of relays stays one readable line).
+    public static func list(_ names: [String], shown: Int) -> String {
+        names.prefix(shown).joined(separator: ", ") + (names.count > shown ? " and \(names.count - shown) more" : "")
+    }
+}

@@ -56,7 +56,7 @@ public struct GroupMembership: Sendable {
         unseen.subtract(matched)
         if !unseen.isEmpty, !table.relays.isEmpty {
             let names = unseen.sorted()
-            let shown = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " and \(names.count - 20) more" : "")
+            let shown = MessageText.list(names, shown: 20)
             warnings.append(Diagnostic(file: side.groupFiles?.files.first?.path ?? side.relayConfigPath ?? source, message:
                 "\(names.count) relay\(names.count == 1 ? " is" : "s are") named in the group files but never seen in the data: \(shown)"))
         }

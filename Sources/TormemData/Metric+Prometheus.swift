@@ -5,6 +5,17 @@ extension Metric {
     /// `export --openmetrics` writes and the Prometheus source reads: memory in bytes.
     public var prometheusName: String {
         switch self {
+        case .rss: return "tormem_relay_resident_memory_bytes"
+        case .hwm: return "tormem_relay_resident_memory_peak_bytes"
+        case .vmsize: return "tormem_relay_virtual_memory_bytes"
+        case .frag: return "tormem_relay_fragmentation_ratio"
+        }
+    }
+
+    /// The name the gauge had before it left tor's `tor_relay_*` namespace:
+    /// still read, for the samples stored before the upgrade.
+    public var prometheusFormerName: String {
+        switch self {
         case .rss: return "tor_relay_rss_bytes"
         case .hwm: return "tor_relay_hwm_bytes"
         case .vmsize: return "tor_relay_vmsize_bytes"
@@ -27,4 +38,60 @@ extension Metric {
 
     /// A gauge's value (bytes for memory) as a stored value (KiB for memory).
     public func storedValue(prometheus value: Double) -> Double { isMemory ? value / 1024 : value }
+}
+
+/// The host gauges of the collector and of `export --openmetrics`, in `AggregateSample`'s order:
+/// running relays, then their RSS summed, averaged, smallest, largest (bytes).
+public enum PrometheusAggregate: Int, CaseIterable, Sendable {
+    case running, total, avg, min, max
+
+    public var name: String {
+        switch self {
+        case .running: return "tormem_relays_running"
+        case .total: return "tormem_relays_resident_memory_bytes"
+        case .avg: return "tormem_relays_resident_memory_avg_bytes"
+        case .min: return "tormem_relays_resident_memory_min_bytes"
+        case .max: return "tormem_relays_resident_memory_max_bytes"
+        }
+    }
+
+    /// The name before tormem left tor's namespace: still read.
+    public var formerName: String {
+        switch self {
+        case .running: return "tor_relays_running"
+        case .total: return "tor_relays_rss_total_bytes"
+        case .avg: return "tor_relays_rss_avg_bytes"
+        case .min: return "tor_relays_rss_min_bytes"
+        case .max: return "tor_relays_rss_max_bytes"
+        }
+    }
+
+    public var help: String {
+        switch self {
+        case .running: return "Number of running relay processes."
+        case .total: return "Sum of the resident set sizes of the running relays."
+        case .avg: return "Mean resident set size of the running relays."
+        case .min: return "Smallest resident set size of the running relays."
+        case .max: return "Largest resident set size of the running relays."
+        }
+    }
+
+    /// The aggregate a gauge name (new or former) is, if any.
+    public init?(prometheusName: String) {
+        guard let found = PrometheusAggregate.allCases.first(where: { $0.name == prometheusName || $0.formerName == prometheusName })
+        else { return nil }
+        self = found
+    }
+}
+
+/// The collector's gauges that are neither a `Metric` nor an aggregate.
+public enum PrometheusGauge {
+    /// 1 or 0 per relay instance (formerly `tor_relay_running`).
+    public static let running = "tormem_relay_running"
+    /// VmPeak per relay (formerly `tor_relay_vmpeak_bytes`).
+    public static let virtualMemoryPeak = "tormem_relay_virtual_memory_peak_bytes"
+    /// When the textfile was written (formerly `tor_memory_collection_timestamp_seconds`).
+    public static let collectionTimestamp = "tormem_collection_timestamp_seconds"
+    /// The label naming the relay's tor-instance folder (`/etc/tor/instances/NAME`).
+    public static let instanceFolderLabel = "tor_instance"
 }

@@ -10,17 +10,18 @@ public enum OpenMetricsWriter {
     /// The relay gauges written, in this order.
     public static let metrics: [Metric] = [.rss, .vmsize, .hwm, .frag]
 
-    /// The aggregate gauges' `# HELP` texts, as the collector writes them.
-    public static let aggregateHelp = [
-        "tor_relays_running": "Number of running relay processes.",
-        "tor_relays_rss_total_bytes": "Sum of the resident set sizes of the running relays.",
-        "tor_relays_rss_avg_bytes": "Mean resident set size of the running relays.",
-        "tor_relays_rss_min_bytes": "Smallest resident set size of the running relays.",
-        "tor_relays_rss_max_bytes": "Largest resident set size of the running relays.",
-    ]
-
     /// The text of `files`; an input error for a file that holds no time series.
     public static func text(_ files: [LoadedFile]) throws(TormemError) -> String {
+        var bytes: [UInt8] = []
+        var sink = TextSink { block throws(TormemError) in bytes += block }
+        try write(files, into: &sink)
+        try sink.flush()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the text of `files` into `sink`, series by series (never the whole text at once); an
+    /// input error, before anything is written, for a file that holds no time series.
+    public static func write(_ files: [LoadedFile], into sink: inout TextSink) throws(TormemError) {
         for f in files {
             switch f.content {
             case .unified, .monitor: continue
@@ -28,28 +29,27 @@ public enum OpenMetricsWriter {
                 throw .input(Diagnostic(file: f.path, message: "\(f.format.rawValue) data has no time series to export; expected a unified or monitor file"))
             }
         }
-        var out = ""
         let relays = relaySeries(files)
         for m in metrics {
-            family(&out, m.prometheusName, m.prometheusHelp, relays.map { key, series in
-                (key, samples(series) { s in s.values(of: m).map { v in v.map(m.prometheusValue) } })
-            })
+            try family(&sink, m.prometheusName, m.prometheusHelp, relays.map(\.0)) { i in
+                samples(relays[i].1) { s in s.values(of: m).map { v in v.map(m.prometheusValue) } }
+            }
         }
         let servers = serverSeries(files)
-        let aggregates: [(String, (AggregateSeries) -> [Double])] = [
-            ("tor_relays_running", { s in s.relays.map { $0 < 0 ? .nan : Double($0) } }),
-            ("tor_relays_rss_total_bytes", { $0.totalKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_avg_bytes", { $0.avgKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_min_bytes", { $0.minKB.map { $0 * 1024 } }),
-            ("tor_relays_rss_max_bytes", { $0.maxKB.map { $0 * 1024 } }),
-        ]
-        for (name, values) in aggregates {
-            family(&out, name, aggregateHelp[name]!, servers.map { key, series in
-                (key, merged(series.map { s in (s.times, values(s)) }))
-            })
+        for g in PrometheusAggregate.allCases {
+            let values: (AggregateSeries) -> [Double]
+            switch g {
+            case .running: values = { s in s.relays.map { $0 < 0 ? .nan : Double($0) } }
+            case .total: values = { $0.totalKB.map { $0 * 1024 } }
+            case .avg: values = { $0.avgKB.map { $0 * 1024 } }
+            case .min: values = { $0.minKB.map { $0 * 1024 } }
+            case .max: values = { $0.maxKB.map { $0 * 1024 } }
+            }
+            try family(&sink, g.name, g.help, servers.map(\.0)) { i in
+                merged(servers[i].1.map { s in (s.times, values(s)) })
+            }
         }
-        out += "# EOF\n"
-        return out
+        try sink.write("# EOF\n")
     }
 
     /// Relay series by their label text, sorted; a relay in several files has several parts.
@@ -115,13 +115,22 @@ public enum OpenMetricsWriter {
         return unique
     }
 
-    static func family(_ out: inout String, _ name: String, _ help: String, _ series: [(String, [(Int64, Double)])]) {
-        let present = series.filter { !$0.1.isEmpty }
-        guard !present.isEmpty else { return }
-        out += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
-        for (labels, samples) in present {
-            let prefix = name + labels + " "
-            for (t, v) in samples { out += prefix + value(v) + " " + String(t) + "\n" }
+    /// A family: its `# HELP` and `# TYPE` lines, then each series of `labels` with the samples
+    /// `samples(i)` makes for it, one series at a time; nothing when every series is empty.
+    static func family(_ sink: inout TextSink, _ name: String, _ help: String, _ labels: [String],
+                       _ samples: (Int) -> [(Int64, Double)]) throws(TormemError) {
+        var started = false
+        for (i, l) in labels.enumerated() {
+            let list = samples(i)
+            guard !list.isEmpty else { continue }
+            if !started {
+                try sink.write("# HELP \(name) \(help)\n# TYPE \(name) gauge\n")
+                started = true
+            }
+            let prefix = name + l + " "
+            var lines = ""
+            for (t, v) in list { lines += prefix + value(v) + " " + String(t) + "\n" }
+            try sink.write(lines)
         }
     }
 

@@ -47,8 +47,7 @@ public struct SharedRelays: Equatable, Sendable {
     /// The warning: in the first file, at its first shared relay, naming the other file, the count
     /// and the first few relays.
     public var diagnostic: Diagnostic {
-        let names = relays.prefix(SharedRelays.shownNames).joined(separator: ", ")
-            + (relays.count > SharedRelays.shownNames ? " and \(relays.count - SharedRelays.shownNames) more" : "")
+        let names = MessageText.list(relays, shown: SharedRelays.shownNames)
         let count = relays.count == 1 ? "1 relay" : "\(relays.count) relays"
         return Diagnostic(file: files[0], line: line, message:
             "group \(groups[0]) shares \(count) with group \(groups[1]) (\(files[1])): \(names); \(relays.count == 1 ? "it counts" : "each counts") in both groups")

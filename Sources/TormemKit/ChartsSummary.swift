@@ -107,7 +107,7 @@ public struct ChartsSummary: Sendable {
                 parts.append(s.status.rawValue + (s.group == g.compared ? ", best" : ""))
                 parts.append(s.label)
                 out.append("  \(s.group.padding(width))  " + parts.joined(separator: "  "))
-                if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + s.unlike.joined(separator: ", ")) }
+                if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + MessageText.list(s.unlike, shown: 12)) }
             }
             out.append("  status: " + g.rule.text)
         }

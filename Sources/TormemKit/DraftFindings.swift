@@ -35,7 +35,7 @@ enum DraftFindings {
         let unlike = a.groups.filter { !$0.unlike.isEmpty }
         if !unlike.isEmpty {
             lines.append("Unlike their group (more than 3 MAD from its median at the end): "
-                + unlike.map { "\(name($0.group)): " + $0.unlike.map(MarkdownText.escape).joined(separator: ", ") }.joined(separator: "; ") + ".")
+                + unlike.map { "\(name($0.group)): " + MessageText.list($0.unlike.map(MarkdownText.escape), shown: 12) }.joined(separator: "; ") + ".")
         }
         let single = a.groups.filter { $0.relays == 1 }
         if !single.isEmpty {

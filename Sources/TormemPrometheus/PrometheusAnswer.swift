@@ -35,6 +35,12 @@ public struct PrometheusAnswer: Equatable, Sendable {
 
     /// Parses a body of `/api/v1/query`.
     public static func parse(_ body: [UInt8]) throws(Problem) -> PrometheusAnswer {
+        if let answer = PrometheusMatrixReader.read(body) { return answer }
+        return try general(body)
+    }
+
+    /// `parse` through a JSON tree: every shape, and the message of what is wrong.
+    static func general(_ body: [UInt8]) throws(Problem) -> PrometheusAnswer {
         let value: JSONParser.Value
         do {
             value = try JSONParser.parse(body)

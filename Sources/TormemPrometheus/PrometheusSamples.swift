@@ -6,8 +6,10 @@ import TormemData
 /// times sorted), the `LoadedFile` of unified content a `RelaySampleBuilder` makes of them and the
 /// SHA-256 of that order. Left out with a warning each: series without the server label or without
 /// nickname and fingerprint, NaN, ±Inf and negative values; a second value of one relay at one
-/// second (duplicate series, two samples in a second) is merged: the first kept, with a warning.
-/// The collector's aggregate gauges (`tor_relays_*`) are the aggregate where they have a total,
+/// second (duplicate series, two samples in a second) is merged: the first kept, with a warning when
+/// the two differ (the same value under the current and the former name of a gauge, as when scraped
+/// samples overlap backfilled ones, is one sample, not a duplicate to warn about).
+/// The collector's host gauges (`PrometheusAggregate`) are the aggregate where they have a total,
 /// as a CSV file's aggregate rows are; at other times it is computed from the relays' RSS.
 struct PrometheusSamples {
     /// The builder's quantities (the analysed first).
@@ -30,9 +32,6 @@ struct PrometheusSamples {
     private var relays: [String: Relay] = [:]
     /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
     private var aggregates: [String: [Int64: [Double]]] = [:]
-    /// The aggregate gauges, in `AggregateSample`'s order (`tor_relays_running` first).
-    static let aggregateNames = ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
-                                 "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"]
     private var aggregateCount = 0
     private(set) var count = 0
     private var withoutServer = 0
@@ -63,7 +62,7 @@ struct PrometheusSamples {
             let t = Int64((s.time).rounded(.down))
             let value = m.storedValue(prometheus: s.value)
             if let i = r.index[t] {
-                if r.values[k][i].isNaN { r.values[k][i] = value } else { merged += 1 }
+                if r.values[k][i].isNaN { r.values[k][i] = value } else if r.values[k][i] != value { merged += 1 }
                 continue
             }
             r.index[t] = r.times.count
@@ -75,9 +74,10 @@ struct PrometheusSamples {
         relays[key] = r
     }
 
-    /// Takes the samples of a series of one of `aggregateNames` (its `__name__` says which).
+    /// Takes the samples of a series of a `PrometheusAggregate` gauge, by its current or former
+    /// name (its `__name__` says which).
     mutating func addAggregate(_ series: PrometheusAnswer.Series) {
-        guard let name = series.labels["__name__"], let k = PrometheusSamples.aggregateNames.firstIndex(of: name) else { return }
+        guard let name = series.labels["__name__"], let k = PrometheusAggregate(prometheusName: name)?.rawValue else { return }
         guard let server = series.labels[serverLabel], !server.isEmpty else { withoutServer += 1; return }
         var samples = aggregates[server] ?? [:]
         aggregates[server] = nil
@@ -86,7 +86,8 @@ struct PrometheusSamples {
             let t = Int64(s.time.rounded(.down))
             var v = samples[t] ?? [Double](repeating: .nan, count: 5)
             if v.allSatisfy(\.isNaN) { aggregateCount += 1 }
-            if v[k].isNaN { v[k] = k == 0 ? s.value : s.value / 1024 } else { merged += 1 }
+            let value = k == 0 ? s.value : s.value / 1024
+            if v[k].isNaN { v[k] = value } else if v[k] != value { merged += 1 }
             samples[t] = v
         }
         aggregates[server] = samples
@@ -101,7 +102,7 @@ struct PrometheusSamples {
         note(withoutServer, "series without a \(serverLabel) label (--server-label) left out")
         note(withoutName, "series without a nickname or fingerprint label left out")
         note(unusable, "samples that are NaN, infinite or negative left out")
-        note(merged, "samples of a relay at a second already read (duplicate series) merged: the first kept")
+        note(merged, "samples of a relay at a second already read with another value (duplicate series) merged: the first kept")
         return out
     }
 
@@ -110,6 +111,7 @@ struct PrometheusSamples {
     func file(path: String) -> (LoadedFile, String) {
         var builder = RelaySampleBuilder(source: path, metrics: metrics)
         var hash = SHA256()
+        var words: [UInt64] = []
         var line = 0
         var rows = 0
         let column = metrics.map { m in read.firstIndex(of: m)! }
@@ -121,7 +123,7 @@ struct PrometheusSamples {
             hash.update("aggregate\t\(server)\n")
             for t in samples.keys.sorted() {
                 let v = samples[t]!
-                hash.update("\(t)\t" + v.map { "\($0)" }.joined(separator: "\t") + "\n")
+                PrometheusSamples.hash(&hash, &words, t, v.count) { v[$0] }
                 guard !v[1].isNaN else { continue }
                 line += 1
                 rows += 1
@@ -137,11 +139,16 @@ struct PrometheusSamples {
             let id = r.fingerprint.isEmpty ? r.nickname : r.fingerprint
             hash.update("relay\t\(r.server)\t\(r.nickname)\t\(r.fingerprint)\n")
             var currentGroup: String?
+            var currentHashedGroup: String?
             var slot = -1
             for i in r.times.indices.sorted(by: { r.times[$0] < r.times[$1] }) {
                 line += 1
                 let t = r.times[i], rss = r.values[0][i]
-                hash.update("\(t)\t\(r.groups[i])\t" + r.values.map { "\($0[i])" }.joined(separator: "\t") + "\n")
+                if r.groups[i] != currentHashedGroup {
+                    hash.update("group\t\(r.groups[i])\n")
+                    currentHashedGroup = r.groups[i]
+                }
+                PrometheusSamples.hash(&hash, &words, t, r.values.count) { r.values[$0][i] }
                 guard !rss.isNaN else { continue }    // a relay row always has its RSS
                 let values = column.map { r.values[$0][i] }
                 rows += 1
@@ -164,5 +171,14 @@ struct PrometheusSamples {
         let (servers, table, notes) = builder.finish()
         return (LoadedFile(path: path, content: .unified(servers, relays: table), rows: rows, warnings: notes),
                 hash.hexDigest())
+    }
+
+    /// A sample into the fingerprint: its time and values as their bits (formatting 11 million
+    /// samples as text would cost seconds).
+    static func hash(_ hash: inout SHA256, _ words: inout [UInt64], _ time: Int64, _ count: Int, _ value: (Int) -> Double) {
+        words.removeAll(keepingCapacity: true)
+        words.append(UInt64(bitPattern: time))
+        for k in 0..<count { words.append(value(k).bitPattern) }
+        words.withUnsafeBytes { hash.update(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count)) }
     }
 }

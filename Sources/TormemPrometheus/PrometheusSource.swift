@@ -3,12 +3,14 @@ import TormemCore
 import TormemData
 
 /// The relays' raw samples in a Prometheus-compatible server (`--prometheus URL`): the gauges
-/// `tormem collect --prometheus` writes (`Metric.prometheusName`), narrowed by `match`, the server
-/// named by the `serverLabel` label. Read with range selectors (`tor_relay_rss_bytes{…}[86401s]`
-/// evaluated at successive times), never resampled at a step: each answer holds the stored samples
+/// `tormem collect --prometheus` writes (`Metric.prometheusName`) and the names they had before
+/// (`prometheusFormerName`, samples stored before the upgrade), narrowed by `match`, the server
+/// named by the `serverLabel` label. Read with range selectors
+/// (`{__name__=~"tormem_relay_resident_memory_bytes|tor_relay_rss_bytes",…}[86401s]` evaluated at
+/// successive times), never resampled at a step: each answer holds the stored samples
 /// of one chunk of the window (a day at most, fewer when a series has more than 10,000 samples in
 /// one or all series more than 500,000, or when an answer is too large to take). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
-/// RSS where the collector's `tor_relays_*` gauges have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
+/// RSS where the collector's host gauges, `PrometheusAggregate`, have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
 /// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
 public struct PrometheusSource: DataSource {
     /// The server, the series, the server label, the timeout and the credentials.
@@ -54,16 +56,15 @@ public struct PrometheusSource: DataSource {
         var warned = Set<String>()
         var samples = PrometheusSamples(metrics: metrics, serverLabel: query.serverLabel)
         for (k, m) in samples.read.enumerated() {
-            try readChunks(client, m.prometheusName + selector, from: from, to: to, warned: &warned, warn: warn) { series in
-                samples.add(series, metric: k)
-            }
+            try readChunks(client, PrometheusSource.names([m.prometheusName, m.prometheusFormerName], selector),
+                           from: from, to: to, warned: &warned, warn: warn) { series in samples.add(series, metric: k) }
         }
-        let aggregates = "{__name__=~\"" + PrometheusSamples.aggregateNames.joined(separator: "|") + "\""
-            + (selector.isEmpty ? "}" : "," + selector.dropFirst())
+        let aggregates = PrometheusSource.names(PrometheusAggregate.allCases.flatMap { [$0.name, $0.formerName] }, selector)
         try readChunks(client, aggregates, from: from, to: to, warned: &warned, warn: warn) { series in samples.addAggregate(series) }
         for n in samples.notes(source: name) { warn(n) }
         guard samples.count > 0 else {
-            throw .input(Diagnostic(file: name, message: "no samples of \(samples.read[0].prometheusName + selector) from "
+            let m = samples.read[0]
+            throw .input(Diagnostic(file: name, message: "no samples of \(m.prometheusName + selector) (or its former name \(m.prometheusFormerName)) from "
                 + "\(Timestamp(seconds: from)) to \(Timestamp(seconds: to)) (\(options)); is `tormem collect --prometheus` scraped, or the data backfilled?"))
         }
         let (file, digest) = samples.file(path: name)
@@ -96,7 +97,11 @@ public struct PrometheusSource: DataSource {
                 warn(Diagnostic(file: client.shown, message: "the server warns: \(w)"))
             }
             var most = 0, total = 0
-            for var s in answer.series {
+            // The current names' series before the former ones', so that of two disagreeing
+            // samples at one second the current name's is the one kept.
+            let series = answer.series.filter { !PrometheusSource.isFormerName($0.labels["__name__"]) }
+                + answer.series.filter { PrometheusSource.isFormerName($0.labels["__name__"]) }
+            for var s in series {
                 most = max(most, s.samples.count)
                 total += s.samples.count
                 let low = Double(lower), high = Double(end), isFirst = first
@@ -118,6 +123,18 @@ public struct PrometheusSource: DataSource {
         if mostPoints > pointsPerSeries { next = min(next, chunk * Int64(pointsPerSeries) / Int64(mostPoints)) }
         if totalPoints > pointsPerAnswer { next = min(next, chunk * Int64(pointsPerAnswer) / Int64(totalPoints)) }
         return max(60, next)
+    }
+
+    /// `{__name__=~"a|b",…}`: the series of any of `names`, narrowed by `selector` (`{…}` or empty).
+    static func names(_ names: [String], _ selector: String) -> String {
+        "{__name__=~\"" + names.joined(separator: "|") + "\"" + (selector.isEmpty ? "}" : "," + selector.dropFirst())
+    }
+
+    /// Whether a gauge name is one tormem wrote before leaving tor's `tor_relay_*` namespace.
+    static func isFormerName(_ name: String?) -> Bool {
+        guard let name, !name.hasPrefix("tormem_") else { return false }
+        return Metric.allCases.contains { $0.prometheusFormerName == name }
+            || PrometheusAggregate.allCases.contains { $0.formerName == name }
     }
 
     /// The `{…}` of `--match` (empty for none); a usage error for anything else.

@@ -35,21 +35,47 @@ public final class PrometheusServer: @unchecked Sendable {
     }
 
     /// Backfills `openMetrics` into new storage and starts Prometheus on it; returns once it is ready.
-    public init(openMetrics: String) throws {
-        var template = Array((NSTemporaryDirectory() + "/tormem-prometheus-XXXXXX").utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw Failure(description: "mkdtemp failed")
-        }
-        folder = String(cString: template)
-        guard let prometheus = PrometheusServer.tool(named: "prometheus"), let promtool = PrometheusServer.tool(named: "promtool") else {
-            throw Failure(description: PrometheusServer.missing)
-        }
+    public convenience init(openMetrics: String) throws {
+        let folder = try PrometheusServer.temporaryFolder()
+        guard let promtool = PrometheusServer.tool(named: "promtool") else { throw Failure(description: PrometheusServer.missing) }
         let input = folder + "/backfill.om"
         try openMetrics.write(toFile: input, atomically: false, encoding: .utf8)
         let (status, output) = try PrometheusServer.run(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, folder + "/data"])
-        guard status == 0 else { throw Failure(description: "promtool tsdb create-blocks-from openmetrics failed (\(status)): \(output)") }
-        try "global:\n  scrape_interval: 1h\n".write(toFile: folder + "/prometheus.yml", atomically: false, encoding: .utf8)
+        guard status == 0 else {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw Failure(description: "promtool tsdb create-blocks-from openmetrics failed (\(status)): \(output)")
+        }
+        try self.init(folder: folder, configuration: "global:\n  scrape_interval: 1h\n")
+    }
 
+    /// Starts Prometheus on empty storage, scraping `target` (`127.0.0.1:PORT`) every second as job
+    /// `job`, its `instance` label rewritten to `instance` (as operators name a scraped host).
+    public convenience init(scraping target: String, job: String = "node", instance: String) throws {
+        let configuration = """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        scrape_configs:
+          - job_name: \(job)
+            scrape_interval: 1s
+            static_configs:
+              - targets: ["\(target)"]
+            relabel_configs:
+              - target_label: instance
+                replacement: "\(instance)"
+
+        """
+        try self.init(folder: try PrometheusServer.temporaryFolder(), configuration: configuration)
+    }
+
+    /// Starts Prometheus on `folder/data` with `configuration` on a free port (up to five tries).
+    private init(folder: String, configuration: String) throws {
+        self.folder = folder
+        guard let prometheus = PrometheusServer.tool(named: "prometheus") else {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw Failure(description: PrometheusServer.missing)
+        }
+        try configuration.write(toFile: folder + "/prometheus.yml", atomically: false, encoding: .utf8)
         var lastError = ""
         for _ in 0..<5 {
             let port = try PrometheusServer.freePort()
@@ -73,6 +99,15 @@ public final class PrometheusServer: @unchecked Sendable {
         }
         try? FileManager.default.removeItem(atPath: folder)
         throw Failure(description: "prometheus did not become ready: \(lastError.suffix(2000))")
+    }
+
+    /// A new folder under the temporary directory.
+    static func temporaryFolder(_ prefix: String = "tormem-prometheus") throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw Failure(description: "mkdtemp failed")
+        }
+        return String(cString: template)
     }
 
     deinit { stop() }

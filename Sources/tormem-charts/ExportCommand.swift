@@ -7,9 +7,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the data as OpenMetrics text, to backfill a Prometheus server.",
         discussion: """
         Writes unified or monitor CSV history with its timestamps as the gauges `tormem collect \
-        --prometheus` writes (tor_relay_rss_bytes, tor_relay_hwm_bytes, tor_relay_vmsize_bytes, \
-        tor_relay_fragmentation_ratio, tor_relays_*), labelled nickname, fingerprint, group, and \
-        instance (the server), ending in # EOF. Load it with \
+        --prometheus` writes (tormem_relay_resident_memory_bytes, \
+        tormem_relay_resident_memory_peak_bytes, tormem_relay_virtual_memory_bytes, \
+        tormem_relay_fragmentation_ratio, tormem_relays_*), labelled nickname, fingerprint, group, \
+        and instance (the server), ending in # EOF. Load it with \
         `promtool tsdb create-blocks-from openmetrics FILE DATA_DIR`; Prometheus drops what is \
         older than its retention.
 
@@ -36,9 +37,6 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let text = try ExportJob.openMetrics(data: data, output: output, strict: strict,
-                                                warn: { Console.printError("warning: \($0)") }) {
-            print(text, terminator: "")
-        }
+        try ExportJob.openMetrics(data: data, output: output, strict: strict, warn: { Console.printError("warning: \($0)") })
     }
 }

@@ -115,7 +115,7 @@ import TormemData
         #expect(r.stdout == (try tmp.read("m.csv")))
         #expect(csvLines(r.stdout).count == 1 + 1 + FakeHost.running.count)
         #expect(try tmp.read("diagnostics.csv").hasPrefix(HostDiagnostics.header))
-        #expect(try tmp.read("tor.prom").contains("# TYPE tor_relay_rss_bytes gauge\n"))
+        #expect(try tmp.read("tor.prom").contains("# TYPE tormem_relay_resident_memory_bytes gauge\n"))
 
         let auto = try TormemBinary.run(["collect", "--auto-dir", "../../etc", "--reports-dir", tmp.file("reports")]
                                         + FakeHost.options)
@@ -145,7 +145,7 @@ import TormemData
         try FileManager.default.createSymbolicLink(atPath: tmp.file("tor.prom"), withDestinationPath: victim)
         let prom = try TormemBinary.run(["collect", "--stdout", "--prometheus", tmp.file("tor.prom")] + FakeHost.options)
         #expect(prom.status == 0, "\(prom.stderr)")
-        #expect(try tmp.read("tor.prom").contains("tor_relays_running"))
+        #expect(try tmp.read("tor.prom").contains("tormem_relays_running"))
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: tmp.file("tor.prom"))) == nil)
         // --auto-dir: a link planted at today's folder name.
         try FileManager.default.createDirectory(atPath: tmp.file("reports"), withIntermediateDirectories: true)

@@ -37,7 +37,7 @@ import TormemData
         let snapshot = HostSnapshot(time: Timestamp(seconds: 0), server: "s", relays: [reading, reading, reading])
         #expect(snapshot.aggregate.totalKB == Int.max)
         #expect(snapshot.aggregate.averageKB == Int.max / 3)   // remainder 1 of 3 rounds down
-        #expect(PrometheusWriter.text(snapshot).contains("tor_relays_rss_total_bytes \(Int.max)"))
+        #expect(PrometheusWriter.text(snapshot).contains("tormem_relays_resident_memory_bytes \(Int.max)"))
         #expect(StatusTable.text(snapshot).contains("TOTAL"))
         #expect(AggregateReading(rss: [1, 2]).averageKB == 2)   // 1.5 rounds up, as before
         #expect(AggregateReading(rss: [1, 1, 2]).averageKB == 1)

@@ -22,7 +22,7 @@ import TormemTestSupport
         var current = ""
         for c in text {
             if c.isLetter || c.isNumber || c == "_" { current.append(c) } else {
-                if current.hasPrefix("tor_") { names.insert(current) }
+                if current.hasPrefix("tormem_") || current.hasPrefix("tor_relay") || current.hasPrefix("tor_memory") { names.insert(current) }
                 current = ""
             }
         }
@@ -31,7 +31,7 @@ import TormemTestSupport
 
     @Test func rulesAndDashboardUseOnlyMetricsTormemWrites() throws {
         let written = Self.metricNames(in: try Self.textfile())
-        #expect(written.contains("tor_relay_rss_bytes") && written.contains("tor_memory_collection_timestamp_seconds"))
+        #expect(written.contains("tormem_relay_resident_memory_bytes") && written.contains("tormem_collection_timestamp_seconds"))
         for path in [Self.rules, Self.dashboard] {
             let used = Self.metricNames(in: try String(contentsOfFile: path, encoding: .utf8))
             #expect(!used.isEmpty, "\(path) uses tormem's metrics")
@@ -42,7 +42,7 @@ import TormemTestSupport
         #expect(panels.count == 7)
         // A host runs up to hundreds of relays: no panel draws one line per relay.
         let exprs = panels.flatMap { ($0["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String } }
-        for e in exprs where e.contains("tor_relay_") {
+        for e in exprs where e.contains("tormem_relay_") {
             #expect(["topk(", "avg by (", "count by (", "quantile by ("].contains { e.hasPrefix($0) }, "\(e) draws every relay")
         }
         #expect(exprs.contains { $0.contains("node_memory_MemTotal_bytes") } && exprs.contains { $0.contains("by (group)") })
@@ -74,7 +74,7 @@ import TormemTestSupport
         #expect(test.wait() == .exit(0), "\((try? String(contentsOfFile: tmp.file("test.out"), encoding: .utf8)) ?? "")\((try? String(contentsOfFile: tmp.file("test.err"), encoding: .utf8)) ?? "")")
         let written = Self.metricNames(in: try Self.textfile())
         let series = Self.metricNames(in: try String(contentsOfFile: Self.rulesTest, encoding: .utf8))
-        #expect(series.contains("tor_relay_rss_bytes") && series.isSubset(of: written), "\(series.subtracting(written).sorted())")
+        #expect(series.contains("tormem_relay_resident_memory_bytes") && series.isSubset(of: written), "\(series.subtracting(written).sorted())")
         let rules = try String(contentsOfFile: Self.rules, encoding: .utf8)
         #expect(rules.contains("count by (instance)") && rules.contains("absent("))
     }
@@ -85,7 +85,7 @@ import TormemTestSupport
         let r = try TormemBinary.run(["collect", "--prometheus", tmp.file("tor_relays.prom"),
                                       "--instances-dir", FakeHost.instancesDirectory, "--proc-root", FakeHost.procRoot])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try tmp.read("tor_relays.prom").contains("tor_relays_running"))
+        #expect(try tmp.read("tor_relays.prom").contains("tormem_relays_running"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["tor_relays.prom"])
     }
 }

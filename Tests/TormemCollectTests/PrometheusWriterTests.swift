@@ -7,17 +7,17 @@ import TormemData
         let text = PrometheusWriter.text(try FakeHost.collector().snapshot())
         let lines = text.split(separator: "\n").map(String.init)
         let a = FakeHost.alpha
-        let labels = "{nickname=\"alpha\",fingerprint=\"\(a.fingerprint)\",group=\"A\"}"
-        #expect(lines.contains("tor_relay_rss_bytes\(labels) \(a.rss * 1024)"))
-        #expect(lines.contains("tor_relay_vmsize_bytes\(labels) \(a.size * 1024)"))
-        #expect(lines.contains("tor_relay_hwm_bytes\(labels) \(a.hwm * 1024)"))
-        #expect(lines.contains("tor_relay_vmpeak_bytes\(labels) \(a.peak * 1024)"))
-        #expect(lines.contains("tor_relay_fragmentation_ratio\(labels) \(FakeHost.alphaRatio)"))
-        #expect(lines.contains("tor_relay_running{nickname=\"gamma\",fingerprint=\"\"} 0"))
-        #expect(lines.contains("tor_relays_running \(FakeHost.running.count)"))
-        #expect(lines.contains("tor_relays_rss_total_bytes \(FakeHost.running.map(\.rss).reduce(0, +) * 1024)"))
-        #expect(lines.contains("tor_relays_rss_max_bytes \(a.rss * 1024)"))
-        #expect(lines.contains("tor_memory_collection_timestamp_seconds \(FakeHost.time.seconds)"))
+        let labels = "{nickname=\"alpha\",fingerprint=\"\(a.fingerprint)\",tor_instance=\"alpha\",group=\"A\"}"
+        #expect(lines.contains("tormem_relay_resident_memory_bytes\(labels) \(a.rss * 1024)"))
+        #expect(lines.contains("tormem_relay_virtual_memory_bytes\(labels) \(a.size * 1024)"))
+        #expect(lines.contains("tormem_relay_resident_memory_peak_bytes\(labels) \(a.hwm * 1024)"))
+        #expect(lines.contains("tormem_relay_virtual_memory_peak_bytes\(labels) \(a.peak * 1024)"))
+        #expect(lines.contains("tormem_relay_fragmentation_ratio\(labels) \(FakeHost.alphaRatio)"))
+        #expect(lines.contains("tormem_relay_running{nickname=\"gamma\",fingerprint=\"\",tor_instance=\"gamma\"} 0"))
+        #expect(lines.contains("tormem_relays_running \(FakeHost.running.count)"))
+        #expect(lines.contains("tormem_relays_resident_memory_bytes \(FakeHost.running.map(\.rss).reduce(0, +) * 1024)"))
+        #expect(lines.contains("tormem_relays_resident_memory_max_bytes \(a.rss * 1024)"))
+        #expect(lines.contains("tormem_collection_timestamp_seconds \(FakeHost.time.seconds)"))
         // Every sample's family has HELP and TYPE lines before it.
         var declared = Set<String>()
         for line in lines {
@@ -31,8 +31,8 @@ import TormemData
             }
         }
         // Not running relays have no memory samples; beta has no fragmentation sample.
-        #expect(!text.contains("tor_relay_rss_bytes{nickname=\"gamma\""))
-        #expect(!text.contains("tor_relay_fragmentation_ratio{nickname=\"beta\""))
+        #expect(!text.contains("tormem_relay_resident_memory_bytes{nickname=\"gamma\""))
+        #expect(!text.contains("tormem_relay_fragmentation_ratio{nickname=\"beta\""))
     }
 
     /// The gauges `export --openmetrics` writes and `--prometheus` reads are the collector's, with
@@ -42,26 +42,40 @@ import TormemData
         for m in Metric.allCases {
             #expect(text.contains("# HELP \(m.prometheusName) \(m.prometheusHelp)\n# TYPE \(m.prometheusName) gauge\n"), "\(m)")
         }
-        for name in ["tor_relays_running", "tor_relays_rss_total_bytes", "tor_relays_rss_avg_bytes",
-                     "tor_relays_rss_min_bytes", "tor_relays_rss_max_bytes"] {
-            let help = try #require(text.split(separator: "\n").first { $0.hasPrefix("# HELP \(name) ") })
-            #expect(OpenMetricsWriter.aggregateHelp[name] == String(help.dropFirst("# HELP \(name) ".count)), "\(name)")
+        for g in PrometheusAggregate.allCases {
+            #expect(text.contains("# HELP \(g.name) \(g.help)\n# TYPE \(g.name) gauge\n"), "\(g)")
+        }
+    }
+
+    /// Out of tor's own namespace (its MetricsPort writes `tor_relay_*`), in base units.
+    @Test func theNamesAreTormemsNotTors() throws {
+        let text = PrometheusWriter.text(try FakeHost.collector().snapshot())
+        let names = Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.prefix(while: { $0 != "{" && $0 != " " })) })
+        #expect(names.count == 12, "\(names.sorted())")
+        for n in names {
+            #expect(n.hasPrefix("tormem_"), "\(n)")
+            #expect(!n.hasSuffix("_total"), "\(n) is a gauge, not a counter")
+            #expect(n.hasSuffix("_bytes") || n.hasSuffix("_ratio") || n.hasSuffix("_seconds") || n.hasSuffix("_running"), "\(n)")
+        }
+        for m in Metric.allCases { #expect(m.prometheusFormerName.hasPrefix("tor_relay_")) }
+        for g in PrometheusAggregate.allCases {
+            #expect(PrometheusAggregate(prometheusName: g.name) == g && PrometheusAggregate(prometheusName: g.formerName) == g)
         }
     }
 
     @Test func labelValuesAreEscaped() {
         #expect(PrometheusWriter.escape("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
-        let r = RelayReading(instance: RelayInstance(name: "x", directory: "/x", nickname: "q\"x"), group: "g\\1")
-        #expect(PrometheusWriter.labels(r) == "{nickname=\"q\\\"x\",fingerprint=\"\",group=\"g\\\\1\"}")
+        let r = RelayReading(instance: RelayInstance(name: "f\"1\n", directory: "/x", nickname: "q\"x"), group: "g\\1")
+        #expect(PrometheusWriter.labels(r) == "{nickname=\"q\\\"x\",fingerprint=\"\",tor_instance=\"f\\\"1\\n\",group=\"g\\\\1\"}")
     }
 
     @Test func withNothingRunningTheOptionalAggregatesAreLeftOut() {
         let s = HostSnapshot(time: FakeHost.time, server: "h",
                              relays: [RelayReading(instance: RelayInstance(name: "x", directory: "/x"))])
         let text = PrometheusWriter.text(s)
-        #expect(text.contains("tor_relays_running 0\n"))
-        #expect(text.contains("tor_relays_rss_total_bytes 0\n"))
-        #expect(!text.contains("tor_relays_rss_avg_bytes"))
-        #expect(!text.contains("tor_relay_rss_bytes"))
+        #expect(text.contains("tormem_relays_running 0\n"))
+        #expect(text.contains("tormem_relays_resident_memory_bytes 0\n"))
+        #expect(!text.contains("tormem_relays_resident_memory_avg_bytes"))
+        #expect(!text.contains("tormem_relay_resident_memory_bytes"))
     }
 }

@@ -95,7 +95,7 @@ import TormemTestSupport
             #expect(try tmp.read("state/measurements.csv").contains(",alpha,"), "\(words)")
             #expect(try tmp.read("state/diagnostics.csv").contains("fakehost"), "\(words)")
             if words.contains("--prometheus") {
-                #expect(try tmp.read("prom/tor_relays.prom").contains("tor_relays_running 2"), "\(words)")
+                #expect(try tmp.read("prom/tor_relays.prom").contains("tormem_relays_running 2"), "\(words)")
             }
             // The group comes from --config only (the fake host's alpha is in group A).
             let lines = csvLines(try tmp.read("state/measurements.csv"))
@@ -200,7 +200,7 @@ import TormemTestSupport
                                      + FakeHost.options + ["--config", FakeHost.config],
                                      stdout: .file(tmp.file("out")), stderr: .file(tmp.file("err")))
         #expect(child.wait() == .exit(0), "\((try? tmp.read("err")) ?? "")")
-        #expect(try tmp.read("tor_relays.prom").contains("tor_relays_running 2"))
+        #expect(try tmp.read("tor_relays.prom").contains("tormem_relays_running 2"))
         // "1234  openat(AT_FDCWD, ...) = 3", "1234  <... read resumed>...": the calls are the words before "(".
         var made = Set<String>()
         for line in try tmp.read("trace").split(separator: "\n") {

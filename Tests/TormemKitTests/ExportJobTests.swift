@@ -22,9 +22,9 @@ import TormemTestSupport
         let lines = written.split(separator: "\n")
         // 12 relays × 168 hourly collections of RSS, VmSize, VmHWM (and ratios where the file has them),
         // 168 aggregates of five gauges.
-        #expect(lines.filter { $0.hasPrefix("tor_relay_rss_bytes{instance=\"relayhost\",") }.count == 2003)
-        #expect(lines.filter { $0.hasPrefix("tor_relays_rss_total_bytes{instance=\"relayhost\"} ") }.count == 168)
-        #expect(lines.contains(#"tor_relays_rss_total_bytes{instance="relayhost"} 39407358976 1766736000"#))   // 38483749 KiB
+        #expect(lines.filter { $0.hasPrefix("tormem_relay_resident_memory_bytes{instance=\"relayhost\",") }.count == 2003)
+        #expect(lines.filter { $0.hasPrefix("tormem_relays_resident_memory_bytes{instance=\"relayhost\"} ") }.count == 168)
+        #expect(lines.contains(#"tormem_relays_resident_memory_bytes{instance="relayhost"} 39407358976 1766736000"#))   // 38483749 KiB
     }
 
     @Test func promtoolReadsIt() throws {
@@ -33,7 +33,7 @@ import TormemTestSupport
             return
         }
         let folder = try temporaryFolder()
-        _ = try ExportJob.openMetrics(data: [Fixtures.url("real-2025-09-18/measurements.csv")], output: folder + "/real.om")
+        try ExportJob.openMetrics(data: [Fixtures.url("real-2025-09-18/measurements.csv")], output: folder + "/real.om")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: promtool)
         p.arguments = ["tsdb", "create-blocks-from", "openmetrics", folder + "/real.om", folder + "/data"]
@@ -55,14 +55,14 @@ import TormemTestSupport
             2025-09-18T00:00:00,co,aggregate,,,,,1,1000
 
             """, to: folder + "/old.csv")
-        let text = try #require(try ExportJob.openMetrics(data: [folder + "/old.csv"], output: "-"))
+        let text = try ExportJob.openMetricsText(data: [folder + "/old.csv"])
         let samples = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(samples == [
-            #"tor_relay_rss_bytes{instance="co",nickname="one",fingerprint=""} 1024000 1758153600"#,
-            #"tor_relay_hwm_bytes{instance="co",nickname="one",fingerprint=""} 1536000 1758153600"#,
-            #"tor_relays_running{instance="co"} 1 1758153600"#,
-            #"tor_relays_rss_total_bytes{instance="co"} 1024000 1758153600"#,
-            #"tor_relays_rss_avg_bytes{instance="co"} 1024000 1758153600"#,
+            #"tormem_relay_resident_memory_bytes{instance="co",nickname="one",fingerprint=""} 1024000 1758153600"#,
+            #"tormem_relay_resident_memory_peak_bytes{instance="co",nickname="one",fingerprint=""} 1536000 1758153600"#,
+            #"tormem_relays_running{instance="co"} 1 1758153600"#,
+            #"tormem_relays_resident_memory_bytes{instance="co"} 1024000 1758153600"#,
+            #"tormem_relays_resident_memory_avg_bytes{instance="co"} 1024000 1758153600"#,
         ])
     }
 

@@ -83,7 +83,7 @@ import TormemTestSupport
             (["__name__": "tor_relay_rss_bytes", "instance": "h", "nickname": "a", "fingerprint": String(repeating: "A", count: 40)], samples),
             (["__name__": "tor_relay_rss_bytes", "instance": "h", "nickname": "b", "fingerprint": String(repeating: "B", count: 40)], samples),
         ], warnings: ["partial: store 2 down"])
-        let server = try HostileHTTPServer { $0.target.contains("__name__") ? .matrix([], warnings: ["partial: store 2 down"]) : relays }
+        let server = try HostileHTTPServer { $0.target.contains("relays_running") ? .matrix([], warnings: ["partial: store 2 down"]) : relays }
         defer { server.stop() }
         let (folder, token) = try Self.folderWithToken()
         chmod(token, 0o644)

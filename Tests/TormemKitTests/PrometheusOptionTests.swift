@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TormemCore
+import TormemData
 import TormemTestSupport
 @testable import TormemKit
 
@@ -66,12 +67,67 @@ struct PrometheusOptionTests {
         #expect(relays > 0)
     }
 
+    /// An export's text with the gauges under the names tormem wrote before leaving tor's
+    /// `tor_relay_*` namespace, keeping only the samples at times `keep` takes.
+    static func former(_ text: String, keep: (Int64) -> Bool = { _ in true }) -> String {
+        var names: [String: String] = [:]
+        for m in Metric.allCases { names[m.prometheusName] = m.prometheusFormerName }
+        for g in PrometheusAggregate.allCases { names[g.name] = g.formerName }
+        return samples(text, keep: keep) { names[$0] ?? $0 }
+    }
+
+    /// The lines of an OpenMetrics text but `# EOF`, names renamed, samples at times `keep` takes.
+    static func samples(_ text: String, keep: (Int64) -> Bool, rename: (String) -> String = { $0 }) -> String {
+        var out = ""
+        for line in text.split(separator: "\n") where line != "# EOF" {
+            if line.hasPrefix("# ") {
+                let words = line.split(separator: " ", maxSplits: 3)
+                out += "# \(words[1]) \(rename(String(words[2]))) \(words[3])\n"
+                continue
+            }
+            guard let t = line.split(separator: " ").last.flatMap({ Int64($0) }), keep(t) else { continue }
+            let name = line.prefix { $0 != "{" && $0 != " " }
+            out += rename(String(name)) + line.dropFirst(name.count) + "\n"
+        }
+        return out
+    }
+
+    /// Samples stored before the rename (`tor_relay_rss_bytes` & co.), and a transition where both
+    /// names hold some days, overlapping by a day with the same values (a backfill over scraped
+    /// days): the same `--json` as the CSV run, warnings included (no duplicate series to warn about).
+    @Test(arguments: ["former names", "both names"])
+    func formerNamesGiveTheJSONOfTheCSVRun(_ kind: String) throws {
+        let folder = try temporaryFolder("former-\(kind.prefix(4))")
+        let csv = folder + "/data.csv"
+        try FileManager.default.copyItem(atPath: Fixtures.url("synthetic/unified_12relays_7days.csv"), toPath: csv)
+        let text = try ExportJob.openMetricsText(data: [csv])
+        #expect(text.contains("tormem_relay_resident_memory_bytes{") && !text.contains("tor_relay"))
+        let switchover: Int64 = 1_767_000_000    // 2025-12-29T09:20: the new names from here, the former until a day later
+        let stored = kind == "former names" ? Self.former(text) + "# EOF\n"
+            : Self.samples(text, keep: { $0 >= switchover }) + Self.former(text, keep: { $0 < switchover + 86_400 }) + "# EOF\n"
+        #expect(stored.contains("tor_relay_rss_bytes{") && stored.contains("tor_relays_rss_total_bytes{"))
+        let server = try PrometheusServer(openMetrics: stored)
+        defer { server.stop() }
+        let out = ["--since", "2025-12-26", "--until", "2026-01-02T07:00", "--output-dir", folder + "/charts", "--json", "-"]
+        let fromCSV = try Self.json(try run(["--data", csv] + out))
+        let fromPrometheus = try Self.json(try run(["--prometheus", server.url] + out))
+        let a = try #require(fromPrometheus.object), b = try #require(fromCSV.object)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for key in b.keys.sorted() where key != "warnings" { #expect(a[key] == b[key], "\(kind): \(key)") }
+        func warnings(_ doc: [String: JSONParser.Value], _ name: String) -> [String] {
+            guard case .array(let list)? = doc["warnings"] else { return [] }
+            return list.compactMap(\.string).map { $0.replacingOccurrences(of: name, with: "INPUT") }
+        }
+        #expect(warnings(a, server.url) == warnings(b, csv), "\(kind)")
+        #expect(!warnings(a, server.url).contains { $0.contains("duplicate") })
+    }
+
     /// VictoriaMetrics (its import API, its Prometheus query API on its own port) gives the same.
     @Test(.enabled(if: VictoriaMetricsServer.isInstalled, Comment(rawValue: VictoriaMetricsServer.missing)))
     func victoriaMetricsGivesTheJSONOfTheCSVRun() throws {
         let folder = try temporaryFolder()
         let csv = Fixtures.url("synthetic/unified_12relays_7days.csv")
-        let text = try #require(try ExportJob.openMetrics(data: [csv], output: "-"))
+        let text = try ExportJob.openMetricsText(data: [csv])
         let server = try VictoriaMetricsServer(openMetrics: text)
         defer { server.stop() }
         let out = ["--since", "2025-12-26", "--until", "2026-01-02T07:00", "--output-dir", folder + "/charts", "--json", "-"]
@@ -86,7 +142,7 @@ struct PrometheusOptionTests {
         defer { server.stop() }
         let r = try run(["--prometheus", server.url, "--output-dir", folder + "/charts"])
         #expect(r.status == 3)
-        #expect(r.stderr.hasPrefix("tormem-charts: error: \(server.url): no samples of tor_relay_rss_bytes from "), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("tormem-charts: error: \(server.url): no samples of tormem_relay_resident_memory_bytes (or its former name tor_relay_rss_bytes) from "), "\(r.stderr)")
         #expect(r.stderr.contains("(--last 30d)"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/charts"))
         // --last from --until: the fixture's last 2 days.

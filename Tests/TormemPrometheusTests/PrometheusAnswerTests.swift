@@ -7,12 +7,12 @@ import Testing
     @Test func readsAMatrixWithItsRawSamples() throws {
         let a = try parse("""
             {"status":"success","data":{"resultType":"matrix","result":[
-              {"metric":{"__name__":"tor_relay_rss_bytes","instance":"co","nickname":"x"},
+              {"metric":{"__name__":"tormem_relay_resident_memory_bytes","instance":"co","nickname":"x"},
                "values":[[1757376000,"5400920064"],[1757379600.5,"NaN"],[1757383200,"+Inf"]]}]},
              "warnings":["partial"]}
             """)
         #expect(a.series.count == 1)
-        #expect(a.series[0].labels == ["__name__": "tor_relay_rss_bytes", "instance": "co", "nickname": "x"])
+        #expect(a.series[0].labels == ["__name__": "tormem_relay_resident_memory_bytes", "instance": "co", "nickname": "x"])
         #expect(a.series[0].samples.map(\.time) == [1757376000, 1757379600.5, 1757383200])
         #expect(a.series[0].samples[0].value == 5_400_920_064)
         #expect(a.series[0].samples[1].value.isNaN)

@@ -9,7 +9,7 @@ import TormemTestSupport
         let port = try PrometheusServer.freePort()
         let client = PrometheusClient(url: "http://user:secret@127.0.0.1:\(port)/", timeout: 5)
         do {
-            _ = try client.query("tor_relay_rss_bytes[1h]", time: 1_767_337_200)
+            _ = try client.query("tormem_relay_resident_memory_bytes[1h]", time: 1_767_337_200)
             Issue.record("nothing listens on \(port)")
         } catch {
             #expect(error.exitCode == 3)
@@ -35,8 +35,8 @@ import TormemTestSupport
     }
 
     @Test func queryParametersAreFullyEncoded() {
-        #expect(PrometheusClient.encoded(#"tor_relay_rss_bytes{instance=~"a+b.*"}[86401s]"#)
-                == "tor_relay_rss_bytes%7Binstance%3D~%22a%2Bb.%2A%22%7D%5B86401s%5D")
+        #expect(PrometheusClient.encoded(#"tormem_relay_resident_memory_bytes{instance=~"a+b.*"}[86401s]"#)
+                == "tormem_relay_resident_memory_bytes%7Binstance%3D~%22a%2Bb.%2A%22%7D%5B86401s%5D")
     }
 }
 

@@ -22,7 +22,7 @@ import TormemTestSupport
             (copy, [(t0, "3145728"), (t0 + 18000, "3145728")]),
         ], warnings: ["partial answer: one store did not reply"])
         let none = HostileReply.matrix([], warnings: ["partial answer: one store did not reply"])
-        return try HostileHTTPServer { $0.target.contains("__name__") ? none : relays }
+        return try HostileHTTPServer { $0.target.contains("relays_running") ? none : relays }
     }
 
     @Test func warningsAreOnceAndBadSamplesAreLeftOut() throws {
@@ -37,7 +37,7 @@ import TormemTestSupport
         #expect(warnings.map(\.message) == [
             "the server warns: partial answer: one store did not reply",
             "3 samples that are NaN, infinite or negative left out",
-            "1 samples of a relay at a second already read (duplicate series) merged: the first kept",
+            "1 samples of a relay at a second already read with another value (duplicate series) merged: the first kept",
         ], "\(warnings)")
         #expect(server.requests.count == 2)
     }

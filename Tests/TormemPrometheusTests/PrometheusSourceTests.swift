@@ -95,7 +95,7 @@ struct PrometheusSourceTests {
         let error = try #require(Self.failure { _ = try Self.read(PrometheusSource(url: server.url, match: #"{instance="nowhere"}"#)) })
         #expect(error.exitCode == 3)
         #expect(error.description.hasPrefix(server.url + ": "), "\(error)")
-        #expect(error.description.contains(#"no samples of tor_relay_rss_bytes{instance="nowhere"}"#), "\(error)")
+        #expect(error.description.contains(#"no samples of tormem_relay_resident_memory_bytes{instance="nowhere"}"#), "\(error)")
     }
 
     @Test func anHTTPErrorShowsPrometheusErrorTypeAndMessage() throws {
@@ -107,22 +107,29 @@ struct PrometheusSourceTests {
         #expect(error.description.contains("parse error") || error.description.contains("error parsing regexp"), "\(error)")
     }
 
+    /// OpenMetrics text (without `# EOF`) backfilled into a real server, read back from `t0` for six
+    /// hours: the data, the warnings, the server's URL.
+    static func readSixHours(_ text: String, from t0: Int64) throws -> (SourceData, [Diagnostic], String) {
+        let server = try PrometheusServer(openMetrics: text + "# EOF\n")
+        defer { server.stop() }
+        var warnings: [Diagnostic] = []
+        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
+                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        return (data, warnings, server.url)
+    }
+
     /// What the collector never writes, read from a real server: NaN, infinite and negative samples
     /// are left out, a relay in two series (another `job`) is one relay, series without the server
     /// label or a name are left out; each with one warning.
     @Test func unusableSamplesAndDuplicateSeriesAreWarnedAbout() throws {
         let t0: Int64 = 1_767_225_600    // 2026-01-01T00:00
-        var text = "# TYPE tor_relay_rss_bytes gauge\n"
+        var text = "# TYPE tormem_relay_resident_memory_bytes gauge\n"
         let a = #"{instance="h",nickname="a",job="x"}"#, copy = #"{instance="h",nickname="a",job="y"}"#
-        for (k, v) in ["1048576", "NaN", "+Inf", "-5", "2097152"].enumerated() { text += "tor_relay_rss_bytes\(a) \(v) \(t0 + Int64(k) * 3600)\n" }
-        for k in [0, 4, 5] { text += "tor_relay_rss_bytes\(copy) 3145728 \(t0 + Int64(k) * 3600)\n" }
-        text += #"tor_relay_rss_bytes{nickname="nohost"} 1048576 1767225600"# + "\n"
-        text += #"tor_relay_rss_bytes{instance="h"} 1048576 1767225600"# + "\n# EOF\n"
-        let server = try PrometheusServer(openMetrics: text)
-        defer { server.stop() }
-        var warnings: [Diagnostic] = []
-        let data = try PrometheusSource(url: server.url).read(window: TimeWindow(since: t0, until: t0 + 6 * 3600),
-                                                             windowOptions: "--since … --until …") { warnings.append($0) }
+        for (k, v) in ["1048576", "NaN", "+Inf", "-5", "2097152"].enumerated() { text += "tormem_relay_resident_memory_bytes\(a) \(v) \(t0 + Int64(k) * 3600)\n" }
+        for k in [0, 4, 5] { text += "tormem_relay_resident_memory_bytes\(copy) 3145728 \(t0 + Int64(k) * 3600)\n" }
+        text += #"tormem_relay_resident_memory_bytes{nickname="nohost"} 1048576 1767225600"# + "\n"
+        text += #"tormem_relay_resident_memory_bytes{instance="h"} 1048576 1767225600"# + "\n"
+        let (data, warnings, url) = try Self.readSixHours(text, from: t0)
         let relays = data.files[0].relays.relays
         #expect(relays.count == 1)
         #expect(relays.first?.times == [t0, t0 + 4 * 3600, t0 + 5 * 3600])
@@ -132,8 +139,32 @@ struct PrometheusSourceTests {
         #expect(messages.contains("1 series without a instance label (--server-label) left out"), "\(messages)")
         #expect(messages.contains("1 series without a nickname or fingerprint label left out"), "\(messages)")
         #expect(messages.contains("3 samples that are NaN, infinite or negative left out"), "\(messages)")
-        #expect(messages.contains("2 samples of a relay at a second already read (duplicate series) merged: the first kept"), "\(messages)")
-        #expect(warnings.allSatisfy { $0.file == server.url })
+        #expect(messages.contains("2 samples of a relay at a second already read with another value (duplicate series) merged: the first kept"), "\(messages)")
+        #expect(warnings.allSatisfy { $0.file == url })
+    }
+
+    /// A relay under the current and the former name of its gauges (samples scraped before and
+    /// after the upgrade, a backfill over scraped days): one relay; at a second both names hold, the
+    /// same value is one sample without a warning, another value is merged with one, the current
+    /// name's kept. The host gauges likewise.
+    @Test func currentAndFormerNamesAreOneSeries() throws {
+        let t0: Int64 = 1_767_225_600    // 2026-01-01T00:00
+        let l = #"{instance="h",nickname="a",fingerprint="AAAA"}"#
+        var text = "# TYPE tormem_relay_resident_memory_bytes gauge\n"
+        for k in [1, 2, 3] { text += "tormem_relay_resident_memory_bytes\(l) \(k == 3 ? 9 : k) \(t0 + Int64(k) * 3600)\n" }
+        text += "# TYPE tor_relay_rss_bytes gauge\n"
+        for k in [0, 1, 2, 3] { text += "tor_relay_rss_bytes\(l) \(k) \(t0 + Int64(k) * 3600)\n" }
+        text += "# TYPE tormem_relays_resident_memory_bytes gauge\n"
+        for k in [1, 2] { text += "tormem_relays_resident_memory_bytes{instance=\"h\"} \(k) \(t0 + Int64(k) * 3600)\n" }
+        text += "# TYPE tor_relays_rss_total_bytes gauge\n"
+        for k in [0, 1] { text += "tor_relays_rss_total_bytes{instance=\"h\"} \(k) \(t0 + Int64(k) * 3600)\n" }
+        let (data, warnings, _) = try Self.readSixHours(text, from: t0)
+        let relays = data.files[0].relays.relays
+        #expect(relays.count == 1)
+        #expect(relays.first?.times == [t0, t0 + 3600, t0 + 7200, t0 + 10800])
+        #expect(relays.first?.values == [0, 1, 2, 9].map { Double($0) / 1024 })
+        #expect(data.files[0].servers.first?.totalKB == [0, 1, 2, 9].map { Double($0) / 1024 })
+        #expect(warnings.map(\.message) == ["1 samples of a relay at a second already read with another value (duplicate series) merged: the first kept"])
     }
 
     /// A series of a sample every 5 seconds (17,280 a day): the chunks shrink to about 10,000
@@ -143,9 +174,9 @@ struct PrometheusSourceTests {
         #expect(PrometheusSource.nextChunk(86_400, mostPoints: 10_000) == 86_400)
         #expect(PrometheusSource.nextChunk(600, mostPoints: 1_000_000) == 60)
         let t0: Int64 = 1_767_225_600
-        var text = "# TYPE tor_relay_rss_bytes gauge\n"
+        var text = "# TYPE tormem_relay_resident_memory_bytes gauge\n"
         let n = 2 * 17_280
-        for k in 0..<n { text += #"tor_relay_rss_bytes{instance="h",nickname="a"} "# + "\(1024 * (1000 + k)) \(t0 + Int64(k) * 5)\n" }
+        for k in 0..<n { text += #"tormem_relay_resident_memory_bytes{instance="h",nickname="a"} "# + "\(1024 * (1000 + k)) \(t0 + Int64(k) * 5)\n" }
         text += "# EOF\n"
         let server = try PrometheusServer(openMetrics: text)
         defer { server.stop() }
