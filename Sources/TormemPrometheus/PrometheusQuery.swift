@@ -22,20 +22,3 @@ public struct PrometheusQuery: Equatable, Sendable {
         self.url = url; self.match = match; self.serverLabel = serverLabel; self.timeout = timeout; self.credentials = credentials
     }
 }
-
-/// How requests prove who asks: a bearer token or `user:password` for basic authentication, each
-/// read from a file (`--bearer-token-file`, `--basic-auth-file`), and a tenant (`--tenant`, the
-/// `X-Scope-OrgID` header of Mimir, Cortex and Loki-style multi-tenant engines). Secrets are never
-/// taken from the command line and never written anywhere.
-public struct PrometheusCredentials: Equatable, Sendable {
-    public var bearerTokenFile: String?
-    public var basicAuthFile: String?
-    public var tenant: String?
-
-    public init(bearerTokenFile: String? = nil, basicAuthFile: String? = nil, tenant: String? = nil) {
-        self.bearerTokenFile = bearerTokenFile; self.basicAuthFile = basicAuthFile; self.tenant = tenant
-    }
-
-    /// Whether requests carry anything that identifies the asker.
-    public var isEmpty: Bool { bearerTokenFile == nil && basicAuthFile == nil && tenant == nil }
-}

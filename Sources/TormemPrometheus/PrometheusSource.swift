@@ -9,7 +9,7 @@ import TormemData
 /// (`{__name__=~"tormem_relay_resident_memory_bytes|tor_relay_rss_bytes",…}[86401s]` evaluated at
 /// successive times), never resampled at a step: each answer holds the stored samples
 /// of one chunk of the window (a day at most, fewer when a series has more than 10,000 samples in
-/// one). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
+/// one or all series more than 500,000, or when an answer is too large to take). The samples go through a `RelaySampleBuilder` (the aggregate is computed from the relays'
 /// RSS where the collector's host gauges, `PrometheusAggregate`, have none) into one `LoadedFile` of unified content, so everything after the read is as for a CSV
 /// file of the same samples. The fingerprint is the SHA-256 of the samples read, in a canonical order.
 public struct PrometheusSource: DataSource {
@@ -26,6 +26,9 @@ public struct PrometheusSource: DataSource {
     public var chunk: Int64 = 86_400
     /// Samples per series per answer beyond which the chunks are made shorter.
     public static let pointsPerSeries = 10_000
+    /// Samples per answer, all series together, beyond which the chunks are made shorter (a large
+    /// fleet never asks for an answer near `PrometheusClient.maxAnswerBytes`).
+    public static let pointsPerAnswer = 500_000
 
     public init(query: PrometheusQuery, metrics: [Metric] = [.rss], sideFolder: String? = nil) {
         self.query = query; self.metrics = metrics; self.sideFolder = sideFolder
@@ -73,14 +76,15 @@ public struct PrometheusSource: DataSource {
         guard from <= to else {
             throw .input(Diagnostic(file: name, message: "nothing to read: \(options) starts at \(Timestamp(seconds: from)), after now (\(Timestamp(seconds: to)))"))
         }
-        let client = PrometheusClient(url: query.url, timeout: query.timeout)
+        let client = PrometheusClient(url: query.url, timeout: query.timeout, headers: try query.credentials.headers(warn: warn))
+        var warned = Set<String>()
         var samples = PrometheusSamples(metrics: metrics, serverLabel: query.serverLabel)
         for (k, m) in samples.read.enumerated() {
             try readChunks(client, PrometheusSource.names([m.prometheusName, m.prometheusFormerName], selector),
-                           from: from, to: to, warn: warn) { series in samples.add(series, metric: k) }
+                           from: from, to: to, warned: &warned, warn: warn) { series in samples.add(series, metric: k) }
         }
         let aggregates = PrometheusSource.names(PrometheusAggregate.allCases.flatMap { [$0.name, $0.formerName] }, selector)
-        try readChunks(client, aggregates, from: from, to: to, warn: warn) { series in samples.addAggregate(series) }
+        try readChunks(client, aggregates, from: from, to: to, warned: &warned, warn: warn) { series in samples.addAggregate(series) }
         for n in samples.notes(source: name) { warn(n) }
         guard samples.count > 0 else {
             let m = samples.read[0]
@@ -98,42 +102,51 @@ public struct PrometheusSource: DataSource {
     }
 
     /// Queries `expr[…]` chunk by chunk from `from` to `to` (inclusive), handing on each series
-    /// with only the samples of its chunk (a sample on a chunk's edge is read once).
-    func readChunks(_ client: PrometheusClient, _ expr: String, from: Int64, to: Int64, warn: (Diagnostic) -> Void,
+    /// with only the samples of its chunk (a sample on a chunk's edge is read once); the server's
+    /// warnings not in `warned` yet are passed on once.
+    func readChunks(_ client: PrometheusClient, _ expr: String, from: Int64, to: Int64, warned: inout Set<String>, warn: (Diagnostic) -> Void,
                     _ take: (PrometheusAnswer.Series) -> Void) throws(TormemError) {
         var chunk = max(60, chunk)
         var lower = from    // samples from here (inclusive on the first chunk, exclusive after)
         var first = true
-        var warned = Set<String>()
         while first || lower < to {
             let end = min(to, lower + chunk)
-            let answer = try client.query("\(expr)[\(end - lower + 1)s]", time: end)
+            guard let answer = try client.answer("\(expr)[\(end - lower + 1)s]", time: end) else {
+                // Too large to take: this chunk again, shorter, down to a minute.
+                guard chunk > 60 else { throw client.tooLarge }
+                chunk = max(60, chunk / 8)
+                continue
+            }
             for w in answer.warnings where warned.insert(w).inserted {
                 warn(Diagnostic(file: client.shown, message: "the server warns: \(w)"))
             }
-            var most = 0
+            var most = 0, total = 0
             // The current names' series before the former ones', so that of two disagreeing
             // samples at one second the current name's is the one kept.
             let series = answer.series.filter { !PrometheusSource.isFormerName($0.labels["__name__"]) }
                 + answer.series.filter { PrometheusSource.isFormerName($0.labels["__name__"]) }
             for var s in series {
                 most = max(most, s.samples.count)
+                total += s.samples.count
                 let low = Double(lower), high = Double(end), isFirst = first
                 s.samples.removeAll { isFirst ? $0.time < low : $0.time <= low }
                 s.samples.removeAll { $0.time > high }
                 take(s)
             }
-            chunk = PrometheusSource.nextChunk(chunk, mostPoints: most)
+            chunk = PrometheusSource.nextChunk(chunk, mostPoints: most, totalPoints: total)
             first = false
             lower = end
         }
     }
 
-    /// The chunk after an answer of `chunk` seconds whose longest series had `mostPoints` samples:
-    /// shorter in proportion when that is above `pointsPerSeries`, a minute at least.
-    static func nextChunk(_ chunk: Int64, mostPoints: Int) -> Int64 {
-        guard mostPoints > pointsPerSeries else { return chunk }
-        return max(60, chunk * Int64(pointsPerSeries) / Int64(mostPoints))
+    /// The chunk after an answer of `chunk` seconds whose longest series had `mostPoints` samples
+    /// and all series `totalPoints`: shorter in proportion when either is above its bound
+    /// (`pointsPerSeries`, `pointsPerAnswer`), a minute at least.
+    static func nextChunk(_ chunk: Int64, mostPoints: Int, totalPoints: Int = 0) -> Int64 {
+        var next = chunk
+        if mostPoints > pointsPerSeries { next = min(next, chunk * Int64(pointsPerSeries) / Int64(mostPoints)) }
+        if totalPoints > pointsPerAnswer { next = min(next, chunk * Int64(pointsPerAnswer) / Int64(totalPoints)) }
+        return max(60, next)
     }
 
     /// `{__name__=~"a|b",…}`: the series of any of `names`, narrowed by `selector` (`{…}` or empty).

@@ -128,8 +128,8 @@ import TormemTestSupport
         #expect(request.settings[key] == value)
     }
 
-    /// The draw command's options, but for those that say where to read (a file, a Prometheus server) and
-    /// write and how loudly.
+    /// The draw command's options, but for those that say where to read (a file, a Prometheus server and
+    /// its credentials, which are never recorded) and write and how loudly.
     static let notChartOptions: Set<String> = ["data", "output-dir", "json", "strict", "quiet", "help", "version", "no-keep-servers",
                                                   "prometheus", "match", "server-label", "timeout",
                                                   "bearer-token-file", "basic-auth-file", "tenant", "side-files"]
