@@ -19,7 +19,8 @@ public enum SourceDescription: Equatable, Sendable {
     public func source(strict: Bool, metric: Metric = .rss, sideFolder: String? = nil) -> any DataSource {
         switch self {
         case .files(let paths): CSVFileSource(paths: paths, strict: strict, sideFolder: sideFolder, metrics: [metric])
-        case .prometheus(let query): PrometheusSource(query: query, metrics: [metric], sideFolder: sideFolder)
+        case .prometheus(let query):
+            { var source = PrometheusSource(query: query, metrics: [metric], sideFolder: sideFolder); source.strict = strict; return source }()
         }
     }
 }

@@ -45,7 +45,7 @@ extension PrometheusSamples {
                     let i = order[j][cursor[j]]
                     cursor[j] += 1
                     cells[time] = stamp; cells[serverAt] = server; cells[type] = "relay"
-                    cells[fingerprint] = r.fingerprint; cells[nickname] = r.nickname; cells[group] = r.groups[i]
+                    cells[fingerprint] = r.fingerprint; cells[nickname] = r.nickname; cells[group] = self.group(r, i)
                     for (k, c) in metricColumn.enumerated() { cells[c] = PrometheusSamples.cell(r.values[k][i]) }
                     emit()
                 }

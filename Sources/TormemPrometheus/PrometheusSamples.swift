@@ -22,12 +22,18 @@ struct PrometheusSamples {
         var server: String
         var nickname: String
         var fingerprint: String
-        var index: [Int64: Int] = [:]
         var times: [Int64] = []
-        var groups: [String] = []
+        /// Per sample, its `group` label as an index into `groupNames`.
+        var groups: [Int32] = []
         /// `values[k]`: `read[k]`, aligned with `times` (NaN: none).
         var values: [[Double]]
+        /// Whether `times` only grew so far (else `finish()` sorts and merges them).
+        var ordered = true
     }
+
+    /// The `group` labels seen, each once (a fleet's 11 million samples hold an index each).
+    private(set) var groupNames: [String] = []
+    private var groupIndex: [String: Int32] = [:]
 
     private(set) var relays: [String: Relay] = [:]
     /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
@@ -57,21 +63,65 @@ struct PrometheusSamples {
         relays[key] = nil   // changed in place, not copied
         if r.nickname.isEmpty { r.nickname = nickname }
         let m = read[k]
+        let g = groupID(group)
         for s in series.samples {
             guard s.value.isFinite, s.value >= 0 else { unusable += 1; continue }
             let t = Int64((s.time).rounded(.down))
-            let value = m.storedValue(prometheus: s.value)
-            if let i = r.index[t] {
-                if r.values[k][i].isNaN { r.values[k][i] = value } else if r.values[k][i] != value { merged += 1 }
-                continue
-            }
-            r.index[t] = r.times.count
+            // Samples are appended as they come (a series' own are in time order); a relay read in
+            // several series, quantities or names is sorted and merged once, by `finish()`.
+            if let last = r.times.last, t <= last { r.ordered = false }
             r.times.append(t)
-            r.groups.append(group)
+            r.groups.append(g)
+            let value = m.storedValue(prometheus: s.value)
             for j in r.values.indices { r.values[j].append(j == k ? value : .nan) }
-            if k == 0 { count += 1 }
         }
         relays[key] = r
+    }
+
+    private mutating func groupID(_ group: String) -> Int32 {
+        if let i = groupIndex[group] { return i }
+        let i = Int32(groupNames.count)
+        groupNames.append(group)
+        groupIndex[group] = i
+        return i
+    }
+
+    /// The `group` label of sample `i` of `r`.
+    func group(_ r: Relay, _ i: Int) -> String { groupNames[Int(r.groups[i])] }
+
+    /// After the last `add`: each relay's samples in time order, one per second. Of two samples of
+    /// one quantity at one second the first read is kept (the current name's before the former's);
+    /// one with another value counts as merged. `count`: the relay samples with an RSS.
+    mutating func finish() {
+        count = 0
+        for key in Array(relays.keys) {
+            var r = relays.removeValue(forKey: key)!
+            if !r.ordered { merge(&r) }
+            for v in r.values[0] where !v.isNaN { count += 1 }
+            relays[key] = r
+        }
+    }
+
+    private mutating func merge(_ r: inout Relay) {
+        let order = r.times.indices.sorted { (r.times[$0], $0) < (r.times[$1], $1) }
+        var times: [Int64] = [], groups: [Int32] = [], values = r.values.map { _ in [Double]() }
+        times.reserveCapacity(r.times.count)
+        for i in order {
+            let t = r.times[i]
+            if times.last == t {
+                let last = times.count - 1
+                for j in values.indices {
+                    let v = r.values[j][i]
+                    guard !v.isNaN else { continue }
+                    if values[j][last].isNaN { values[j][last] = v } else if values[j][last] != v { merged += 1 }
+                }
+                continue
+            }
+            times.append(t)
+            groups.append(r.groups[i])
+            for j in values.indices { values[j].append(r.values[j][i]) }
+        }
+        r.times = times; r.groups = groups; r.values = values; r.ordered = true
     }
 
     /// Takes the samples of a series of a `PrometheusAggregate` gauge, by its current or former
@@ -144,9 +194,9 @@ struct PrometheusSamples {
             for i in r.times.indices.sorted(by: { r.times[$0] < r.times[$1] }) {
                 line += 1
                 let t = r.times[i], rss = r.values[0][i]
-                if r.groups[i] != currentHashedGroup {
-                    hash.update("group\t\(r.groups[i])\n")
-                    currentHashedGroup = r.groups[i]
+                if group(r, i) != currentHashedGroup {
+                    hash.update("group\t\(group(r, i))\n")
+                    currentHashedGroup = group(r, i)
                 }
                 PrometheusSamples.hash(&hash, &words, t, r.values.count) { r.values[$0][i] }
                 guard !rss.isNaN else { continue }    // a relay row always has its RSS
@@ -159,13 +209,13 @@ struct PrometheusSamples {
                 }
                 if slot < 0 {
                     slot = builder.relay(server: server, id: id, nickname: r.nickname, fingerprint: r.fingerprint,
-                                         group: r.groups[i], line: line)
+                                         group: group(r, i), line: line)
                 }
-                if currentGroup != r.groups[i] {
-                    builder.addGroupSpan(relay: slot, GroupSpan(from: t, group: r.groups[i]))
-                    currentGroup = r.groups[i]
+                if currentGroup != group(r, i) {
+                    builder.addGroupSpan(relay: slot, GroupSpan(from: t, group: group(r, i)))
+                    currentGroup = group(r, i)
                 }
-                builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: r.groups[i])
+                builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: group(r, i))
             }
         }
         let (servers, table, notes) = builder.finish()

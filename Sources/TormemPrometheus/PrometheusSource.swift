@@ -20,6 +20,9 @@ public struct PrometheusSource: DataSource {
     /// The folder of the side files (`--side-files DIR`: relay_config.csv, groups/, experiment.json,
     /// events.csv, diagnostics.csv; empty: the current folder); nil: none, groups from the `group` label.
     public var sideFolder: String?
+    /// `--strict`: a series or sample left out (no server label, no name, NaN, ±Inf, negative) or a
+    /// duplicate with another value fails the run instead of being warned about.
+    public var strict = false
     /// The window read when none is given (`--last 30d`), back from now.
     public static let defaultLast: Int64 = 30 * 86_400
     /// Seconds per request at most.
@@ -85,7 +88,12 @@ public struct PrometheusSource: DataSource {
         }
         let aggregates = PrometheusSource.names(PrometheusAggregate.allCases.flatMap { [$0.name, $0.formerName] }, selector)
         try readChunks(client, aggregates, from: from, to: to, warned: &warned, warn: warn) { series in samples.addAggregate(series) }
-        for n in samples.notes(source: name) { warn(n) }
+        samples.finish()
+        let notes = samples.notes(source: name)
+        if strict, let first = notes.first {
+            throw .input(Diagnostic(file: first.file, message: first.message + " (--strict: nothing is left out)"))
+        }
+        for n in notes { warn(n) }
         guard samples.count > 0 else {
             let m = samples.read[0]
             throw .input(Diagnostic(file: name, message: "no samples of \(m.prometheusName + selector) (or its former name \(m.prometheusFormerName)) from "

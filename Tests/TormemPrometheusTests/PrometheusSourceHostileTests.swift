@@ -42,6 +42,22 @@ import TormemTestSupport
         #expect(server.requests.count == 2)
     }
 
+    /// `--strict`: what would be left out with a warning fails the run, naming the server.
+    @Test func strictFailsOnWhatWouldBeLeftOut() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        var source = PrometheusSource(url: server.url)
+        source.strict = true
+        do {
+            _ = try source.read(window: Self.window, windowOptions: "--since … --until …") { _ in }
+            Issue.record("no error under --strict")
+        } catch {
+            #expect(error.exitCode == 3)
+            #expect(error.description.contains("3 samples that are NaN, infinite or negative left out (--strict: nothing is left out)"), "\(error)")
+            #expect(error.description.hasPrefix(server.url), "\(error)")
+        }
+    }
+
     @Test(arguments: [false, true])
     func theCredentialsReachTheServer(basic: Bool) throws {
         let server = try Self.server()
