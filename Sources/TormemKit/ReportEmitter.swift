@@ -93,6 +93,11 @@ public struct ReportEmitter: Sendable {
             let name = relativeName(f.path)
             rows.append(["Data file", MarkdownText.escape(name) + ": \(f.rows) rows, \(f.format.rawValue) format" + (f.skipped > 0 ? ", \(f.skipped) skipped" : "")])
         }
+        if let q = settings.query {
+            // A snapshot: where its samples came from, and how to read them again.
+            rows.append(["Snapshot of", MarkdownText.cell("Prometheus \(q.url)" + (q.match.map { " \($0)" } ?? ""))
+                + " (`report DIR --refresh` reads it again)"])
+        }
         return MarkdownText.table(["", ""], rows)
     }
 
