@@ -111,6 +111,9 @@ struct PrometheusReportTests {
         #expect(settings.contains("\"prometheus\": {") && settings.contains("\"url\": \"\(server.url)\""), "\(settings)")
         #expect(settings.contains("\"since\": \"2025-12-26\"") && settings.contains("\"until\": \"2026-01-02T07:00\""), "\(settings)")
         for secret in ["s3cret", "secret-token-file", "tenant-x", "timeout"] { #expect(!settings.contains(secret), "\(secret)") }
+        let readme = String(decoding: bytes(dir + "/README.md") ?? [], as: UTF8.self)
+        #expect(readme.contains("| Snapshot of | Prometheus \(server.url) (`report DIR --refresh` reads it again) |"), "\(readme)")
+        for secret in ["s3cret", "secret-token-file", "tenant-x"] { #expect(!readme.contains(secret), "\(secret)") }
 
         // The snapshot's charts are the server's: the same --json, drawn from the folder or its data file.
         let fromServer = try Self.json(try run(["--prometheus", server.url, "--side-files", side] + Self.window + out), "server")
