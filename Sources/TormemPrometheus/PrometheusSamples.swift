@@ -40,6 +40,8 @@ struct PrometheusSamples {
     private(set) var aggregates: [String: [Int64: [Double]]] = [:]
     private var aggregateCount = 0
     private(set) var count = 0
+    /// The samples held so far (relay and host), however many are merged later.
+    private(set) var held = 0
     private var withoutServer = 0
     private var withoutName = 0
     private var unusable = 0
@@ -72,6 +74,7 @@ struct PrometheusSamples {
             if let last = r.times.last, t <= last { r.ordered = false }
             r.times.append(t)
             r.groups.append(g)
+            held += 1
             let value = m.storedValue(prometheus: s.value)
             for j in r.values.indices { r.values[j].append(j == k ? value : .nan) }
         }
@@ -135,7 +138,7 @@ struct PrometheusSamples {
             guard s.value.isFinite, s.value >= 0 else { unusable += 1; continue }
             let t = Int64(s.time.rounded(.down))
             var v = samples[t] ?? [Double](repeating: .nan, count: 5)
-            if v.allSatisfy(\.isNaN) { aggregateCount += 1 }
+            if v.allSatisfy(\.isNaN) { aggregateCount += 1; held += 1 }
             let value = k == 0 ? s.value : s.value / 1024
             if v[k].isNaN { v[k] = value } else if v[k] != value { merged += 1 }
             samples[t] = v

@@ -23,6 +23,10 @@ public struct PrometheusSource: DataSource {
     /// `--strict`: a series or sample left out (no server label, no name, NaN, ±Inf, negative) or a
     /// duplicate with another value fails the run instead of being warned about.
     public var strict = false
+    /// Samples a run holds at most, whatever the server sends (about 55 bytes each with what is
+    /// built from them: 15 million stay under 1 GB; the 20-host, 200-relay, 30-day fleet at 15
+    /// minutes is 11.5 million).
+    public var sampleBudget = 15_000_000
     /// The window read when none is given (`--last 30d`), back from now.
     public static let defaultLast: Int64 = 30 * 86_400
     /// Seconds per request at most.
@@ -84,10 +88,16 @@ public struct PrometheusSource: DataSource {
         var samples = PrometheusSamples(metrics: metrics, serverLabel: query.serverLabel)
         for (k, m) in samples.read.enumerated() {
             try readChunks(client, PrometheusSource.names([m.prometheusName, m.prometheusFormerName], selector),
-                           from: from, to: to, warned: &warned, warn: warn) { series in samples.add(series, metric: k) }
+                           from: from, to: to, warned: &warned, warn: warn) { series throws(TormemError) in
+                samples.add(series, metric: k)
+                try checkBudget(samples.held)
+            }
         }
         let aggregates = PrometheusSource.names(PrometheusAggregate.allCases.flatMap { [$0.name, $0.formerName] }, selector)
-        try readChunks(client, aggregates, from: from, to: to, warned: &warned, warn: warn) { series in samples.addAggregate(series) }
+        try readChunks(client, aggregates, from: from, to: to, warned: &warned, warn: warn) { series throws(TormemError) in
+            samples.addAggregate(series)
+            try checkBudget(samples.held)
+        }
         samples.finish()
         let notes = samples.notes(source: name)
         if strict, let first = notes.first {
@@ -109,11 +119,18 @@ public struct PrometheusSource: DataSource {
         return (window.since ?? (to - (window.last ?? PrometheusSource.defaultLast)), to)
     }
 
+    /// An input error once more than `sampleBudget` samples are held.
+    func checkBudget(_ held: Int) throws(TormemError) {
+        guard held > sampleBudget else { return }
+        throw .input(Diagnostic(file: name, message: "more than \(NumberFormat.grouped(sampleBudget)) samples in the window: "
+            + "more than a run holds in 1 GB; narrow --match or the window (--since, --until, --last)"))
+    }
+
     /// Queries `expr[…]` chunk by chunk from `from` to `to` (inclusive), handing on each series
     /// with only the samples of its chunk (a sample on a chunk's edge is read once); the server's
     /// warnings not in `warned` yet are passed on once.
     func readChunks(_ client: PrometheusClient, _ expr: String, from: Int64, to: Int64, warned: inout Set<String>, warn: (Diagnostic) -> Void,
-                    _ take: (PrometheusAnswer.Series) -> Void) throws(TormemError) {
+                    _ take: (PrometheusAnswer.Series) throws(TormemError) -> Void) throws(TormemError) {
         var chunk = max(60, chunk)
         var lower = from    // samples from here (inclusive on the first chunk, exclusive after)
         var first = true
@@ -139,7 +156,7 @@ public struct PrometheusSource: DataSource {
                 let low = Double(lower), high = Double(end), isFirst = first
                 s.samples.removeAll { isFirst ? $0.time < low : $0.time <= low }
                 s.samples.removeAll { $0.time > high }
-                take(s)
+                try take(s)
             }
             chunk = PrometheusSource.nextChunk(chunk, mostPoints: most, totalPoints: total)
             first = false

@@ -46,7 +46,12 @@ import TormemTestSupport
         let r = try run(["--prometheus", server.url, "--bearer-token-file", token, "--timeout", timeout, "--output-dir", folder + "/charts",
                          "--json", folder + "/run.json"] + Self.window)
         #expect(r.status == 3, "\(r.stderr)")
-        #expect(r.stderr == "tormem-charts: error: \(server.url)/api/v1/query: \(says)\n")
+        // An endless body ends at the cap, or (a debug build on a loaded machine receives 32 MiB slowly)
+        // at --timeout: bounded either way. The cap's own message is checked in process
+        // (PrometheusBadAnswerTests), where it is reached in well under a second.
+        var accepted = [says]
+        if case .endless = reply { accepted.append("no answer within 60 s (--timeout)") }
+        #expect(accepted.map { "tormem-charts: error: \(server.url)/api/v1/query: \($0)\n" }.contains(r.stderr), "\(r.stderr)")
         #expect(listing(folder) == ["token"])
         #expect(!Self.everything(folder, r).contains(Self.token))
         #expect(server.requests.first?.headers["authorization"] == "Bearer " + Self.token)

@@ -58,6 +58,23 @@ import TormemTestSupport
         }
     }
 
+    /// More samples than a run may hold: an input error naming the server, whatever it sends.
+    @Test func moreSamplesThanTheBudgetStopTheRun() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        var source = PrometheusSource(url: server.url)
+        source.sampleBudget = 3    // the server sends 4 usable samples
+        do {
+            _ = try source.read(window: Self.window, windowOptions: "--since … --until …") { _ in }
+            Issue.record("no error past the budget")
+        } catch {
+            #expect(error.exitCode == 3)
+            #expect(error.description == "\(server.url): more than 3 samples in the window: more than a run holds in 1 GB; narrow --match or the window (--since, --until, --last)", "\(error)")
+        }
+        source.sampleBudget = 4
+        _ = try source.read(window: Self.window, windowOptions: "--since … --until …") { _ in }
+    }
+
     @Test(arguments: [false, true])
     func theCredentialsReachTheServer(basic: Bool) throws {
         let server = try Self.server()
