@@ -23,32 +23,19 @@ public final class NodeExporterServer: @unchecked Sendable {
         folder = try PrometheusServer.temporaryFolder("tormem-node-exporter")
         textfileFolder = folder + "/textfile"
         try FileManager.default.createDirectory(atPath: textfileFolder, withIntermediateDirectories: true)
-        var lastError = ""
-        for _ in 0..<5 {
-            let port = try PrometheusServer.freePort()
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: exporter)
-            p.arguments = ["--web.listen-address=127.0.0.1:\(port)", "--collector.disable-defaults", "--collector.textfile",
-                           "--collector.textfile.directory=\(textfileFolder)"]
-            FileManager.default.createFile(atPath: folder + "/node-exporter.log", contents: nil)
-            let log = FileHandle(forWritingAtPath: folder + "/node-exporter.log")
-            p.standardOutput = log
-            p.standardError = log
-            try p.run()
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline, p.isRunning {
-                if PrometheusServer.get("http://127.0.0.1:\(port)/metrics")?.status == 200 {
-                    target = "127.0.0.1:\(port)"; process = p; pid = p.processIdentifier
-                    return
+        let folder = self.folder
+        let (p, port) = try ServerLaunch.start(exporter, folder: folder, log: "node-exporter.log", name: "node_exporter",
+            arguments: { port in ["--web.listen-address=127.0.0.1:\(port)", "--collector.disable-defaults", "--collector.textfile",
+                                  "--collector.textfile.directory=\(folder)/textfile"] },
+            ready: { port, p in
+                let deadline = Date().addingTimeInterval(30)
+                while Date() < deadline, p.isRunning {
+                    if PrometheusServer.get("http://127.0.0.1:\(port)/metrics")?.status == 200 { return true }
+                    usleep(100_000)
                 }
-                usleep(100_000)
-            }
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            lastError = (try? String(contentsOfFile: folder + "/node-exporter.log", encoding: .utf8)) ?? ""
-        }
-        try? FileManager.default.removeItem(atPath: folder)
-        throw PrometheusServer.Failure(description: "node_exporter did not answer: \(lastError.suffix(2000))")
+                return false
+            })
+        target = "127.0.0.1:\(port)"; process = p; pid = p.processIdentifier
     }
 
     deinit { stop() }

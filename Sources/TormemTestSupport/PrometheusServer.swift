@@ -79,29 +79,11 @@ public final class PrometheusServer: @unchecked Sendable {
             throw Failure(description: PrometheusServer.missing)
         }
         try configuration.write(toFile: folder + "/prometheus.yml", atomically: false, encoding: .utf8)
-        var lastError = ""
-        for _ in 0..<5 {
-            let port = try given ?? PrometheusServer.freePort()
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: prometheus)
-            p.arguments = ["--config.file=\(folder)/prometheus.yml", "--storage.tsdb.path=\(folder)/data",
-                           "--storage.tsdb.retention.time=100y", "--web.listen-address=127.0.0.1:\(port)"]
-            FileManager.default.createFile(atPath: folder + "/prometheus.log", contents: nil)
-            let log = FileHandle(forWritingAtPath: folder + "/prometheus.log")
-            p.standardOutput = log
-            p.standardError = log
-            try p.run()
-            let url = "http://127.0.0.1:\(port)"
-            if PrometheusServer.waitReady(url, process: p) {
-                self.url = url; self.process = p; self.pid = p.processIdentifier
-                return
-            }
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            lastError = (try? String(contentsOfFile: folder + "/prometheus.log", encoding: .utf8)) ?? ""
-        }
-        try? FileManager.default.removeItem(atPath: folder)
-        throw Failure(description: "prometheus did not become ready: \(lastError.suffix(2000))")
+        let (p, port) = try ServerLaunch.start(prometheus, folder: folder, log: "prometheus.log", port: given, name: "prometheus",
+            arguments: { port in ["--config.file=\(folder)/prometheus.yml", "--storage.tsdb.path=\(folder)/data",
+                                  "--storage.tsdb.retention.time=100y", "--web.listen-address=127.0.0.1:\(port)"] },
+            ready: { port, p in PrometheusServer.waitReady("http://127.0.0.1:\(port)", process: p) })
+        url = "http://127.0.0.1:\(port)"; process = p; pid = p.processIdentifier
     }
 
     /// A new folder under the temporary directory.

@@ -26,28 +26,15 @@ public final class VictoriaMetricsServer: @unchecked Sendable {
         }
         folder = String(cString: template)
         guard let binary = PrometheusServer.tool(named: "victoria-metrics") else { throw PrometheusServer.Failure(description: Self.missing) }
-        var started: (Process, String)?
-        for _ in 0..<5 where started == nil {
-            let port = try PrometheusServer.freePort()
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = ["-storageDataPath=\(folder)/data", "-retentionPeriod=100y", "-httpListenAddr=127.0.0.1:\(port)"]
-            FileManager.default.createFile(atPath: folder + "/vm.log", contents: nil)
-            let log = FileHandle(forWritingAtPath: folder + "/vm.log")
-            p.standardOutput = log
-            p.standardError = log
-            try p.run()
-            let url = "http://127.0.0.1:\(port)"
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline, p.isRunning, PrometheusServer.get(url + "/health")?.status != 200 { usleep(100_000) }
-            if p.isRunning, PrometheusServer.get(url + "/health")?.status == 200 { started = (p, url); break }
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-        }
-        guard let (p, url) = started else {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw PrometheusServer.Failure(description: "victoria-metrics did not become ready")
-        }
+        let folder = self.folder
+        let (p, port) = try ServerLaunch.start(binary, folder: folder, log: "vm.log", name: "victoria-metrics",
+            arguments: { port in ["-storageDataPath=\(folder)/data", "-retentionPeriod=100y", "-httpListenAddr=127.0.0.1:\(port)"] },
+            ready: { port, p in
+                let deadline = Date().addingTimeInterval(30)
+                while Date() < deadline, p.isRunning, PrometheusServer.get("http://127.0.0.1:\(port)/health")?.status != 200 { usleep(100_000) }
+                return p.isRunning && PrometheusServer.get("http://127.0.0.1:\(port)/health")?.status == 200
+            })
+        let url = "http://127.0.0.1:\(port)"
         self.process = p; self.url = url; self.pid = p.processIdentifier
         // The text format without comments, each timestamp in milliseconds.
         var body = ""
