@@ -76,3 +76,31 @@ func newRealReport(_ options: [String]) throws -> (root: String, folder: String)
 }
 
 struct ReportNewFailed: Error { var stderr: String }
+
+/// Runs the executable like `run` and also gives its own peak resident memory in KiB (from
+/// `wait4`: `RUSAGE_CHILDREN` would be the largest of every child the test process ever waited
+/// for, such as a Prometheus server another test started). Output goes through files, so a
+/// child writing much cannot block on a full pipe.
+func runMeasured(_ arguments: [String], executable path: String = executable()) throws -> (result: RunResult, peakKiB: Int) {
+    let dir = try temporaryFolder("measured")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, dir + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, dir + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 {
+        guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+    let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let text = { (name: String) in String(decoding: bytes(dir + "/" + name) ?? [], as: UTF8.self) }
+    return (RunResult(status: exit, stdout: text("out"), stderr: text("err")), usage.ru_maxrss)
+}
