@@ -3,7 +3,19 @@
 public enum UnifiedColumns {
     public static let all = ["timestamp", "server", "type", "fingerprint", "nickname", "group",
                              "rss_kb", "vmsize_kb", "hwm_kb", "frag_ratio",
-                             "count", "total_kb", "avg_kb", "min_kb", "max_kb"]
+                             "count", "total_kb", "avg_kb", "min_kb", "max_kb"] + facts
+
+    /// What a relay row says besides memory (SPEC §6 "Quantities"), appended after `max_kb`: when the
+    /// process started (UTC ISO 8601), the allocator it has mapped, tor's own bandwidth history (bytes
+    /// of the last complete interval, per day), and its flags (space-separated) and weight in the
+    /// newest cached consensus. Older files lack them; an empty cell is not known.
+    public static let facts = [started, allocator, readBytesDay, writtenBytesDay, flags, consensusWeight]
+    public static let started = "started"
+    public static let allocator = "allocator"
+    public static let readBytesDay = "read_bytes_day"
+    public static let writtenBytesDay = "written_bytes_day"
+    public static let flags = "flags"
+    public static let consensusWeight = "consensus_weight"
 
     /// Columns every unified header has; with `total_kb` or `count` they tell the format apart.
     public static let identifying = ["timestamp", "type", "rss_kb"]

@@ -14,6 +14,8 @@ public struct RelaySeries: Equatable, Sendable {
     /// The relay's group over time, from a data file's `group` column: from each span's time on, the
     /// relay is in that span's group (empty: in no group). Empty when the file has no group column.
     public var groupSpans: [GroupSpan] = []
+    /// Start times, allocator, bandwidth, flags and weight as read (whole: a slice keeps them all).
+    public var facts = RelayFacts()
 
     /// An empty series holding `metrics` (the first analysed).
     public init(info: RelayInfo, metrics: [Metric] = [.rss]) {
@@ -114,6 +116,7 @@ public struct RelaySeries: Equatable, Sendable {
             }
         }
         groupSpans += other.groupSpans
+        facts.merge(other.facts)
     }
 
     /// Merges `other`'s samples (the same relay read elsewhere): sorted, a duplicated time keeps the
