@@ -47,7 +47,7 @@ public struct ChartsSummary: Sendable {
         groups = inputs.groups
         scope = inputs.scope
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
-        events = inputs.side.events?.events ?? []
+        events = inputs.timeline?.events ?? []
         diagnostics = inputs.side.diagnostics
         window = inputs.window
         sideFiles = inputs.sideFiles
