@@ -62,6 +62,26 @@ public struct ProcReader: Sendable {
         FileBytes.textIfReadable(path(pid, "maps"))
     }
 
+    /// The start of process `pid` in clock ticks after boot (`stat` field 22); nil when `stat`
+    /// cannot be read (the process is gone), an error when it says no start.
+    public func startTicks(_ pid: Int32) -> Result<Int, FactError>? {
+        guard let bytes = try? FileBytes.read(path(pid, "stat"), limit: 65_536) else { return nil }
+        return Result { () throws(FactError) in try ProcessStart.ticks(stat: bytes) }
+    }
+
+    /// The host's `stat` file (`btime`).
+    public var hostStatPath: String { root + "/stat" }
+
+    /// The boot time (`btime` of `stat`, seconds since the epoch); nil when `stat` cannot be read,
+    /// an error when it has no usable `btime` line.
+    public func bootTime() -> Result<Int, FactError>? {
+        guard let bytes = try? FileBytes.read(hostStatPath, limit: 16 << 20) else { return nil }
+        return Result { () throws(FactError) in try ProcessStart.bootTime(stat: bytes) }
+    }
+
+    /// Clock ticks per second of `stat`'s times (`sysconf(_SC_CLK_TCK)`, 100 on Linux).
+    public static var ticksPerSecond: Int { Int(sysconf(Int32(_SC_CLK_TCK))) }
+
     /// `MemTotal`, `MemAvailable`, ... from `meminfo`, in KiB; nil when unreadable.
     public func memoryInfo() -> MemoryStatus? {
         FileBytes.textIfReadable(root + "/meminfo").map(MemoryStatus.parse)

@@ -12,7 +12,9 @@ extension Tormem {
         var name: String
 
         func run() throws {
-            writeOut(try RelayDetail.read(name: name, collector: host.collector).text)
+            let detail = try RelayDetail.read(name: name, collector: host.collector)
+            for warning in detail.warnings { writeError("tormem: warning: \(warning)") }
+            writeOut(detail.text)
         }
     }
 }

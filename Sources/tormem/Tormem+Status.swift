@@ -13,6 +13,7 @@ extension Tormem {
 
         func run() throws {
             let snapshot = try host.collector.snapshot()
+            for warning in snapshot.warnings { writeError("tormem: warning: \(warning)") }
             writeOut(json ? StatusTable.json(snapshot) : StatusTable.text(snapshot))
         }
     }
