@@ -29,7 +29,9 @@ public enum AllocatorProbe {
         for line in maps.split(whereSeparator: \.isNewline) {
             // The path is the last field; only shared objects count.
             guard let slash = line.lastIndex(of: "/") else { continue }
-            let file = String(line[line.index(after: slash)...]).trimmingWhitespace
+            var file = String(line[line.index(after: slash)...]).trimmingWhitespace
+            // A library replaced on disk since it was loaded (a package upgrade) is still the one in use.
+            if file.hasSuffix(" (deleted)") { file = String(file.dropLast(" (deleted)".count)) }
             guard file.hasPrefix("lib"), file.contains(".so") else { continue }
             if let kind = alternative(in: file) {
                 return Allocator(kind: kind, evidence: .maps, version: kind == .mimalloc ? version(file) : nil)
