@@ -39,7 +39,7 @@ test-deps: deps
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
 	/sbin/ldconfig -p 2>/dev/null | grep -q 'libjemalloc\.so\.2 ' || missing="$$missing libjemalloc2"; \
-	/sbin/ldconfig -p 2>/dev/null | grep -q 'libmimalloc\.so\.2\.0 ' || missing="$$missing libmimalloc2.0"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q 'libmimalloc\.so\.2 ' || missing="$$missing libmimalloc2.0"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
