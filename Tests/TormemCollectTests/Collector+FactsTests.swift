@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import TormemCore
 import TormemData
@@ -98,6 +99,30 @@ import TormemData
         let rows = csvLines(try tmp.read("m.csv"))
         let bad = try #require(rows.first { $0.count > 4 && $0[4] == "bad" })
         #expect(Array(bad.suffix(6)) == ["", "", "", "", "Fast Running Stable Valid", ""])
+
+        // `tormem collect` says each on standard error, once, and succeeds.
+        let run = try TormemBinary.run(["collect", "--output", tmp.file("cli.csv"), "--proc-root", host.proc,
+                                        "--instances-dir", host.tmp.file("instances"), "--process-instances-dir", "/etc/tor/instances"])
+        #expect(run.status == 0)
+        let said = run.stderr.split(separator: "\n").map(String.init)
+        #expect(said == snapshot.warnings.map { "tormem: warning: \($0)" }, "\(run.stderr)")
+    }
+
+    @Test func aStatThatIsAFIFOOrTooLargeIsAWarningNotAWait() throws {
+        let host = Host()
+        defer { host.tmp.remove() }
+        try host.tmp.write("btime \(Self.boot)\n", to: "proc/stat")
+        try host.relay("a", pid: 21, startTicks: "100", maps: nil, state: nil)
+        try host.relay("b", pid: 22, startTicks: "100", maps: nil, state: nil)
+        try FileManager.default.removeItem(atPath: host.proc + "/21/stat")
+        #expect(mkfifo(host.proc + "/21/stat", 0o600) == 0)
+        try host.tmp.write(String(repeating: "x", count: 70_000), to: "proc/22/stat")
+        let snapshot = try host.collector().snapshot()
+        #expect(snapshot.running.count == 2 && snapshot.running.allSatisfy { $0.started == nil })
+        #expect(snapshot.warnings.map(\.description) == [
+            host.proc + "/21/stat: cannot tell when the relay started (cannot read it: a fifo, not a regular file); started is left empty",
+            host.proc + "/22/stat: cannot tell when the relay started (cannot read it: larger than 65536 bytes); started is left empty",
+        ])
     }
 
     @Test func aBrokenBootTimeIsOneWarningForAllRelays() throws {
