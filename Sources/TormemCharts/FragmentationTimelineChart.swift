@@ -102,7 +102,7 @@ extension FragmentationTimelineChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             guard let n = Self.annotations(a) else { return .skipped(reason: Self.whyNoAnnotations(a)) }
-            return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style, events: context.inputs.side.events),
+            return .drawn(Self.make(a, n, labels: context.inputs.labels, style: context.style, events: context.inputs.timeline),
                           description: AltText.join("A representative relay of the control group against one of the best group", AltText.timeline(a, n)))
         }
     }

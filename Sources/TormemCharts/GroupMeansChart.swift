@@ -99,7 +99,7 @@ extension GroupMeansChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
-                             events: context.inputs.side.events),
+                             events: context.inputs.timeline),
                    description: AltText.join("Mean \(a.metric.name) per group per day" + (a.metric.isMemory ? ", with the fragmentation zone and the expected maximum" : ""), AltText.groupEnds(a, context.inputs.labels)))
         }
     }

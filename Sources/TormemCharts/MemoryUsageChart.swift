@@ -108,7 +108,7 @@ extension MemoryUsageChart {
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withAggregate { data in
-            .drawn(Self.make(data, style: context.style, events: context.inputs.side.events),
+            .drawn(Self.make(data, style: context.style, events: context.inputs.timeline),
                    description: AltText.join("Total memory of all relays over time, and memory per relay (average with min–max range)", AltText.usage(data)))
         }
     }

@@ -73,7 +73,7 @@ extension OutliersChart {
         context.withRelaySeries { table in
             let stats = context.inputs.latest
             guard let figure = Self.make(table, stats: stats, options: context.options, style: context.style,
-                                         events: context.inputs.side.events) else {
+                                         events: context.inputs.timeline) else {
                 let threshold = stats.threshold(fixed: context.options.outlierThresholdGB)
                 return .skipped(reason: "no relay above the threshold of \(stats.metric.text(threshold))")
             }

@@ -84,7 +84,7 @@ extension TrajectoriesChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withRelaySeries { table in
             let top = context.options.topN
-            return .drawn(Self.make(table, options: context.options, style: context.style, events: context.inputs.side.events),
+            return .drawn(Self.make(table, options: context.options, style: context.style, events: context.inputs.timeline),
                           description: AltText.join("\(table.metric.shortName) of each relay over time: the top \(min(top, table.count)) by latest \(table.metric.shortName)" +
                               (table.count > top ? ", and the p10–p90 band and median of all \(table.count)" : ""), AltText.highest(context.inputs.latest)))
         }

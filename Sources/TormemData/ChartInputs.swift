@@ -17,6 +17,11 @@ public struct ChartInputs: Sendable {
     public var labels: GroupLabels
     public var daily: DailyTable?
     public var groups: GroupAnalysis?
+    /// Each group's bandwidth, weight, flags and allocators against the control, when the data has
+    /// such facts (collector columns or Onionoo documents).
+    public var tradeoffs: TradeoffAnalysis?
+    /// The events drawn and listed: events.csv's, then restarts seen in the data (`RestartEvents`).
+    public var timeline: EventLog?
     public var snapshot: SnapshotTable?
     /// Hosts that collected under two names (one server now).
     public var renames: [ServerRename]
@@ -79,6 +84,7 @@ public struct ChartInputs: Sendable {
         relays = identity.relays
         latest = RelayStatistics(latestOf: relays)
         var warnings = identity.warnings
+        var grouped: RelayTable?
 
         let comments = files.first { !$0.metadata.groupLabels.isEmpty }?.metadata
         labels = GroupLabels(overrides: options.groupLabels, experiment: side.experiment, comments: comments,
@@ -96,6 +102,7 @@ public struct ChartInputs: Sendable {
             }
         } else {
             let membership = GroupMembership(relays, side: side, source: source)
+            grouped = membership.grouped
             warnings += membership.warnings
             sharedRelays = membership.shared
             if membership.grouped.isEmpty {
@@ -118,10 +125,20 @@ public struct ChartInputs: Sendable {
         known.formUnion(options.groupLabels.keys)
         let knownGroups = known
         self.side.events = side.events?.resolvingGroups(known: knownGroups)
-        let events = self.side.events?.events ?? []
+        let restarts = grouped.map(RestartEvents.events)?.map { $0.resolvingGroups(known: knownGroups) } ?? []
+        var timeline = self.side.events ?? (restarts.isEmpty ? nil : EventLog(events: []))
+        let merged = ((timeline?.events ?? []) + restarts).enumerated()
+            .sorted { ($0.element.time.seconds, $0.offset) < ($1.element.time.seconds, $1.offset) }.map(\.element)
+        timeline?.events = merged
+        self.timeline = timeline
+        let events = merged
         let rule = options.rule.applying(to: options.metric)
         groups = daily.map { GroupAnalysis($0, labels: labels, rule: rule, control: options.control,
                                            compared: options.compared, events: events) }
+        if let grouped, let groups {
+            tradeoffs = TradeoffAnalysis(grouped: grouped, analysis: groups)
+            warnings += tradeoffs?.allocatorWarnings(source: source) ?? []
+        }
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
             snapshot = first.snapshot

@@ -107,6 +107,11 @@ public struct RelaySampleBuilder: Sendable {
     }
 
     /// Whether relay `slot` has a group span yet.
+    /// Changes the facts of relay `slot` in place.
+    public mutating func updateFacts(relay slot: Int, _ body: (inout RelayFacts) -> Void) {
+        body(&relays[slot].facts)
+    }
+
     public func hasGroupSpans(_ slot: Int) -> Bool { !relays[slot].groupSpans.isEmpty }
 
     /// A relay sample without a value of the analysed quantity (an empty `hwm_kb` cell under

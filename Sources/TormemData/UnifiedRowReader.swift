@@ -15,6 +15,8 @@ struct UnifiedRowReader: RowReader {
     private let metricColumns: [Int?]
     private let readsRSSOnly: Bool
     private var metricValues: [Double]
+    /// The fact columns' reader, when the header has any of them.
+    private var factReader: FactCellReader?
     var builder: RelaySampleBuilder
     /// Identity bytes (server, 0x01, fingerprint or nickname) of each relay slot, and the slot that
     /// followed each slot last time.
@@ -50,6 +52,7 @@ struct UnifiedRowReader: RowReader {
         readsRSSOnly = metrics == [.rss]
         metricValues = [Double](repeating: .nan, count: metrics.count)
         builder = RelaySampleBuilder(source: file, metrics: metrics)
+        factReader = FactCellReader(header: header)
     }
 
     mutating func read(_ row: CSVRow) -> Diagnostic? {
@@ -103,6 +106,11 @@ struct UnifiedRowReader: RowReader {
                 lastSlot = used
             }
             if let g = group { noteGroup(row, column: g, slot: used, time: t) }
+            if var reader = factReader {
+                factReader = nil   // the reader's arrays stay unique while it is out
+                builder.updateFacts(relay: used) { reader.read(row, slot: used, time: t, into: &$0) }
+                factReader = reader
+            }
             return nil
         }
         var v = [Double](repeating: .nan, count: 4)
@@ -206,12 +214,13 @@ struct UnifiedRowReader: RowReader {
 
     mutating func finish(metadata: CommentMetadata) -> (FileContent, notes: [Diagnostic]) {
         let (servers, relays, notes) = builder.finish()
-        return (.unified(servers, relays: relays), notes)
+        return (.unified(servers, relays: relays), notes + (factReader?.notes(file: file) ?? []))
     }
 
     /// Takes in what the reader of the part of the file after this one read; its line numbers are
     /// shifted by `lineOffset`.
     mutating func absorb(_ other: inout UnifiedRowReader, lineOffset: Int) {
         builder.absorb(&other.builder, lineOffset: lineOffset)
+        if let o = other.factReader { factReader?.absorb(o, lineOffset: lineOffset) }
     }
 }

@@ -76,7 +76,8 @@ public struct RunFacts: Sendable {
                             ("growth_gb_per_day", g.growthPerDay.map(JSONValue.number) ?? .null),
                             ("vs_control", vs), ("status", .string(g.status.rawValue)),
                             ("control", .bool(g.group == analysis?.control)),
-                            ("unlike_group", .array(g.unlike.map(JSONValue.string)))])
+                            ("unlike_group", .array(g.unlike.map(JSONValue.string)))]
+                            + (inputs.tradeoffs?.group(g.group).map(RunFacts.tradeoff) ?? []))
         }
         window = inputs.window.map { w in
             return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
@@ -108,10 +109,30 @@ public struct RunFacts: Sendable {
             fields.append(("matches_few", .bool(use.matchesFew)))
             return .object(fields)
         }
-        events = (inputs.side.events?.events ?? []).map { e in
+        events = (inputs.timeline?.events ?? []).map { e in
             .object([("timestamp", .string(e.time.iso8601 + "Z")), ("type", .string(e.type)),
                      ("description", .string(e.description)), ("group", .string(e.isForAll ? "all" : e.group))])
         }
+    }
+
+    /// A group's fields beside memory (only in runs whose data has such facts, so documents of
+    /// memory-only data read as before).
+    static func tradeoff(_ t: GroupTradeoff) -> [(String, JSONValue)] {
+        func number(_ v: Double) -> JSONValue { v.isNaN ? .null : .number(v) }
+        let vs: JSONValue = t.vsControl.map { d in
+            .object([("percent", .number(d.percent)), ("ci_low", d.low.map(JSONValue.number) ?? .null),
+                     ("ci_high", d.high.map(JSONValue.number) ?? .null)])
+        } ?? .null
+        return [("bandwidth_mbps", number(t.bandwidthMbps)),
+                ("bandwidth_ci_low", t.bandwidthLow.map(JSONValue.number) ?? .null),
+                ("bandwidth_ci_high", t.bandwidthHigh.map(JSONValue.number) ?? .null),
+                ("bandwidth_relays", .int(t.bandwidthRelays)), ("read_mbps", number(t.readMbps)),
+                ("bandwidth_vs_control", vs), ("consensus_weight", number(t.weight)),
+                ("flags", .array(t.flagsHeld.map(JSONValue.string))), ("flags_relays", .int(t.flagsRelays)),
+                ("flags_lost", .array(t.flagsLost.map(JSONValue.string))),
+                ("allocator", t.allocator.map(JSONValue.string) ?? .null),
+                ("allocator_mismatch", .array(t.allocatorMismatches.map { m in
+                    .object([("relay", .string(m.name)), ("allocator", .string(m.allocator))]) }))]
     }
 
     /// A server's (or all servers') summary numbers, as the run summary prints them.
