@@ -95,6 +95,14 @@ import TormemData
         #expect(series.count == 3)
         #expect(series.times == (0..<3).map { Int64($0 * 3600) + FakeHost.time.seconds - 2 * 3600 })
         #expect(series.totalKB.allSatisfy { $0 == Double(FakeHost.running.map(\.rss).reduce(0, +)) })
+        // The fact columns come back as each relay's facts, read once (the same every hour).
+        let alpha = try #require(loaded.relays.relays.first { $0.info.nickname == "alpha" }).facts
+        let first = FakeHost.time.seconds - 2 * 3600
+        #expect(alpha.starts == [.init(time: first, value: 1_766_224_800)] && alpha.restarts.isEmpty)
+        #expect(alpha.allocators == [.init(time: first, value: "jemalloc")])
+        #expect(alpha.bandwidth == [.init(time: first, value: .init(readPerDay: 123_456_789_504, writtenPerDay: 125_000_000_512))])
+        #expect(alpha.flags == [.init(time: first, value: "Fast Guard HSDir Running Stable V2Dir Valid")])
+        #expect(alpha.weights == [.init(time: first, value: 15000)])
     }
 
     @Test func autoDirKeepsTheNewestFolderOfTheExperimentUnlessANewOneIsAsked() throws {
