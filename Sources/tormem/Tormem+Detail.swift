@@ -4,7 +4,7 @@ import TormemCollect
 extension Tormem {
     struct Detail: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show every memory field of one relay, its DirCache and MaxMemInQueues settings and its allocator.")
+            abstract: "Show every memory field of one relay, its DirCache and MaxMemInQueues settings, its allocator, start, bandwidth and consensus flags and weight.")
 
         @OptionGroup var host: HostOptions
 
