@@ -23,6 +23,10 @@ public struct CachedConsensus: Equatable, Sendable {
     /// Bytes read of each candidate to find its `valid-after`.
     static let headerLimit = 65_536
 
+    /// The keywords looked for, as bytes (compared on every line).
+    static let versionLine = Array("network-status-version 3".utf8), validAfterKey = Array("valid-after ".utf8)
+    static let routerKey = Array("r ".utf8), footerKey = Array("directory-footer".utf8), bandwidthKey = Array("Bandwidth=".utf8)
+
     /// The newest readable consensus among `directories` (by `valid-after`, else modification
     /// time; the first path on a tie) with the entries of `fingerprints`; nil when there is none.
     /// Each file that cannot be used gives one warning naming it.
@@ -69,16 +73,16 @@ public struct CachedConsensus: Equatable, Sendable {
         let outcome: LineReader.Outcome
         do {
             outcome = try LineReader.read(path, limit: headerLimit) { line, number in
-                if line.starts(with: Array("@".utf8)) { return true }   // annotations (`@type …`)
+                if line.first == UInt8(ascii: "@") { return true }   // annotations (`@type …`)
                 if !header.isConsensus {
-                    header.isConsensus = line.starts(with: Array("network-status-version 3".utf8))
+                    header.isConsensus = line.starts(with: versionLine)
                     return header.isConsensus
                 }
-                if line.starts(with: Array("valid-after ".utf8)) {
+                if line.starts(with: validAfterKey) {
                     header.validAfter = TimestampParser.timestamp(UnsafeBufferPointer(rebasing: line[12...]))
                     return false
                 }
-                return !line.starts(with: Array("r ".utf8))
+                return !line.starts(with: routerKey)
             }
         } catch {
             if error.code == ENOENT { return nil }
@@ -106,7 +110,7 @@ public struct CachedConsensus: Equatable, Sendable {
             outcome = try LineReader.read(path, limit: Self.sizeLimit) { line, number in
                 guard line.count >= 2, line[1] == 32 else {
                     // The footer ends the router entries.
-                    return !line.starts(with: Array("directory-footer".utf8))
+                    return !line.starts(with: Self.footerKey)
                 }
                 switch line[0] {
                 case UInt8(ascii: "r"):
@@ -124,7 +128,7 @@ public struct CachedConsensus: Equatable, Sendable {
                     entries[fp]?.flags = line.dropFirst(2).split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
                 case UInt8(ascii: "w"):
                     guard let fp = current else { return true }
-                    for word in line.dropFirst(2).split(separator: 32) where word.starts(with: Array("Bandwidth=".utf8)) {
+                    for word in line.dropFirst(2).split(separator: 32) where word.starts(with: Self.bandwidthKey) {
                         let digits = word.dropFirst(10)
                         if let weight = WholeNumber.parse(digits) {
                             entries[fp]?.weight = weight
