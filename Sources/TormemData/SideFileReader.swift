@@ -6,11 +6,12 @@ import Darwin
 import TormemCore
 
 /// Reads a small side file whole: nil when it does not exist; never blocks on a FIFO or device
-/// (opened non-blocking, and only a regular file is read); at most `limit` bytes.
+/// (opened non-blocking, and only a regular file is read); at most `limit` bytes (Onionoo's
+/// documents: `OnionooFacts.sizeLimit`).
 enum SideFileReader {
     static let limit = 64 << 20
 
-    static func contents(of path: String) throws(TormemError) -> [UInt8]? {
+    static func contents(of path: String, limit: Int = limit) throws(TormemError) -> [UInt8]? {
         let fd: Int32, size: Int
         do {
             (fd, size) = try RegularFile.open(path)
