@@ -22,7 +22,8 @@ enum SideFileReader {
         }
         defer { close(fd) }
         guard size <= limit else {
-            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found \(size >> 20) MiB"))
+            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found "
+                + (size >> 20 > limit >> 20 ? "\(size >> 20) MiB" : "\(size) bytes")))
         }
         var out = [UInt8](repeating: 0, count: size)
         var done = 0
