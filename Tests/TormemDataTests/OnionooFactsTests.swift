@@ -233,6 +233,7 @@ import TormemCore
             dir + "/onionoo_bandwidth.json: bandwidth history of 1 relay; matches 1 of 4 relays in the data",
         ])
         #expect(uses.map(\.match) == [.dataRelays(matched: 2, of: 4), .dataRelays(matched: 1, of: 4)])
+        #expect(uses.map(\.matchesFew) == [false, true])
         #expect(SideFileUse.uses(side, relays: [], labels: GroupLabels()).allSatisfy { $0.match == nil })
     }
 

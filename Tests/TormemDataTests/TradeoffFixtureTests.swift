@@ -72,4 +72,39 @@ import TormemTestSupport
         #expect(uses.map(\.match) == [.dataRelays(matched: 24, of: 24), .dataRelays(matched: 24, of: 24)])
         #expect(try SideFiles.load(in: Fixtures.url("tradeoff/collected")).onionoo == nil)
     }
+
+    /// A run over the onionoo folder names both documents with what they gave to its 24 relays.
+    @Test func aRunNamesTheDocuments() throws {
+        let data = Fixtures.url("tradeoff/onionoo/measurements.csv")
+        let i = ChartInputs(files: [try DataLoader.load(path: data)], side: try SideFiles.load(nextTo: data), options: ChartInputs.Options())
+        let dir = Fixtures.url("tradeoff/onionoo")
+        #expect(i.sideFiles.filter { $0.kind == "Onionoo" }.map(\.text) == [
+            dir + "/onionoo_details.json: flags and weights of 24 relays; matches 24 of 24 relays in the data",
+            dir + "/onionoo_bandwidth.json: bandwidth history of 24 relays; matches 24 of 24 relays in the data",
+        ])
+        #expect(!i.allWarnings.contains { $0.file.hasPrefix(dir + "/onionoo_") }, "\(i.allWarnings)")
+    }
+
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The committed files are make.py's output, byte for byte.
+    @Test(.enabled(if: python != nil, "no python3")) func theGeneratorReproducesTheFolder() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.python!)
+        p.arguments = [Fixtures.url("tradeoff/make.py"), out]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let root = Fixtures.url("tradeoff")
+        var isFolder: ObjCBool = false
+        let written = try FileManager.default.subpathsOfDirectory(atPath: out).filter {
+            FileManager.default.fileExists(atPath: out + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+        #expect(written.count == 17, "\(written)")  // README.md, 7 files in each folder, the two documents
+        for name in written {
+            #expect(FileManager.default.contents(atPath: out + "/" + name) == FileManager.default.contents(atPath: root + "/" + name), "\(name)")
+        }
+    }
 }
