@@ -97,7 +97,7 @@ public struct OnionooFacts: Equatable, Sendable {
     /// Takes in a bandwidth document.
     mutating func addBandwidth(_ bytes: [UInt8], file: String, warnings: inout [Diagnostic]) throws(TormemError) {
         let list = try Self.relayList(bytes, file: file, kind: "bandwidth")
-        var skipped: [String] = []
+        var skipped = Skipped()
         for (i, item) in list.enumerated() {
             do throws(Skip) {
                 let relay = try Self.object(item, at: "relays[\(i)]")
@@ -114,10 +114,10 @@ public struct OnionooFacts: Equatable, Sendable {
                 historyRelays.insert(fp)
                 observedRelays.remove(fp)
             } catch {
-                skipped.append(error.reason)
+                skipped.note(error.reason)
             }
         }
-        if let w = Self.skipWarning(skipped, file: file) { warnings.append(w) }
+        if let w = skipped.warning(file: file) { warnings.append(w) }
     }
 
     /// Takes in a details document (after the bandwidth document, whose relays keep their history).
@@ -129,7 +129,7 @@ public struct OnionooFacts: Equatable, Sendable {
             throw .input(Diagnostic(file: file, message: "expected \"relays_published\" as a UTC time YYYY-MM-DD hh:mm:ss (when the consensus of these flags and weights was valid), found "
                 + Self.describe(document["relays_published"])))
         }
-        var skipped: [String] = []
+        var skipped = Skipped()
         for (i, item) in list.enumerated() {
             do throws(Skip) {
                 let at = "relays[\(i)]"
@@ -157,20 +157,32 @@ public struct OnionooFacts: Equatable, Sendable {
                 }
                 if !facts.isEmpty { relays[fp, default: RelayFacts()].merge(facts) }
             } catch {
-                skipped.append(error.reason)
+                skipped.note(error.reason)
             }
         }
-        if let w = Self.skipWarning(skipped, file: file) { warnings.append(w) }
+        if let w = skipped.warning(file: file) { warnings.append(w) }
     }
 
     /// Why a relay of a document is skipped.
     struct Skip: Error { var reason: String }
 
-    /// `2 relays skipped: relays[3].flags: expected an array of strings, found a number; …`.
-    static func skipWarning(_ reasons: [String], file: String) -> Diagnostic? {
-        guard !reasons.isEmpty else { return nil }
-        return Diagnostic(file: file, message: "\(reasons.count) relay\(reasons.count == 1 ? "" : "s") skipped: "
-            + reasons.prefix(3).joined(separator: "; ") + (reasons.count > 3 ? "; and \(reasons.count - 3) more" : ""))
+    /// The relays of one document skipped: how many, and the first reasons.
+    struct Skipped {
+        static let shown = 3
+        var count = 0
+        var reasons: [String] = []
+
+        mutating func note(_ reason: String) {
+            count += 1
+            if reasons.count < Self.shown { reasons.append(reason) }
+        }
+
+        /// `2 relays skipped: relays[3].flags: expected an array of strings, found the number 1; …`.
+        func warning(file: String) -> Diagnostic? {
+            guard count > 0 else { return nil }
+            return Diagnostic(file: file, message: "\(count) relay\(count == 1 ? "" : "s") skipped: "
+                + reasons.joined(separator: "; ") + (count > reasons.count ? "; and \(count - reasons.count) more" : ""))
+        }
     }
 
     // MARK: Documents
