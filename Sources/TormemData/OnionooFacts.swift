@@ -104,13 +104,9 @@ public struct OnionooFacts: Equatable, Sendable {
                 let fp = try Self.fingerprint(relay, at: "relays[\(i)]")
                 let written = try Self.history(relay["write_history"], at: "relays[\(i)].write_history")
                 let read = try Self.history(relay["read_history"], at: "relays[\(i)].read_history")
-                var facts = RelayFacts()
-                for t in Set(written.keys).union(read.keys).sorted() {
-                    facts.note(bandwidth: RelayFacts.Bandwidth(readPerDay: read[t].map { $0 * 86_400 } ?? .nan,
-                                                               writtenPerDay: written[t].map { $0 * 86_400 } ?? .nan), at: t)
-                }
+                let facts = Self.bandwidthFacts(read: read, written: written)
                 guard !facts.isEmpty else { continue }
-                relays[fp, default: RelayFacts()].merge(facts)
+                if relays[fp] == nil { relays[fp] = facts } else { relays[fp]!.merge(facts) }
                 historyRelays.insert(fp)
                 observedRelays.remove(fp)
             } catch {
@@ -266,24 +262,44 @@ public struct OnionooFacts: Equatable, Sendable {
         var last: Int64 { first + Int64(max(values.count - 1, 0)) * interval }
     }
 
-    /// A history object's graphs merged: bytes per second by time, each time from the finest graph
-    /// whose span holds it. Absent or null: none.
-    static func history(_ v: JSONParser.Value?, at path: String) throws(Skip) -> [Int64: Double] {
-        guard let v, v != .null else { return [:] }
+    /// The readings of a relay's read and written histories (bytes per second, in time order): bytes
+    /// per day at each time either has, NaN for the other when it has none there.
+    static func bandwidthFacts(read: [Point], written: [Point]) -> RelayFacts {
+        var facts = RelayFacts()
+        var r = 0, w = 0
+        while r < read.count || w < written.count {
+            let t = min(r < read.count ? read[r].time : .max, w < written.count ? written[w].time : .max)
+            var b = RelayFacts.Bandwidth()
+            if r < read.count, read[r].time == t { b.readPerDay = read[r].perSecond * 86_400; r += 1 }
+            if w < written.count, written[w].time == t { b.writtenPerDay = written[w].perSecond * 86_400; w += 1 }
+            facts.note(bandwidth: b, at: t)
+        }
+        return facts
+    }
+
+    /// Bytes per second at a time.
+    typealias Point = (time: Int64, perSecond: Double)
+
+    /// A history object's graphs merged, in time order: bytes per second, each time from the finest
+    /// graph whose span holds it. Absent or null: none.
+    static func history(_ v: JSONParser.Value?, at path: String) throws(Skip) -> [Point] {
+        guard let v, v != .null else { return [] }
         guard let graphs = v.object else { throw Skip(reason: "\(path): expected an object of graphs, found \(describe(v))") }
         var read: [(name: String, graph: Graph)] = []
         for name in graphs.keys.sorted() { read.append((name, try graph(graphs[name]!, at: path + "." + name))) }
         read.sort { ($0.graph.interval, $0.name) < ($1.graph.interval, $1.name) }
-        var out: [Int64: Double] = [:]
+        // Each time once: a coarser graph's points inside a finer one's span are left out.
+        var out: [Point] = []
         var spans: [(from: Int64, to: Int64)] = []
         for (_, g) in read {
             for (i, value) in g.values.enumerated() {
                 let t = g.first + Int64(i) * g.interval
                 guard let value, !spans.contains(where: { t >= $0.from && t < $0.to }) else { continue }
-                out[t] = value
+                out.append((t, value))
             }
             spans.append((g.first - g.interval / 2, g.last + g.interval - g.interval / 2))
         }
+        if read.count > 1 { out.sort { $0.time < $1.time } }
         return out
     }
 
