@@ -230,6 +230,10 @@ def readme(path, rs, data):
         w(f"| {gid} | {label} | 6 | {shapes[shape]} | {day9:.3f} | {end:.3f} | {', '.join(map(str, mbits))} (mean "
           f"{sum(mbits) / 6:g}) | {wmean:.0f} | {rmean:.0f} | `{flags}` | {weight} | {alloc} | {restarts} |")
     w("")
+    control = sum(GROUPS[0][2]) / 6
+    w("Written bandwidth against the control (A, mean 40 Mbit/s): " + ", ".join(
+        f"{gid[0]} {100 * (sum(m) / 6 - control) / control:+g} %" for gid, _, m, *_ in GROUPS[1:])
+      + "; B lost Guard, HSDir and V2Dir; C6 does not run its group's allocator; D's six restarts are the only ones.\n")
     w("Day 9 (2026-03-10, the last day) is the end of every group's window: its mean is the end mean of "
       "the analysis (A 4.31 GB: FRAGMENTED; B, C, D stable). A grows 4.0 GB in 239 h: 0.402 GB/day. "
       "D's daily means dip on day 5 (the restart at 12:00) and day 6, and are back at 0.80 from day 8.\n")
