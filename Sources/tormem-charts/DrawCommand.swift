@@ -25,7 +25,7 @@ struct DrawCommand: ParsableCommand {
 
     @OptionGroup var source: PrometheusOptions
 
-    @Option(name: .customLong("side-files"), help: ArgumentHelp("Read the side files (relay_config.csv, groups/, experiment.json, events.csv, diagnostics.csv) from DIR: with --prometheus the only place they come from; with --data instead of the first file's folder.", valueName: "DIR"))
+    @Option(name: .customLong("side-files"), help: ArgumentHelp("Read the side files (relay_config.csv, groups/, experiment.json, events.csv, diagnostics.csv, onionoo_*.json) from DIR: with --prometheus the only place they come from; with --data instead of the first file's folder.", valueName: "DIR"))
     var sideFiles: String?
 
     @Option(name: .long, help: "Folder to write the charts into (created when missing).")

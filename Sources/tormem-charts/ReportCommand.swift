@@ -18,7 +18,8 @@ struct ReportCommand: ParsableCommand {
         With --new NAME --host HOST --date YYYY-MM-DD --data FILE it first creates \
         <reports-dir>/DATE-HOST-NAME/ and copies into it the data file FILE (keeping one of the \
         names above, else as data.csv) and what it finds in FILE's folder: experiment.json, \
-        relay_config.csv, events.csv, diagnostics.csv, the group files groups/group_*.txt and \
+        relay_config.csv, events.csv, diagnostics.csv, onionoo_details.json, onionoo_bandwidth.json, \
+        the group files groups/group_*.txt and \
         the relays_file of each group in experiment.json, at the same place in the new folder. \
         A relays_file given relative to FILE's folder but outside it (../lists/b.txt) is refused \
         (exit 3): move it into the folder, or give an absolute path. --host and --date default to the \
@@ -46,7 +47,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var source: PrometheusOptions
 
-    @Option(name: .customLong("side-files"), help: ArgumentHelp("With --new: copy the side files (relay_config.csv, groups/, experiment.json, events.csv, diagnostics.csv) from DIR instead of the data file's folder.", valueName: "DIR"))
+    @Option(name: .customLong("side-files"), help: ArgumentHelp("With --new: copy the side files (relay_config.csv, groups/, experiment.json, events.csv, diagnostics.csv, onionoo_*.json) from DIR instead of the data file's folder.", valueName: "DIR"))
     var sideFiles: String?
 
     @Flag(name: .long, help: "Read the samples of a folder made with --new --prometheus again from its server (the query kept in tormem.json), replace its snapshot and redraw.")
