@@ -12,6 +12,8 @@ public struct ExperimentEvent: Equatable, Sendable {
     /// The group IDs named in the `group` cell (empty for all relays): split at `_` until
     /// `resolvingGroups(known:)` matched the cell against the groups of the run.
     public var groups: [String]
+    /// Made from the data (a restart seen in `started`), not read from events.csv.
+    public var seenInData = false
 
     public init(time: Timestamp, type: String, description: String, group: String = "") {
         self.time = time; self.type = type; self.description = description; self.group = group

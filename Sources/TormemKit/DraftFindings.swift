@@ -39,11 +39,10 @@ enum DraftFindings {
                 + unlike.map { "\(name($0.group)): " + MessageText.list($0.unlike.map(MarkdownText.escape), shown: 12) }.joined(separator: "; ") + ".")
         }
         if let t = tradeoffs { lines += tradeoffLines(t, a, name: name) }
-        let seen = (timeline?.events ?? []).filter { $0.description.hasPrefix(RestartEvents.prefix) }
+        let seen = (timeline?.events ?? []).filter(\.seenInData)
         if !seen.isEmpty {
             let entries = seen.prefix(8).map { e -> String in
-                let who = e.description.dropFirst(RestartEvents.prefix.count).drop { $0 == " " }
-                return "\(name(e.group)) on \(e.time.date) (\(who))" + (e.type == "restart" ? ": its 2× rule counts from then" : "")
+                "\(name(e.group)) on \(e.time.date) (\(e.description))" + (e.type == "restart" ? ": its 2× rule counts from then" : "")
             }
             lines.append("Restarts seen in the data (`started` changed): " + entries.joined(separator: "; ")
                 + (seen.count > 8 ? "; and \(seen.count - 8) more" : "") + ".")
