@@ -39,6 +39,15 @@ public struct MemoryVsBandwidthChart: Chart {
         }
     }
 
+    /// What each group's mean is labelled with on the plot: its ID, or, when IDs are long
+    /// (`C_tcmalloc215_historical`), the part before their first `_` where that tells every group
+    /// apart (`C`; the key's line starts with the whole ID).
+    static func tags(_ groups: [String]) -> [String: String] {
+        let short = groups.map { id in id.count > 8 ? String(id.split(separator: "_", omittingEmptySubsequences: false).first ?? Substring(id)) : id }
+        let distinct = Set(short).count == groups.count && !short.contains(where: \.isEmpty)
+        return Dictionary(uniqueKeysWithValues: zip(groups, distinct ? short : groups))
+    }
+
     /// `1.2 Mbit/s`, `31.5 Mbit/s`, `250 Mbit/s`.
     static func mbps(_ v: Double) -> String { NumberFormat.fixed(v, decimals: v < 100 ? 1 : 0) + " Mbit/s" }
 
@@ -72,7 +81,7 @@ public struct MemoryVsBandwidthChart: Chart {
     public static func make(_ a: GroupAnalysis, tradeoffs t: TradeoffAnalysis, labels: GroupLabels, style: ChartStyle) -> Figure {
         let theme = style.theme, metric = a.metric
         var layers: [Layer] = [], entries: [PanelKey.Entry] = []
-        var drawnRelays = 0, withoutBandwidth = 0, highestX = 0.0, highestY = 0.0
+        var drawnRelays = 0, withoutBandwidth = 0, highestX = 0.0, highestY = 0.0, lowestX = Double.infinity
         let control = a.control.flatMap(t.group)
         for (i, g) in a.groups.enumerated() {
             let tr = t.group(g.group)
@@ -81,12 +90,14 @@ public struct MemoryVsBandwidthChart: Chart {
             drawnRelays += relays.count
             let xs = relays.map { $0.writtenMbps! }, ys = relays.map(\.endValue)
             highestX = max(highestX, xs.max() ?? 0)
+            lowestX = min(lowestX, xs.min() ?? .infinity)
             highestY = max(highestY, ys.max() ?? 0)
             if !relays.isEmpty { layers.append(.points(PointLayer(xs: xs, ys: ys, color: theme.series(i).withAlpha(0.55), radius: 5))) }
             entries.append(PanelKey.Entry(title: labels.titled(g.group), phrases: phrases(g, tr, a, control: control),
                                           color: theme.series(i), swatch: g.group == a.control ? .ring : .dot))
         }
         let means = means(a, t)
+        let tags = tags(a.groups.map(\.group))
         for m in means {
             let i = a.groups.firstIndex { $0.group == m.group } ?? 0
             let isControl = m.group == a.control
@@ -95,10 +106,16 @@ public struct MemoryVsBandwidthChart: Chart {
             }
             let bar = PointLayer.ErrorBar(xLow: m.mbpsLow ?? .nan, xHigh: m.mbpsHigh ?? .nan, yLow: m.valueLow ?? .nan, yHigh: m.valueHigh ?? .nan)
             layers.append(.points(PointLayer(xs: [m.mbps], ys: [m.value], color: theme.series(i), radius: 11, outline: theme.text,
-                                             errorBars: [bar], labels: [m.group + (isControl ? " (control)" : "")])))
+                                             errorBars: [bar], labels: [(tags[m.group] ?? m.group) + (isControl ? " (control)" : "")])))
             highestX = max(highestX, m.mbpsHigh ?? m.mbps)
+            lowestX = min(lowestX, m.mbpsLow ?? m.mbps)
             highestY = max(highestY, m.valueHigh ?? m.value)
         }
+        // Bandwidth from 0 unless every relay is in the upper half of the range: then the axis
+        // starts near the lowest, so that differences of a few Mbit/s are seen.
+        let span = highestX - lowestX
+        let left = lowestX.isFinite && lowestX > highestX / 2 ? max(0, lowestX - max(span * 0.15, highestX * 0.02)) : 0
+        let right = max(highestX + max(span * 0.08, highestX * 0.02), left + 1)
         let zone = a.rule.zoneGB
         let top = (metric.isMemory ? max(highestY, zone) : highestY) * 1.05
         let legend = [LegendEntry("relay (colour: group)", color: theme.mutedText, swatch: .dot),
@@ -108,7 +125,7 @@ public struct MemoryVsBandwidthChart: Chart {
         let quantityLabel = metric == .rss ? "end memory" : "end " + metric.shortName
         let lower = metric.isMemory ? "lower: less memory" : "lower: a lower \(metric.shortName)"
         let panel = PlotPanel(title: "\(quantityLabel.prefix(1).uppercased() + quantityLabel.dropFirst()) against bandwidth · \(lower) · further right: more bandwidth",
-                              x: .linear(lo: 0, hi: max(highestX * 1.08, 1),
+                              x: .linear(lo: left, hi: right,
                                          label: "bandwidth per relay, Mbit/s written (mean over its group's window)"),
                               y: YAxis(label: "\(quantityLabel) per relay, \(ChartText.unit(metric)) (group's last day)", lo: 0, hi: max(top, 0.1)),
                               layers: layers,

@@ -183,8 +183,12 @@ struct PanelDrawing: FigurePart {
             }
         }
         let points = PointDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale)
+        let labelled = panel.layers.flatMap { layer -> [Rect] in
+            guard case .points(let p) = layer, !p.labels.isEmpty else { return [] }
+            return PointDrawing.marks(p, x: xScale, y: yScale, scale: scale)
+        }
         for layer in panel.layers {
-            if case .points(let p) = layer { points.drawLabels(p, marks: marks) }
+            if case .points(let p) = layer { points.drawLabels(p, marks: marks, labelled: labelled) }
         }
         CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines + referenceLines, marks: marks)
             .draw(panel.callouts)

@@ -1,8 +1,9 @@
 /// Lays out and draws a panel's key in a column right of its plot: its title, then each entry's
 /// swatch beside its title (bold, wrapped at spaces and after `_`, `-`, `/`) and its phrases
 /// (whole phrases per line where they fit). When the entries do not fit the column's height the
-/// text is set smaller (to 85 %), then each entry keeps fewer lines, then the last entries are
-/// counted instead of listed.
+/// text is set smaller (to 85 %) and each entry keeps fewer lines (its title and phrases cut with
+/// "…": a title keeps its start, the group's ID), then the last entries are counted instead of
+/// listed.
 struct PanelKeyDrawing: FigurePart {
     let drawing: FigureDrawing
     let key: PanelKey
@@ -29,15 +30,15 @@ struct PanelKeyDrawing: FigurePart {
         var height: Double
     }
 
-    func block(_ e: PanelKey.Entry, width: Double, factor: Double, maxLines: Int) -> Block {
+    func block(_ e: PanelKey.Entry, width: Double, factor: Double, titleLines maxTitle: Int, phraseLines maxLines: Int) -> Block {
         let tf = titleFont(factor), pf = phraseFont(factor)
         let textWidth = width - swatchWidth
         // A title that does not fit breaks at its ` · ` first (`D_jemalloc530_current`, `jemalloc 5.3.0`).
         let parts = drawing.width(e.title, tf) <= textWidth ? [e.title] : e.title.split(separator: " · ").map(String.init)
-        var titleLines = parts.flatMap { wrap($0, font: tf, width: textWidth, maxLines: maxLines) }
-        if titleLines.count > maxLines {
-            titleLines = Array(titleLines.prefix(maxLines))
-            titleLines[maxLines - 1] = drawing.fit(titleLines[maxLines - 1] + "…", tf, textWidth)
+        var titleLines = parts.flatMap { wrap($0, font: tf, width: textWidth, maxLines: maxTitle) }
+        if titleLines.count > maxTitle {
+            titleLines = Array(titleLines.prefix(maxTitle))
+            titleLines[maxTitle - 1] = drawing.fit(titleLines[maxTitle - 1] + "…", tf, textWidth)
         }
         var lines = titleLines.map { ($0, tf, true) }
         var phraseLines: [String] = [], current = ""
@@ -75,8 +76,8 @@ struct PanelKeyDrawing: FigurePart {
     func fitted(width: Double, height: Double) -> (blocks: [Block], factor: Double, omitted: Int) {
         let headingHeight = key.title == nil ? 0 : drawing.height(drawing.legendFont) + gap / 2
         var last: (blocks: [Block], factor: Double) = ([], 1)
-        for (factor, maxLines) in [(1.0, 4), (0.92, 4), (0.85, 3), (0.85, 2), (0.85, 1)] {
-            let blocks = key.entries.map { block($0, width: width, factor: factor, maxLines: maxLines) }
+        for (factor, titleLines, phraseLines) in [(1.0, 3, 3), (0.92, 3, 3), (0.92, 2, 2), (0.85, 2, 2), (0.85, 2, 1), (0.85, 1, 2), (0.85, 1, 1)] {
+            let blocks = key.entries.map { block($0, width: width, factor: factor, titleLines: titleLines, phraseLines: phraseLines) }
             let total = headingHeight + blocks.reduce(0) { $0 + $1.height } + Double(max(0, blocks.count - 1)) * entryGap(factor)
             if total <= height { return (blocks, factor, 0) }
             last = (blocks, factor)

@@ -46,30 +46,33 @@ struct PointDrawing: FigurePart {
 
     /// The boxes of the layer's dots and error bars: what labels should not cover.
     static func marks(_ p: PointLayer, x: LinearScale, y: LinearScale, scale: Double) -> [Rect] {
+        p.drawable.flatMap { marks(p, $0, x: x, y: y, scale: scale) }
+    }
+
+    /// The boxes of point `i`'s dot and error bars.
+    static func marks(_ p: PointLayer, _ i: Int, x: LinearScale, y: LinearScale, scale: Double) -> [Rect] {
         let r = p.radius * scale + (p.outline == nil ? 0 : 2.5 * scale)
-        var out: [Rect] = []
-        for i in p.drawable {
-            let c = centre(p, i, x: x, y: y)
-            out.append(Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r))
-            guard i < p.errorBars.count else { continue }
-            let e = p.errorBars[i], half = 1.5 * scale
-            if e.xLow.isFinite, e.xHigh.isFinite {
-                let a = x.map(e.xLow), b = x.map(e.xHigh)
-                out.append(Rect(x: min(a, b), y: c.y - half, width: abs(b - a), height: 2 * half))
-            }
-            if e.yLow.isFinite, e.yHigh.isFinite {
-                let a = y.map(e.yLow), b = y.map(e.yHigh)
-                out.append(Rect(x: c.x - half, y: min(a, b), width: 2 * half, height: abs(b - a)))
-            }
+        let c = centre(p, i, x: x, y: y)
+        var out = [Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)]
+        guard i < p.errorBars.count else { return out }
+        let e = p.errorBars[i], half = 1.5 * scale
+        if e.xLow.isFinite, e.xHigh.isFinite {
+            let a = x.map(e.xLow), b = x.map(e.xHigh)
+            out.append(Rect(x: min(a, b), y: c.y - half, width: abs(b - a), height: 2 * half))
+        }
+        if e.yLow.isFinite, e.yHigh.isFinite {
+            let a = y.map(e.yLow), b = y.map(e.yHigh)
+            out.append(Rect(x: c.x - half, y: min(a, b), width: 2 * half, height: abs(b - a)))
         }
         return out
     }
 
     /// Each label beside its point: right, left, above, below, then the corners, close by and then
     /// a little further (never farther than a line's height, so it reads as the point's); the first
-    /// place inside the plot, clear of every text, that covers none of `marks` (else the first
-    /// clear one); left out where none is clear.
-    func drawLabels(_ p: PointLayer, marks: [Rect]) {
+    /// place inside the plot, clear of every text, that covers none of `marks` but its own point's and
+    /// error bars (else the first that covers none of `labelled`: the labelled points of every layer and
+    /// their error bars, never hidden); left out where there is none.
+    func drawLabels(_ p: PointLayer, marks: [Rect], labelled: [Rect]) {
         let font = drawing.calloutFont
         let lineHeight = drawing.height(font)
         let r = p.radius * scale + (p.outline == nil ? 0 : 2.5 * scale)
@@ -90,16 +93,13 @@ struct PointDrawing: FigurePart {
                                           horizontal: h, vertical: v))
                 }
             }
-            let clear = items.filter { item in
-                let b = drawing.layout.box(item).inset(by: -pad)
-                return plot.contains(b) && drawing.layout.isFree(b)
+            let clear = items.map { ($0, drawing.layout.box($0).inset(by: -pad)) }.filter { _, b in
+                plot.contains(b) && drawing.layout.isFree(b)
             }
-            let offMarks = clear.filter { item in
-                let b = drawing.layout.box(item).inset(by: -pad)
-                return !marks.contains { $0 != own && $0.intersects(b) }
-            }
-            guard let item = offMarks.first ?? clear.first else { continue }
-            let backdrop = drawing.layout.box(item).inset(by: -pad)
+            let mine = PointDrawing.marks(p, i, x: x, y: y, scale: scale)
+            func covers(_ b: Rect, _ rects: [Rect]) -> Bool { rects.contains { !mine.contains($0) && $0.intersects(b) } }
+            guard let (item, backdrop) = clear.first(where: { !covers($0.1, marks) }) ?? clear.first(where: { !covers($0.1, labelled) })
+            else { continue }
             canvas.fill(backdrop, color: theme.panel.withAlpha(0.85))
             drawing.layout.reserve(backdrop)
             let box = drawing.layout.box(item)
