@@ -69,9 +69,9 @@ struct PointDrawing: FigurePart {
 
     /// Each label beside its point: right, left, above, below, then the corners, close by and then
     /// a little further (never farther than a line's height, so it reads as the point's); the first
-    /// place inside the plot, clear of every text, that covers none of `marks` but its own point's and
-    /// error bars (else the first that covers none of `labelled`: the labelled points of every layer and
-    /// their error bars, never hidden); left out where there is none.
+    /// place inside the plot, clear of every text, that covers the fewest of `marks` (its own
+    /// error bars count, its dot not) and none of `labelled` but its own point's (the labelled
+    /// points of every layer and their error bars are never hidden); left out where there is none.
     func drawLabels(_ p: PointLayer, marks: [Rect], labelled: [Rect]) {
         let font = drawing.calloutFont
         let lineHeight = drawing.height(font)
@@ -97,8 +97,10 @@ struct PointDrawing: FigurePart {
                 plot.contains(b) && drawing.layout.isFree(b)
             }
             let mine = PointDrawing.marks(p, i, x: x, y: y, scale: scale)
-            func covers(_ b: Rect, _ rects: [Rect]) -> Bool { rects.contains { !mine.contains($0) && $0.intersects(b) } }
-            guard let (item, backdrop) = clear.first(where: { !covers($0.1, marks) }) ?? clear.first(where: { !covers($0.1, labelled) })
+            func covers(_ b: Rect, _ rects: [Rect], except: [Rect]) -> Bool { rects.contains { !except.contains($0) && $0.intersects(b) } }
+            let allowed = clear.filter { !covers($0.1, labelled, except: mine) }
+            func covered(_ b: Rect) -> Int { marks.filter { $0 != own && $0.intersects(b) }.count }
+            guard let (item, backdrop) = allowed.enumerated().min(by: { (covered($0.element.1), $0.offset) < (covered($1.element.1), $1.offset) })?.element
             else { continue }
             canvas.fill(backdrop, color: theme.panel.withAlpha(0.85))
             drawing.layout.reserve(backdrop)
