@@ -144,7 +144,7 @@ public struct MemoryVsBandwidthChart: Chart {
 extension MemoryVsBandwidthChart {
     public func fileStem(prefix: String) -> String { GroupMeansChart.groupStem("chart5_memory_vs_bandwidth", prefix: prefix) }
 
-    public var summary: String { "end memory against bandwidth per relay and group, vs the control" }
+    public var summary: String { "end memory against bandwidth, vs the control" }
 
     /// Not applicable without groups; skipped when no group has a value or none has a bandwidth.
     public func make(_ context: ChartContext) -> ChartOutcome {

@@ -123,9 +123,19 @@ import TormemTestSupport
         guard case .plot(let panel) = fig.panels[0], case .linear(let lo, let hi, let label) = panel.x else {
             Issue.record("expected a linear x axis"); return
         }
-        #expect(label.contains("Mbit/s written") && lo == 0 && hi >= 42)
+        // Every relay in the upper half of the range: the axis starts a little below the lowest (28).
+        #expect(label.contains("Mbit/s written") && lo > 24 && lo < 28 && hi > 42 && hi < 45, "\(lo)…\(hi)")
         #expect(panel.y.label.hasPrefix("end memory per relay, GB") && panel.y.lo == 0 && panel.y.hi >= 5.2)
         #expect(panel.references.map(\.value) == [4])
+    }
+
+    /// A relay far below the others: the bandwidth axis starts at 0.
+    @Test func aWideRangeOfBandwidthStartsAtZero() throws {
+        var rs = Self.relays
+        rs[3].mbps = 5
+        let fig = try #require(MemoryVsBandwidthChart().make(try Self.context(rs)).figure)
+        guard case .plot(let panel) = fig.panels[0], case .linear(let lo, _, _) = panel.x else { Issue.record("no linear x"); return }
+        #expect(lo == 0)
     }
 
     /// With `--metric hwm` the chart and its words name VmHWM.
