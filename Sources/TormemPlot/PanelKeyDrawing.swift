@@ -14,11 +14,11 @@ struct PanelKeyDrawing: FigurePart {
     func titleFont(_ factor: Double) -> Font { Font(size: drawing.legendFont.size * factor, weight: .bold) }
     func phraseFont(_ factor: Double) -> Font { Font(size: drawing.tickFont.size * factor) }
 
-    /// The column's width for a panel `width` wide: what the longest title and phrase need, at most
+    /// The column's width for a panel `width` wide: what the longest title or line of phrases needs, at most
     /// `maxWidthShare` of the panel.
     func width(panelWidth: Double) -> Double {
         let natural = key.entries.map { e in
-            max(drawing.width(e.title, titleFont(1)), e.phrases.map { drawing.width($0, phraseFont(1)) }.max() ?? 0)
+            max(drawing.width(e.title, titleFont(1)), drawing.width(e.phrases.joined(separator: ", "), phraseFont(1)))
         }.max() ?? 0
         let heading = key.title.map { drawing.width($0, drawing.legendFont) } ?? 0
         return min(panelWidth * key.maxWidthShare, max(natural + swatchWidth, heading) + 4 * scale)
@@ -42,9 +42,9 @@ struct PanelKeyDrawing: FigurePart {
         }
         var lines = titleLines.map { ($0, tf, true) }
         var phraseLines: [String] = [], current = ""
-        for p in e.phrases {
+        for (k, p) in e.phrases.enumerated() {
             let candidate = current.isEmpty ? p : current + ", " + p
-            if drawing.width(candidate + ",", pf) <= textWidth { current = candidate; continue }
+            if drawing.width(candidate + (k == e.phrases.count - 1 ? "" : ","), pf) <= textWidth { current = candidate; continue }
             if !current.isEmpty { phraseLines.append(current + ","); current = "" }
             let pieces = wrap(p, font: pf, width: textWidth, maxLines: maxLines)
             phraseLines += pieces.dropLast()
