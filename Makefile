@@ -25,7 +25,8 @@ deps:
 # PyYAML to parse the shipped GitHub Actions workflow, systemd-analyze (systemd; nothing is started)
 # to check and score the shipped unit, strace to compare tormem's system calls with the unit's
 # filter, man (man-db) to render the packages' man pages, libcurl's headers and library for make dist
-# (tormem-charts is linked with the Swift libraries inside; URLSession, for --prometheus, needs libcurl).
+# (tormem-charts is linked with the Swift libraries inside; URLSession, for --prometheus, needs libcurl),
+# and Debian's libjemalloc2 and libmimalloc2.0, preloaded into test relays to check the allocator column.
 test-deps: deps
 	@missing=""; \
 	command -v tor >/dev/null 2>&1 || [ -x /usr/sbin/tor ] || missing="$$missing tor"; \
@@ -37,6 +38,8 @@ test-deps: deps
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q 'libjemalloc\.so\.2 ' || missing="$$missing libjemalloc2"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q 'libmimalloc\.so\.2 ' || missing="$$missing libmimalloc2.0"; \
 	if [ -n "$$missing" ]; then \
 		echo "tormem: installing$$missing for the tests (apt-get)"; \
 		$(SUDO) apt-get update -qq && \

@@ -3,7 +3,8 @@ import TormemData
 import TormemPlot
 
 /// `chart4_group_spread`: per group, every relay's end value as a dot, a box from the first to the
-/// third quartile with the median, and the mean; relays unlike their group named.
+/// third quartile with the median, and the mean; relays unlike their group named, and relays that
+/// do not run their group's allocator named with the allocator they run.
 public struct GroupSpreadChart: Chart {
     public init() {}
 
@@ -11,7 +12,8 @@ public struct GroupSpreadChart: Chart {
     /// Named relays per group at most (the rest are counted in the subtitle).
     static let namedPerGroup = 4
 
-    public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle) -> Figure {
+    public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle,
+                            tradeoffs: TradeoffAnalysis? = nil) -> Figure {
         let theme = style.theme
         let groups = a.groups.filter { !$0.endValues.isEmpty }
         var columns: [SpreadLayer.Column] = []
@@ -20,10 +22,15 @@ public struct GroupSpreadChart: Chart {
             let color = g.status == .fragmented ? theme.warning : (g.status == .growing ? theme.cool : theme.accent)
             columns.append(SpreadLayer.Column(values: g.endValues.map(\.gb), q1: g.endQ1, median: g.endMedian, q3: g.endQ3,
                                               mean: g.endMean, color: color))
-            for name in g.unlike.prefix(namedPerGroup) {
+            let t = tradeoffs?.group(g.group)
+            let mismatched = Dictionary(t?.allocatorMismatches.map { ($0.name, $0.allocator) } ?? [], uniquingKeysWith: { a, _ in a })
+            let names = g.unlike + mismatched.keys.sorted().filter { !g.unlike.contains($0) }
+            for name in names.prefix(namedPerGroup) {
                 guard let k = g.endValues.firstIndex(where: { $0.name == name }) else { continue }
-                callouts.append(Callout(x: Double(i) + 0.5 + SpreadLayer.jitter(k), y: g.endValues[k].gb, lines: [name],
-                                        color: theme.text, side: g.endValues[k].gb >= g.endMedian ? .above : .below))
+                let lines = [name] + (mismatched[name].map { ["\($0), not \(t?.allocator ?? "?")"] } ?? [])
+                callouts.append(Callout(x: Double(i) + 0.5 + SpreadLayer.jitter(k), y: g.endValues[k].gb, lines: lines,
+                                        color: mismatched[name] == nil ? theme.text : theme.warning,
+                                        side: g.endValues[k].gb >= g.endMedian ? .above : .below))
             }
         }
         let zone = a.rule.zoneGB, memory = a.metric.isMemory
@@ -40,10 +47,14 @@ public struct GroupSpreadChart: Chart {
                                                                         color: theme.warning)],
                               legend: legend)
         let unlike = groups.reduce(0) { $0 + $1.unlike.count }
-        let named = groups.reduce(0) { $0 + min($1.unlike.count, namedPerGroup) }
+        let mismatches = groups.map { g in Set(tradeoffs?.group(g.group)?.allocatorMismatches.map(\.name) ?? []).subtracting(g.unlike) }
+        let named = zip(groups, mismatches).reduce(0) { $0 + min($1.0.unlike.count + $1.1.count, namedPerGroup) }
+        let wrongAllocator = tradeoffs?.groups.reduce(0) { $0 + $1.allocatorMismatches.count } ?? 0
         var subtitle = GroupText.groupsAndRelays(a, groups: groups.count) + " · "
             + (unlike == 0 ? "no relay unlike its group" : "\(ChartText.plural(unlike, "relay")) unlike their group (> 3 MAD from its median)")
-        if named < unlike { subtitle += ", \(named) named" }
+        if wrongAllocator > 0 { subtitle += " · \(ChartText.plural(wrongAllocator, "relay")) not on the group's allocator" }
+        let total = unlike + mismatches.reduce(0) { $0 + $1.count }
+        if named < total { subtitle += ", \(named) named" }
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "Spread within each group",
                       subtitle: subtitle, panels: [.plot(panel)], footnote: style.sourceNote)
@@ -57,7 +68,8 @@ extension GroupSpreadChart {
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
-            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style),
+            .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
+                             tradeoffs: context.inputs.tradeoffs),
                    description: AltText.join("Every relay's end value per group, with the median, the interquartile box and the mean; relays unlike their group named", AltText.spread(a)))
         }
     }

@@ -11,8 +11,10 @@ public struct CollectSummary: Equatable, Sendable {
     public var diagnosticsPath: String?
     /// Header and rows for standard output (`--stdout`), else nil.
     public var printed: String?
-    /// What the run left as it found but should be said (a report folder's own relay_config.csv).
+    /// What should be said: files that could not be used (a malformed `state` or consensus), and
+    /// what the run left as it found (a report folder's own relay_config.csv).
     public var warnings: [Diagnostic] = []
 
-    public init(snapshot: HostSnapshot) { self.snapshot = snapshot }
+    /// Starts with the snapshot's warnings (files that could not be used).
+    public init(snapshot: HostSnapshot) { self.snapshot = snapshot; warnings = snapshot.warnings }
 }

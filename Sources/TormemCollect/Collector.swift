@@ -25,14 +25,20 @@ public struct Collector: Sendable {
         let relays = instances.map { instance in
             read(instance, pid: pids[instance.name], config: config, smaps: smaps)
         }
-        return HostSnapshot(time: time, server: serverName(), relays: relays)
+        let facts = withFacts(relays, instances: instances, now: time)
+        return HostSnapshot(time: time, server: serverName(), relays: facts.relays, consensusPath: facts.consensusPath,
+                            warnings: facts.warnings)
     }
 
-    /// One instance now (for `detail` and `watch`).
-    public func reading(of instance: RelayInstance) throws(TormemError) -> RelayReading {
+    /// One instance now (for `detail` and `watch`), with the consensus used and the warnings.
+    public func reading(of instance: RelayInstance) throws(TormemError) -> (reading: RelayReading, consensusPath: String?, warnings: [Diagnostic]) {
         let config = try loadConfig()
         let pids = try findProcesses([instance.name])
-        return read(instance, pid: pids[instance.name], config: config, smaps: true)
+        let reading = read(instance, pid: pids[instance.name], config: config, smaps: true)
+        // The consensus may be cached by any instance of the host.
+        let all = (try? directory.instances()) ?? [instance]
+        let facts = withFacts([reading], instances: all, now: settings.clock.now())
+        return (facts.relays[0], facts.consensusPath, facts.warnings)
     }
 
     func read(_ instance: RelayInstance, pid: Int32?, config: RelayConfig?, smaps: Bool) -> RelayReading {

@@ -62,6 +62,36 @@ public struct ProcReader: Sendable {
         FileBytes.textIfReadable(path(pid, "maps"))
     }
 
+    /// The start of process `pid` in clock ticks after boot (`stat` field 22); nil when `stat`
+    /// cannot be read (the process is gone), an error when it says no start.
+    public func startTicks(_ pid: Int32) -> Result<Int, FactError>? {
+        readFact(path(pid, "stat"), limit: 65_536, ProcessStart.ticks)
+    }
+
+    /// The host's `stat` file (`btime`).
+    public var hostStatPath: String { root + "/stat" }
+
+    /// The boot time (`btime` of `stat`, seconds since the epoch); nil when `stat` cannot be read,
+    /// an error when it has no usable `btime` line.
+    public func bootTime() -> Result<Int, FactError>? {
+        readFact(hostStatPath, limit: 16 << 20, ProcessStart.bootTime)
+    }
+
+    /// `parse` of the file's bytes; nil when the file is missing (the process is gone), an error
+    /// when it cannot be read otherwise (a FIFO, too large) or says nothing usable.
+    private func readFact(_ path: String, limit: Int, _ parse: ([UInt8]) throws(FactError) -> Int) -> Result<Int, FactError>? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path, limit: limit)
+        } catch {
+            return error.code == ENOENT || error.code == ESRCH ? nil : .failure(FactError("cannot read it: \(error.reason)"))
+        }
+        return Result { () throws(FactError) in try parse(bytes) }
+    }
+
+    /// Clock ticks per second of `stat`'s times (`sysconf(_SC_CLK_TCK)`, 100 on Linux).
+    public static var ticksPerSecond: Int { Int(sysconf(Int32(_SC_CLK_TCK))) }
+
     /// `MemTotal`, `MemAvailable`, ... from `meminfo`, in KiB; nil when unreadable.
     public func memoryInfo() -> MemoryStatus? {
         FileBytes.textIfReadable(root + "/meminfo").map(MemoryStatus.parse)

@@ -30,6 +30,7 @@ public enum PrometheusWriter {
         }
         family(Metric.frag.prometheusName, Metric.frag.prometheusHelp,
                running.compactMap { r in r.fragmentationRatio.map { (labels(r), "\($0)") } })
+        facts(running, family)
         let a = snapshot.aggregate
         for g in PrometheusAggregate.allCases {
             let kb: Int?
@@ -47,12 +48,35 @@ public enum PrometheusWriter {
         return out
     }
 
-    /// `{nickname="x",fingerprint="F",tor_instance="folder"}` plus `group` when known.
-    static func labels(_ r: RelayReading) -> String {
+    /// The gauges of what the relays give for their memory: start time, bandwidth history,
+    /// consensus weight, and the info-style allocator and flag gauges (value 1).
+    static func facts(_ running: [RelayReading],
+                      _ family: (String, String, [(labels: String, value: String)]) -> Void) {
+        family(PrometheusGauge.startTime, "When the relay process started (Unix time; /proc/PID/stat and btime).",
+               running.compactMap { r in r.started.map { (labels(r), String($0.seconds)) } })
+        family(PrometheusGauge.readBytesPerDay, "Bytes the relay read in tor's last complete bandwidth-history interval, per day (its state file).",
+               running.compactMap { r in r.bandwidth?.readPerDay.map { (labels(r), String($0)) } })
+        family(PrometheusGauge.writtenBytesPerDay, "Bytes the relay wrote in tor's last complete bandwidth-history interval, per day (its state file).",
+               running.compactMap { r in r.bandwidth?.writtenPerDay.map { (labels(r), String($0)) } })
+        family(PrometheusGauge.consensusWeight, "The relay's weight (w Bandwidth=) in the newest cached consensus.",
+               running.compactMap { r in r.consensus?.weight.map { (labels(r), String($0)) } })
+        family(PrometheusGauge.allocatorInfo, "The allocator the relay process has mapped (/proc/PID/maps); always 1.",
+               running.compactMap { r in
+                   guard let a = r.allocator, a.kind != .unknown else { return nil }
+                   var extra = [("allocator", a.kind.rawValue)]
+                   if let v = a.version { extra.append(("version", v)) }
+                   return (labels(r, extra), "1")
+               })
+        family(PrometheusGauge.flag, "A flag of the relay in the newest cached consensus; always 1.",
+               running.flatMap { r in (r.consensus?.flags ?? []).map { (labels(r, [("flag", $0)]), "1") } })
+    }
+
+    /// `{nickname="x",fingerprint="F",tor_instance="folder"}` plus `group` when known, then `extra`.
+    static func labels(_ r: RelayReading, _ extra: [(String, String)] = []) -> String {
         var pairs = [("nickname", r.instance.nickname), ("fingerprint", r.instance.fingerprint),
                      (PrometheusGauge.instanceFolderLabel, r.instance.name)]
         if !r.group.isEmpty { pairs.append(("group", r.group)) }
-        return OpenMetricsWriter.labels(pairs)
+        return OpenMetricsWriter.labels(pairs + extra)
     }
 
     /// Label value escaping of the exposition format (the one `export --openmetrics` writes).

@@ -11,11 +11,17 @@ public struct RelayInstance: Equatable, Sendable {
     public var nickname: String
     /// 40 hex digits, or empty when the fingerprint file is absent or unreadable.
     public var fingerprint: String
+    /// The DataDirectory: where the fingerprint file was found, else the torrc's `DataDirectory`,
+    /// else `<dataRoot>/NAME` when it is a folder; nil when none is known. tor keeps its `state` file
+    /// and cached consensus there.
+    public var dataDirectory: String?
 
-    public init(name: String, directory: String, nickname: String? = nil, fingerprint: String = "") {
+    public init(name: String, directory: String, nickname: String? = nil, fingerprint: String = "",
+                dataDirectory: String? = nil) {
         self.name = name; self.directory = directory
         self.nickname = nickname ?? name
         self.fingerprint = fingerprint
+        self.dataDirectory = dataDirectory
     }
 
     public var torrcPath: String { directory + "/torrc" }
@@ -34,8 +40,13 @@ public struct RelayInstance: Equatable, Sendable {
             if let text = FileBytes.textIfReadable(folder + "/fingerprint"), let (nick, fp) = parseFingerprintFile(text) {
                 if !nick.isEmpty { instance.nickname = nick }
                 instance.fingerprint = fp
+                instance.dataDirectory = folder
                 break
             }
+        }
+        if instance.dataDirectory == nil {
+            instance.dataDirectory = torrc?.dataDirectory
+                ?? (DirectoryListing.isDirectory(dataRoot + "/" + name) ? dataRoot + "/" + name : nil)
         }
         if let nick = torrc?.nickname { instance.nickname = nick }
         return instance

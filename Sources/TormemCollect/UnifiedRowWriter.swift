@@ -41,7 +41,12 @@ public enum UnifiedRowWriter {
                 "fingerprint": relay.instance.fingerprint, "nickname": relay.instance.nickname, "group": relay.group,
                 // The per-relay quantities, in the columns `--metric` reads them from.
                 Metric.rss.column: text(m?.rssKB), Metric.vmsize.column: text(m?.vmSizeKB), Metric.hwm.column: text(m?.hwmKB),
-                Metric.frag.column: relay.fragmentationRatio.map(NumberFormat.ratio) ?? ""]
+                Metric.frag.column: relay.fragmentationRatio.map(NumberFormat.ratio) ?? "",
+                // What the relay gives for its memory.
+                UnifiedColumns.started: relay.started?.iso8601 ?? "", UnifiedColumns.allocator: relay.allocator?.column ?? "",
+                UnifiedColumns.readBytesDay: text(relay.bandwidth?.readPerDay),
+                UnifiedColumns.writtenBytesDay: text(relay.bandwidth?.writtenPerDay),
+                UnifiedColumns.flags: relay.consensus?.flagsText ?? "", UnifiedColumns.consensusWeight: text(relay.consensus?.weight)]
     }
 
     private static func text(_ v: Int?) -> String { v.map(String.init) ?? "" }

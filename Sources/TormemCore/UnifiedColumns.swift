@@ -1,9 +1,13 @@
 /// The columns of the unified format (SPEC §1), written once: the collector writes them in this
 /// order, the reader looks them up by name, and format detection requires `identifying`.
 public enum UnifiedColumns {
-    public static let all = ["timestamp", "server", "type", "fingerprint", "nickname", "group",
-                             "rss_kb", "vmsize_kb", "hwm_kb", "frag_ratio",
-                             "count", "total_kb", "avg_kb", "min_kb", "max_kb"] + facts
+    public static let all = memory + facts
+
+    /// The columns of memory alone: the whole layout before the fact columns (older files have
+    /// these, or fewer).
+    public static let memory = ["timestamp", "server", "type", "fingerprint", "nickname", "group",
+                                "rss_kb", "vmsize_kb", "hwm_kb", "frag_ratio",
+                                "count", "total_kb", "avg_kb", "min_kb", "max_kb"]
 
     /// What a relay row says besides memory (SPEC §6 "Quantities"), appended after `max_kb`: when the
     /// process started (UTC ISO 8601), the allocator it has mapped, tor's own bandwidth history (bytes

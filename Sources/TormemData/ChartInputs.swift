@@ -82,6 +82,12 @@ public struct ChartInputs: Sendable {
         aggregate = identity.servers.isEmpty ? nil : AggregateDataset(servers: identity.servers)
         renames = identity.renames
         relays = identity.relays
+        if let onionoo = side.onionoo {
+            for i in relays.relays.indices {
+                let info = relays.relays[i].info
+                if let facts = onionoo.facts(fingerprint: info.fingerprint, nickname: info.nickname) { relays.relays[i].facts.fill(from: facts) }
+            }
+        }
         latest = RelayStatistics(latestOf: relays)
         var warnings = identity.warnings
         var grouped: RelayTable?

@@ -92,6 +92,18 @@ public enum PrometheusGauge {
     public static let virtualMemoryPeak = "tormem_relay_virtual_memory_peak_bytes"
     /// When the textfile was written (formerly `tor_memory_collection_timestamp_seconds`).
     public static let collectionTimestamp = "tormem_collection_timestamp_seconds"
+    /// The relay process's start time, Unix time (`/proc/PID/stat` starttime plus `btime`).
+    public static let startTime = "tormem_relay_start_time_seconds"
+    /// tor's own bandwidth history (its `state` file): bytes read in the last complete interval, per day.
+    public static let readBytesPerDay = "tormem_relay_read_bytes_per_day"
+    /// The same for bytes written.
+    public static let writtenBytesPerDay = "tormem_relay_written_bytes_per_day"
+    /// `w Bandwidth=` of the relay in the newest cached consensus.
+    public static let consensusWeight = "tormem_relay_consensus_weight"
+    /// 1 per relay, labelled `allocator` (and `version` when its file name says it) as mapped.
+    public static let allocatorInfo = "tormem_relay_allocator_info"
+    /// 1 per flag of the relay in the newest cached consensus, labelled `flag`.
+    public static let flag = "tormem_relay_flag"
     /// The label naming the relay's tor-instance folder (`/etc/tor/instances/NAME`).
     public static let instanceFolderLabel = "tor_instance"
 }

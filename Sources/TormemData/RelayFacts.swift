@@ -96,6 +96,16 @@ public struct RelayFacts: Equatable, Sendable {
         list = out
     }
 
+    /// Takes the kinds of facts this relay has none of from `other` (Onionoo's documents for a
+    /// file without the collector's columns): the data's own readings always win.
+    public mutating func fill(from other: RelayFacts) {
+        if starts.isEmpty { starts = other.starts }
+        if allocators.isEmpty { allocators = other.allocators }
+        if bandwidth.isEmpty { bandwidth = other.bandwidth }
+        if flags.isEmpty { flags = other.flags }
+        if weights.isEmpty { weights = other.weights }
+    }
+
     // MARK: Reading
 
     /// The readings of `list` inside `[from, through]`.

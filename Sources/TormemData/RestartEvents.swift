@@ -5,6 +5,9 @@ import TormemCore
 /// together the event is a `restart` (the 2× rule's window starts again, as for a `restart` in
 /// events.csv); fewer are a `relay restart`, drawn but leaving the group's window alone.
 public enum RestartEvents {
+    /// How every description begins.
+    public static let prefix = "restarted:"
+
     /// Restarts this close (seconds) are one event.
     public static let cluster: Int64 = 3_600
 
@@ -30,9 +33,9 @@ public enum RestartEvents {
                 let names = Array(Set(restarts[i..<j].map(\.name))).sorted()
                 let n = members[group] ?? names.count
                 let together = names.count * 2 >= n
-                let what = names.count == n ? "all \(n) relays" : "\(names.count) of \(n) relays: " + MessageText.list(names, shown: 5)
+                let what = names.count == n ? "all \(n) relays" : "\(names.count) of \(n): " + MessageText.list(names, shown: 5)
                 out.append(ExperimentEvent(time: Timestamp(seconds: restarts[i].time), type: together ? "restart" : "relay restart",
-                                           description: "restart seen in the data (\(what))", group: group))
+                                           description: prefix + " " + what, group: group))
                 i = j
             }
         }

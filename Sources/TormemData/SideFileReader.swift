@@ -6,11 +6,12 @@ import Darwin
 import TormemCore
 
 /// Reads a small side file whole: nil when it does not exist; never blocks on a FIFO or device
-/// (opened non-blocking, and only a regular file is read); at most `limit` bytes.
+/// (opened non-blocking, and only a regular file is read); at most `limit` bytes (Onionoo's
+/// documents: `OnionooFacts.sizeLimit`).
 enum SideFileReader {
     static let limit = 64 << 20
 
-    static func contents(of path: String) throws(TormemError) -> [UInt8]? {
+    static func contents(of path: String, limit: Int = limit) throws(TormemError) -> [UInt8]? {
         let fd: Int32, size: Int
         do {
             (fd, size) = try RegularFile.open(path)
@@ -21,7 +22,8 @@ enum SideFileReader {
         }
         defer { close(fd) }
         guard size <= limit else {
-            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found \(size >> 20) MiB"))
+            throw .input(Diagnostic(file: path, message: "expected a side file of at most \(limit >> 20) MiB, found "
+                + (size >> 20 > limit >> 20 ? "\(size >> 20) MiB" : "\(size) bytes")))
         }
         var out = [UInt8](repeating: 0, count: size)
         var done = 0

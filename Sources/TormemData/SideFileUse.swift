@@ -5,7 +5,7 @@ import TormemCore
 /// (`side_files`) and in REPORT.md's data reference, so no file is used unseen.
 public struct SideFileUse: Equatable, Sendable {
     public var path: String
-    /// `experiment`, `relay groups`, `group list`, `timeline` or `host diagnostics`.
+    /// `experiment`, `relay groups`, `group list`, `timeline`, `host diagnostics` or `Onionoo`.
     public var kind: String
     /// What it gave, in words.
     public var gave: String
@@ -96,6 +96,30 @@ public struct SideFileUse: Equatable, Sendable {
         }
         if let p = side.diagnosticsPath, let d = side.diagnostics {
             out.append(SideFileUse(path: p, kind: "host diagnostics", gave: "host facts of \(d.rows.count) collection\(d.rows.count == 1 ? "" : "s")"))
+        }
+        if let o = side.onionoo { out += onionooUses(o, relays: relays) }
+        return out
+    }
+
+    /// Onionoo's documents, one entry each: `onionoo_bandwidth.json: bandwidth history of 24 relays;
+    /// matches 24 of 24 relays in the data`, `onionoo_details.json: flags and weights of 24 relays`
+    /// (`, observed bandwidth (not traffic) of 3` for relays the bandwidth document lacks). A data
+    /// relay matches a document that gave it something (by fingerprint, else a unique nickname).
+    static func onionooUses(_ o: OnionooFacts, relays: [RelayInfo]) -> [SideFileUse] {
+        let keys = relays.map { o.key(fingerprint: $0.fingerprint, nickname: $0.nickname) }
+        func matched(_ gave: Set<String>) -> Match? {
+            relays.isEmpty ? nil : .dataRelays(matched: keys.filter { $0.map(gave.contains) ?? false }.count, of: relays.count)
+        }
+        func count(_ n: Int) -> String { "\(n) relay\(n == 1 ? "" : "s")" }
+        var out: [SideFileUse] = []
+        if let p = o.detailsPath {
+            var gave = "flags and weights of " + count(o.detailsRelays.count)
+            if !o.observedRelays.isEmpty { gave += ", observed bandwidth (not traffic) of \(o.observedRelays.count)" }
+            out.append(SideFileUse(path: p, kind: "Onionoo", gave: gave, match: matched(o.detailsRelays.union(o.observedRelays))))
+        }
+        if let p = o.bandwidthPath {
+            out.append(SideFileUse(path: p, kind: "Onionoo", gave: "bandwidth history of " + count(o.historyRelays.count),
+                                   match: matched(o.historyRelays)))
         }
         return out
     }

@@ -1,6 +1,7 @@
 import TormemCore
 
-/// `experiment.json`, `relay_config.csv`, `events.csv` and `diagnostics.csv` found next to a data file.
+/// `experiment.json`, `relay_config.csv`, `events.csv`, `diagnostics.csv` and Onionoo's
+/// documents (`onionoo_details.json`, `onionoo_bandwidth.json`) found next to a data file.
 public struct SideFiles: Sendable {
     public var experiment: ExperimentInfo?
     public var experimentPath: String?
@@ -12,15 +13,18 @@ public struct SideFiles: Sendable {
     public var eventsPath: String?
     public var diagnostics: DiagnosticsLog?
     public var diagnosticsPath: String?
+    /// Bandwidth, flags and weights per fingerprint from Onionoo's documents (their paths inside).
+    public var onionoo: OnionooFacts?
     /// Side files that could not be used, and their unreadable rows.
     public var warnings: [Diagnostic] = []
 
     public init() {}
 
     /// The files read, in a fixed order: experiment.json, relay_config.csv, events.csv,
-    /// diagnostics.csv, then the group files.
+    /// diagnostics.csv, onionoo_details.json, onionoo_bandwidth.json, then the group files.
     public var paths: [String] {
-        [experimentPath, relayConfigPath, eventsPath, diagnosticsPath].compactMap { $0 } + (groupFiles?.files.map(\.path) ?? [])
+        [experimentPath, relayConfigPath, eventsPath, diagnosticsPath, onionoo?.detailsPath, onionoo?.bandwidthPath].compactMap { $0 }
+            + (groupFiles?.files.map(\.path) ?? [])
     }
 
     /// Reads the side files in the folder of `dataPath`; absent files are fine, malformed ones are
@@ -51,6 +55,7 @@ public struct SideFiles: Sendable {
         }
         side.groupFiles = try GroupFiles.load(folder: path("groups"), base: dir, experiment: side.experiment)
         try side.loadTimeline(events: path("events.csv"), diagnostics: path("diagnostics.csv"))
+        side.onionoo = try OnionooFacts.load(in: dir, warnings: &side.warnings)
         return side
     }
 

@@ -18,6 +18,7 @@ public struct ChartsSummary: Sendable {
     public var warnings: [Diagnostic]
     public var skippedCharts: [ChartPlan.Skipped]
     public var groups: GroupAnalysis?
+    public var tradeoffs: TradeoffAnalysis?
     public var relayStats: RelayStatistics?
     /// The run's facts (relays, servers, period, collections, rows), as every output states them.
     public var scope: RunScope
@@ -45,6 +46,7 @@ public struct ChartsSummary: Sendable {
         renames = inputs.renames
         skippedCharts = skipped
         groups = inputs.groups
+        tradeoffs = inputs.tradeoffs
         scope = inputs.scope
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.timeline?.events ?? []
@@ -108,6 +110,9 @@ public struct ChartsSummary: Sendable {
                 parts.append(s.label)
                 out.append("  \(s.group.padding(width))  " + parts.joined(separator: "  "))
                 if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + MessageText.list(s.unlike, shown: 12)) }
+                if let t = tradeoffs?.group(s.group), let line = Self.tradeoffLine(t, isControl: s.group == g.control) {
+                    out.append("  \("".padding(width))  " + line)
+                }
             }
             out.append("  status: " + g.rule.text)
         }
@@ -138,6 +143,20 @@ public struct ChartsSummary: Sendable {
     /// The `--json` document of this run.
     public var json: String {
         facts.json(warnings: warnings.map(\.description), written: written, skipped: skippedCharts).text
+    }
+
+    /// `bandwidth 30.0 Mbit/s (28.7 … 31.3), vs control −25 % (−30 … −20); weight 12,000; flags lost: Guard, V2Dir; allocator jemalloc`.
+    static func tradeoffLine(_ t: GroupTradeoff, isControl: Bool) -> String? {
+        var parts: [String] = []
+        if t.hasBandwidth {
+            let interval = TradeoffText.mbpsInterval(t.bandwidthLow, t.bandwidthHigh)
+            parts.append("bandwidth " + TradeoffText.mbps(t.bandwidthMbps) + (interval.isEmpty ? "" : " " + interval)
+                         + (t.vsControl.map { ", vs control " + TradeoffText.difference($0) } ?? ""))
+        }
+        if t.weight.isFinite { parts.append("weight " + TradeoffText.weight(t.weight)) }
+        if t.flagsRelays > 0, !isControl { parts.append(t.flagsLost.isEmpty ? "no flag lost" : "flags lost: " + t.flagsLost.joined(separator: ", ")) }
+        if let a = t.allocator { parts.append("allocator " + a + (t.allocatorMismatches.isEmpty ? "" : " (\(t.allocatorMismatches.count) other)")) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }
 

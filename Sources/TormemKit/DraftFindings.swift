@@ -9,7 +9,8 @@ enum DraftFindings {
     /// How every block tormem writes begins.
     static let signature = "> **Draft findings** (written by tormem"
 
-    static func markdown(_ analysis: GroupAnalysis?, labels: GroupLabels) -> String {
+    static func markdown(_ analysis: GroupAnalysis?, labels: GroupLabels, tradeoffs: TradeoffAnalysis? = nil,
+                         timeline: EventLog? = nil) -> String {
         guard let a = analysis, !a.groups.isEmpty else {
             return signature + " from the numbers): no groups in the data."
         }
@@ -37,6 +38,16 @@ enum DraftFindings {
             lines.append("Unlike their group (more than 3 MAD from its median at the end): "
                 + unlike.map { "\(name($0.group)): " + MessageText.list($0.unlike.map(MarkdownText.escape), shown: 12) }.joined(separator: "; ") + ".")
         }
+        if let t = tradeoffs { lines += tradeoffLines(t, a, name: name) }
+        let seen = (timeline?.events ?? []).filter { $0.description.hasPrefix(RestartEvents.prefix) }
+        if !seen.isEmpty {
+            let entries = seen.prefix(8).map { e -> String in
+                let who = e.description.dropFirst(RestartEvents.prefix.count).drop { $0 == " " }
+                return "\(name(e.group)) on \(e.time.date) (\(who))" + (e.type == "restart" ? ": its 2× rule counts from then" : "")
+            }
+            lines.append("Restarts seen in the data (`started` changed): " + entries.joined(separator: "; ")
+                + (seen.count > 8 ? "; and \(seen.count - 8) more" : "") + ".")
+        }
         let single = a.groups.filter { $0.relays == 1 }
         if !single.isEmpty {
             lines.append("Caveat: " + single.map { name($0.group) }.joined(separator: ", ")
@@ -44,6 +55,34 @@ enum DraftFindings {
         }
         return signature + " from the numbers; rewrite them before publishing, or delete the two marker lines around them to make them yours):\n>\n"
             + lines.map { "> - " + $0 }.joined(separator: "\n")
+    }
+
+    /// Per group against the control: memory, bandwidth, weight and flags in one sentence; then
+    /// relays not running their group's allocator.
+    static func tradeoffLines(_ t: TradeoffAnalysis, _ a: GroupAnalysis, name: (String) -> String) -> [String] {
+        var lines: [String] = []
+        if let c = t.control, let control = t.group(c) {
+            for g in t.groups where g.group != c {
+                var parts: [String] = []
+                if let vs = a.stats(g.group)?.vsControl { parts.append("\(a.metric == .rss ? "memory" : a.metric.shortName) \(GroupText.percent(vs.percent))") }
+                if let d = g.vsControl {
+                    parts.append("bandwidth \(TradeoffText.difference(d)), \(TradeoffText.mbps(g.bandwidthMbps)) against \(TradeoffText.mbps(control.bandwidthMbps))")
+                }
+                if g.weight.isFinite, control.weight.isFinite {
+                    parts.append("weight \(TradeoffText.weight(g.weight)) against \(TradeoffText.weight(control.weight))")
+                }
+                if g.flagsRelays > 0 { parts.append(TradeoffText.lost(g.flagsLost) ?? "no flag lost") }
+                guard !parts.isEmpty else { continue }
+                lines.append("Trade-off of \(name(g.group)) against the control: " + parts.joined(separator: ", ") + ".")
+            }
+        }
+        let mismatched = t.groups.filter { !$0.allocatorMismatches.isEmpty }
+        if !mismatched.isEmpty {
+            lines.append("Not running their group's allocator: " + mismatched.map { g in
+                "\(name(g.group)) (\(g.allocator ?? "?")): " + MessageText.list(g.allocatorMismatches.map { MarkdownText.escape("\($0.name) (\($0.allocator))") }, shown: 8)
+            }.joined(separator: "; ") + ".")
+        }
+        return lines
     }
 
     static func gbText(_ v: Double, _ metric: Metric = .rss) -> String { metric.text(v) }

@@ -141,7 +141,8 @@ public struct ReportEmitter: Sendable {
             "setup": setupBody,
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
-            "draft-findings": DraftFindings.markdown(inputs.groups, labels: inputs.labels),
+            "draft-findings": DraftFindings.markdown(inputs.groups, labels: inputs.labels, tradeoffs: inputs.tradeoffs,
+                                                     timeline: inputs.timeline),
             "timeline": TimelineText.markdown(inputs.timeline),
             "charts": chartsBody,
             "data-reference": dataReferenceBody,
@@ -217,6 +218,24 @@ public struct ReportEmitter: Sendable {
         return table + "\n\n" + MarkdownText.escape(GroupText.groupsAndRelays(g)) + ": a relay in several groups counts in each group's n."
     }
 
+    /// The bandwidth, weight and flags cells of a group's key-metrics row (none without facts).
+    func tradeoffCells(_ s: GroupStats, control: String?) -> [String] {
+        guard let all = inputs.tradeoffs else { return [] }
+        guard let t = all.group(s.group) else { return ["—", "—", "—", "—"] }
+        let interval = TradeoffText.mbpsInterval(t.bandwidthLow, t.bandwidthHigh)
+        let bandwidth = t.hasBandwidth ? TradeoffText.mbps(t.bandwidthMbps) + (interval.isEmpty ? "" : " " + interval) : "—"
+        let vs = s.group == control ? "control" : (t.vsControl.map(TradeoffText.difference) ?? "—")
+        let lost = t.flagsRelays == 0 ? "—" : (t.flagsLost.isEmpty ? (s.group == control ? "" : "none") : t.flagsLost.joined(separator: ", "))
+        return [bandwidth, vs, TradeoffText.weight(t.weight), MarkdownText.cell(lost)]
+    }
+
+    /// What the bandwidth, weight and flags columns are.
+    static let tradeoffDefinitions = [
+        "bandwidth: mean bytes written per day per relay over the group's window, in Mbit/s (tor's own state-file history in the collector's written_bytes_day column, or Onionoo's write_history); interval: 95 % bootstrap of the mean over relays",
+        "bandwidth vs control: difference of the mean against the control's, with a 95 % bootstrap interval over relays",
+        "weight: mean consensus weight at the end of the window; flags lost: flags most of the control's relays hold and most of the group's do not",
+    ]
+
     var keyMetricsBody: String {
         if let g = inputs.groups, !g.groups.isEmpty {
             func value(_ v: Double) -> String { g.metric.isMemory ? gb(Memory(gb: v)) : (v.isFinite ? g.metric.text(v) : "—") }
@@ -226,11 +245,17 @@ public struct ReportEmitter: Sendable {
                  value(s.endMean) + " / " + value(s.endMedian) + (s.endDay.map { " (day \($0))" } ?? ""),
                  s.growthPerDay.map { GroupText.growth($0, g.metric) } ?? "—",
                  s.group == g.control ? "control" : (s.vsControl.map { GroupText.percent($0.percent) + " " + GroupText.interval($0) } ?? "—"),
-                 s.status.rawValue]
+                 s.status.rawValue] + tradeoffCells(s, control: g.control)
             }
-            var text = MarkdownText.table(["Group", "Label", "n", "Start", "End (mean / median)", "Growth", "vs control (95 % CI)", "Status"],
-                                          rows, rightAligned: [2, 3, 4, 5, 6])
+            var header = ["Group", "Label", "n", "Start", "End (mean / median)", "Growth", "vs control (95 % CI)", "Status"]
+            var right: Set<Int> = [2, 3, 4, 5, 6]
+            if inputs.tradeoffs != nil {
+                header += ["Bandwidth (95 % CI)", "Bandwidth vs control", "Weight", "Flags lost"]
+                right.formUnion([8, 9, 10])
+            }
+            var text = MarkdownText.table(header, rows, rightAligned: right)
             text += "\n\n" + GroupText.definitions.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n")
+            if inputs.tradeoffs != nil { text += "\n" + Self.tradeoffDefinitions.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n") }
             if g.metric != .rss { text += "\n- values: " + MarkdownText.escape(g.metric.name) + " (`--metric \(g.metric.rawValue)`)" }
             text += "\n- status: " + MarkdownText.escape(g.rule.text)
             text += g.baseline.isNaN ? "\n- baseline: none (the data has no period before the change)"

@@ -55,7 +55,8 @@ extension ReportJob {
 
     /// The side files `report --new` copies from the data's folder when they are there (besides the
     /// group files); `report --help` names each.
-    static let copiedSideFiles = ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv"]
+    static let copiedSideFiles = ["experiment.json", "relay_config.csv", "events.csv", "diagnostics.csv",
+                                  OnionooFacts.detailsName, OnionooFacts.bandwidthName]
 
     /// `--host` and `--date`, else the `server` and `start_date` of the experiment.json in `dir` (the
     /// side files' folder), else `fallback` (a snapshot's single server and first day).

@@ -11,6 +11,7 @@ extension Tormem {
 
         func run() throws {
             let snapshot = try host.collector.snapshot()
+            for warning in snapshot.warnings { writeError("tormem: warning: \(warning)") }
             writeOut(UnifiedRowWriter.header + UnifiedRowWriter.rows(snapshot))
         }
     }

@@ -9,7 +9,11 @@ extension Tormem {
             discussion: """
             Safe from cron and concurrent runs: each run locks the file (flock), writes the header \
             only into an empty file, and appends its rows in one write. With --stdout the header and \
-            rows are printed as well as written (or only printed, without --output/--auto-dir).
+            rows are printed as well as written (or only printed, without --output/--auto-dir). \
+            Each relay row also has the process start (/proc/PID/stat), the allocator mapped \
+            (/proc/PID/maps), tor's bandwidth history (its state file, which may lag by hours) and \
+            its flags and weight in the newest cached consensus; a file that cannot be used is \
+            named in a warning and its columns are left empty.
             """)
 
         @OptionGroup var host: HostOptions

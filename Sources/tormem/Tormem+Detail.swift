@@ -4,7 +4,7 @@ import TormemCollect
 extension Tormem {
     struct Detail: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show every memory field of one relay, its DirCache and MaxMemInQueues settings and its allocator.")
+            abstract: "Show every memory field of one relay, its DirCache and MaxMemInQueues settings, its allocator, start, bandwidth and consensus flags and weight.")
 
         @OptionGroup var host: HostOptions
 
@@ -12,7 +12,9 @@ extension Tormem {
         var name: String
 
         func run() throws {
-            writeOut(try RelayDetail.read(name: name, collector: host.collector).text)
+            let detail = try RelayDetail.read(name: name, collector: host.collector)
+            for warning in detail.warnings { writeError("tormem: warning: \(warning)") }
+            writeOut(detail.text)
         }
     }
 }

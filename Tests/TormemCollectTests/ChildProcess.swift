@@ -10,7 +10,9 @@ struct ChildProcess {
 
     enum Stdio { case inherit, pipe, file(String) }
 
-    init(_ path: String, _ arguments: [String], stdout: Stdio = .inherit, stderr: Stdio = .inherit) throws {
+    /// `environment` (`NAME=value`) replaces the test process's environment when given.
+    init(_ path: String, _ arguments: [String], stdout: Stdio = .inherit, stderr: Stdio = .inherit,
+         environment: [String]? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,8 +51,11 @@ struct ChildProcess {
         }
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup($0) } + [nil] }
+        defer { envp?.forEach { free($0) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        let rc = envp.map { posix_spawn(&child, path, &actions, &attributes, argv, $0) }
+            ?? posix_spawn(&child, path, &actions, &attributes, argv, environ)
         for f in closeInParent { close(f) }
         guard rc == 0 else {
             if let readEnd { close(readEnd) }
@@ -90,6 +95,39 @@ struct ChildProcess {
         }
         if status & 0x7f == 0 { return .exit((status >> 8) & 0xff) }
         return .signal(status & 0x7f)
+    }
+
+    /// Runs `path` to its end and gives its own peak resident memory in KiB. Not `wait4` on a
+    /// child spawned from here: posix_spawn's vfork child shares the test process's memory, and
+    /// Linux carries that memory's high-water mark over exec into the child's `ru_maxrss`. A
+    /// small python3 forks and execs it instead, and reports the `wait4` of that grandchild.
+    static func runMeasured(_ path: String, _ arguments: [String], stdout: Stdio, stderr: Stdio) throws -> (ending: Ending, peakKiB: Int) {
+        let pythons: [String] = ["/usr/bin/python3", "/usr/local/bin/python3"]
+        guard let python = pythons.first(where: { access($0, X_OK) == 0 }) else {
+            throw SpawnError(message: "python3 is needed to measure a child's peak memory (make test-deps installs it)")
+        }
+        var template = Array("/tmp/tormem-peak-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw SpawnError(message: "mkstemp failed") }
+        close(fd)
+        let peakFile = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        defer { unlink(peakFile) }
+        let script = """
+        import os, sys
+        pid = os.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        _, status, usage = os.wait4(pid, 0)
+        open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+        sys.exit(os.waitstatus_to_exitcode(status) % 256)
+        """
+        let child = try ChildProcess(python, ["-c", script, peakFile, path] + arguments, stdout: stdout, stderr: stderr)
+        let ending = child.wait()
+        var text = [UInt8](repeating: 0, count: 32)
+        let f = open(peakFile, O_RDONLY)
+        let n = f < 0 ? 0 : Glibc.read(f, &text, 31)
+        if f >= 0 { close(f) }
+        return (ending, Int(String(decoding: text.prefix(max(0, n)), as: UTF8.self)) ?? 0)
     }
 
     func signal(_ s: Int32) { kill(pid, s) }

@@ -95,6 +95,14 @@ import TormemData
         #expect(series.count == 3)
         #expect(series.times == (0..<3).map { Int64($0 * 3600) + FakeHost.time.seconds - 2 * 3600 })
         #expect(series.totalKB.allSatisfy { $0 == Double(FakeHost.running.map(\.rss).reduce(0, +)) })
+        // The fact columns come back as each relay's facts, read once (the same every hour).
+        let alpha = try #require(loaded.relays.relays.first { $0.info.nickname == "alpha" }).facts
+        let first = FakeHost.time.seconds - 2 * 3600
+        #expect(alpha.starts == [.init(time: first, value: 1_766_224_800)] && alpha.restarts.isEmpty)
+        #expect(alpha.allocators == [.init(time: first, value: "jemalloc")])
+        #expect(alpha.bandwidth == [.init(time: first, value: .init(readPerDay: 123_456_789_504, writtenPerDay: 125_000_000_512))])
+        #expect(alpha.flags == [.init(time: first, value: "Fast Guard HSDir Running Stable V2Dir Valid")])
+        #expect(alpha.weights == [.init(time: first, value: 15000)])
     }
 
     @Test func autoDirKeepsTheNewestFolderOfTheExperimentUnlessANewOneIsAsked() throws {
@@ -119,15 +127,22 @@ import TormemData
     @Test func olderLayoutsKeepTheirColumnsSoHistoryGoesOnGrowing() throws {
         let tmp = TempDirectory()
         defer { tmp.remove() }
-        // The older unified header, without the group column, with a row already.
-        let older = UnifiedColumns.all.filter { $0 != "group" }
-        try tmp.write(older.joined(separator: ",") + "\n2025-12-24T02:00:00,fakehost,aggregate,,,,,,,1,100,100,100,100\n", to: "old.csv")
-        _ = try CollectJob.run(CollectRequest(destination: .file(tmp.file("old.csv"))), collector: FakeHost.collector())
-        let lines = csvLines(try tmp.read("old.csv"))
-        #expect(lines[0] == older)
-        #expect(lines.count > 3 && lines.allSatisfy { $0.count == older.count })
-        let loaded = try DataLoader.load(path: tmp.file("old.csv"))
-        #expect(loaded.skipped == 0 && loaded.servers.first?.count == 2)
+        // The 15-column header before the fact columns, and the older one without group, each
+        // with a row already: they keep getting rows of their own width.
+        let fifteen = ["timestamp", "server", "type", "fingerprint", "nickname", "group", "rss_kb", "vmsize_kb", "hwm_kb",
+                       "frag_ratio", "count", "total_kb", "avg_kb", "min_kb", "max_kb"]
+        for older in [fifteen, fifteen.filter { $0 != "group" }] {
+            let row = older.map { ["timestamp": "2025-12-24T02:00:00", "server": "fakehost", "type": "aggregate",
+                                   "count": "1", "total_kb": "100", "avg_kb": "100", "min_kb": "100", "max_kb": "100"][$0] ?? "" }
+            try tmp.write(older.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n", to: "old.csv")
+            _ = try CollectJob.run(CollectRequest(destination: .file(tmp.file("old.csv"))), collector: FakeHost.collector())
+            let lines = csvLines(try tmp.read("old.csv"))
+            #expect(lines[0] == older)
+            #expect(lines.count == 2 + 1 + FakeHost.running.count && lines.allSatisfy { $0.count == older.count }, "\(older.count) columns")
+            #expect(lines[3][older.firstIndex(of: "rss_kb")!] == String(FakeHost.alpha.rss))
+            let loaded = try DataLoader.load(path: tmp.file("old.csv"))
+            #expect(loaded.skipped == 0 && loaded.servers.first?.count == 2)
+        }
 
         // The old monitor.sh aggregate format.
         try tmp.write("date,time,num_relays,total_mb,avg_mb,min_mb,max_mb\n2025-12-24,02:00:00,2,2048,1024,1000,1048\n", to: "monitor.csv")

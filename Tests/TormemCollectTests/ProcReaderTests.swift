@@ -34,6 +34,14 @@ import TormemCore
         #expect(proc.kernelRelease() == FakeHost.kernel)
     }
 
+    @Test func startTicksAndBootTime() throws {
+        #expect(try proc.startTicks(1234)?.get() == 167_760_000)
+        #expect(try proc.startTicks(2345)?.get() == 207_180_037)   // its comm holds spaces and parentheses
+        #expect(proc.startTicks(99999) == nil)
+        #expect(try proc.bootTime()?.get() == 1_764_547_200)
+        #expect(ProcReader(root: "/nonexistent-proc").bootTime() == nil)
+    }
+
     @Test func missingRootIsAnError() {
         #expect(throws: FileReadError.self) { try ProcReader(root: "/nonexistent-proc").processIDs() }
     }

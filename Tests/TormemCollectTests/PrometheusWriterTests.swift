@@ -51,16 +51,40 @@ import TormemData
     @Test func theNamesAreTormemsNotTors() throws {
         let text = PrometheusWriter.text(try FakeHost.collector().snapshot())
         let names = Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.prefix(while: { $0 != "{" && $0 != " " })) })
-        #expect(names.count == 12, "\(names.sorted())")
+        #expect(names.count == 18, "\(names.sorted())")
         for n in names {
             #expect(n.hasPrefix("tormem_"), "\(n)")
             #expect(!n.hasSuffix("_total"), "\(n) is a gauge, not a counter")
-            #expect(n.hasSuffix("_bytes") || n.hasSuffix("_ratio") || n.hasSuffix("_seconds") || n.hasSuffix("_running"), "\(n)")
+            // A unit last (bytes, seconds, bytes per day), a ratio or count, or an info-style 1.
+            #expect(["_bytes", "_ratio", "_seconds", "_running", "_bytes_per_day", "_weight", "_info", "_flag"].contains { n.hasSuffix($0) }, "\(n)")
         }
         for m in Metric.allCases { #expect(m.prometheusFormerName.hasPrefix("tor_relay_")) }
         for g in PrometheusAggregate.allCases {
             #expect(PrometheusAggregate(prometheusName: g.name) == g && PrometheusAggregate(prometheusName: g.formerName) == g)
         }
+    }
+
+    /// What the relays give for their memory: start, bandwidth, weight, and info-style allocator
+    /// and flag gauges of value 1, with the relay's labels.
+    @Test func theFactGauges() throws {
+        let lines = PrometheusWriter.text(try FakeHost.collector().snapshot()).split(separator: "\n").map(String.init)
+        let a = "nickname=\"alpha\",fingerprint=\"\(FakeHost.alpha.fingerprint)\",tor_instance=\"alpha\",group=\"A\""
+        let b = "nickname=\"beta\",fingerprint=\"\(FakeHost.beta.fingerprint)\",tor_instance=\"beta\",group=\"B\""
+        for line in ["tormem_relay_start_time_seconds{\(a)} 1766224800", "tormem_relay_start_time_seconds{\(b)} 1766619000",
+                     "tormem_relay_read_bytes_per_day{\(a)} 123456789504", "tormem_relay_written_bytes_per_day{\(a)} 125000000512",
+                     "tormem_relay_read_bytes_per_day{\(b)} 1036800000",
+                     "tormem_relay_consensus_weight{\(a)} 15000", "tormem_relay_consensus_weight{\(b)} 820",
+                     "tormem_relay_allocator_info{\(a),allocator=\"jemalloc\"} 1", "tormem_relay_allocator_info{\(b),allocator=\"glibc\"} 1",
+                     "tormem_relay_flag{\(a),flag=\"Guard\"} 1", "tormem_relay_flag{\(b),flag=\"Valid\"} 1"] {
+            #expect(lines.contains(line), "\(line)")
+        }
+        #expect(lines.filter { $0.hasPrefix("tormem_relay_flag{") }.count == 7 + 3)
+        #expect(!lines.contains { $0.hasPrefix("tormem_relay_written_bytes_per_day{\(b)") })   // one value only: not known
+        #expect(lines.contains("# TYPE tormem_relay_allocator_info gauge") && lines.contains("# TYPE tormem_relay_flag gauge"))
+
+        var mimalloc = try FakeHost.collector().snapshot()
+        mimalloc.relays[0].allocator = Allocator(kind: .mimalloc, evidence: .maps, version: "2.0")
+        #expect(PrometheusWriter.text(mimalloc).contains("tormem_relay_allocator_info{\(a),allocator=\"mimalloc\",version=\"2.0\"} 1\n"))
     }
 
     @Test func labelValuesAreEscaped() {

@@ -18,9 +18,23 @@ import TormemData
         #expect(text.contains("fragmentation ratio \(NumberFormat.fixed(FakeHost.alphaRatio, decimals: 2))"))
         #expect(text.contains("  DirCache        0\n"))
         #expect(text.contains("  MaxMemInQueues  2 GB\n"))
-        #expect(text.contains("allocator: jemalloc (LD_PRELOAD)\n"))
+        #expect(text.contains("allocator: jemalloc (mapped library)\n"))
         #expect(text.contains("group        A\n"))
+        #expect(text.contains("started      2025-12-20T10:00:00 UTC (up 4d 16h)\n"))
         #expect(text.contains("time         2025-12-25T02:00:00 UTC\n"))
+        let dir = FakeHost.instancesDirectory
+        #expect(text.hasSuffix("""
+
+        bandwidth (tor's last complete interval, \(dir)/alpha/state; tor writes it now and then)
+          read     123456789504 bytes/day (11.43 Mbit/s)
+          written  125000000512 bytes/day (11.57 Mbit/s)
+
+        consensus (\(dir)/alpha/cached-microdesc-consensus)
+          flags   Fast Guard HSDir Running Stable V2Dir Valid
+          weight  15000
+
+        """), "\(text)")
+        #expect(d.warnings.isEmpty)
     }
 
     @Test func runningWithoutSmapsSaysTheRatioIsUnknown() throws {
@@ -28,6 +42,7 @@ import TormemData
         #expect(text.contains("fragmentation ratio: unknown (smaps not readable)"))
         #expect(text.contains("allocator: glibc (default)"))
         #expect(text.contains("  DirCache        (not set)"))
+        #expect(text.contains("  read     1036800000 bytes/day (0.10 Mbit/s)\n  written  unknown\n"))
     }
 
     @Test func notRunningStillShowsTheTorrc() throws {
@@ -37,6 +52,7 @@ import TormemData
         #expect(d.text.contains("state        not running\n"))
         #expect(d.text.contains("  MaxMemInQueues  512 MB"))
         #expect(d.text.contains("allocator: unknown (not running)"))
+        #expect(!d.text.contains("bandwidth") && !d.text.contains("started "))
     }
 
     @Test func unknownNameIsAUsageError() {

@@ -23,5 +23,20 @@ import Testing
         #expect(r.nickname == "gamma")
         #expect(r.fingerprint == "")
         #expect(r.torrcPath == FakeHost.instancesDirectory + "/gamma/torrc")
+        #expect(r.dataDirectory == nil)
+    }
+
+    /// The DataDirectory is kept: where the fingerprint was found, else the torrc's, else the
+    /// data root's folder when there is one.
+    @Test func theDataDirectoryIsKept() throws {
+        #expect(RelayInstance.load(name: "alpha", directory: FakeHost.instancesDirectory + "/alpha").dataDirectory
+                == FakeHost.instancesDirectory + "/alpha")
+        let tmp = TempDirectory()
+        defer { tmp.remove() }
+        try tmp.write("DataDirectory /var/lib/tor-x\n", to: "instances/x/torrc")
+        try tmp.write("", to: "data/y/.keep")
+        try tmp.write("", to: "instances/y/torrc")
+        #expect(RelayInstance.load(name: "x", directory: tmp.file("instances/x"), dataRoot: tmp.file("data")).dataDirectory == "/var/lib/tor-x")
+        #expect(RelayInstance.load(name: "y", directory: tmp.file("instances/y"), dataRoot: tmp.file("data")).dataDirectory == tmp.file("data/y"))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TormemCore
 @testable import TormemCollect
 
 @Suite struct StatusTableTests {
@@ -16,7 +17,30 @@ import Testing
 
         average RSS per running relay: 1.00 GB
 
+        INSTANCE  STARTED              UPTIME  ALLOCATOR  READ MBIT/S  WRITE MBIT/S  WEIGHT  FLAGS
+        alpha     2025-12-20T10:00:00  4d 16h  jemalloc         11.43         11.57   15000  Fast Guard HSDir Running Stable V2Dir Valid
+        beta      2025-12-24T23:30:00  2h 30m  glibc             0.10             -     820  Fast Running Valid
+        gamma     -                         -  -                    -             -       -  -
+
         """)
+    }
+
+    @Test func uptimeAndBandwidthInWords() {
+        #expect(StatusTable.uptime(0) == "0m" && StatusTable.uptime(59 * 60 + 59) == "59m")
+        #expect(StatusTable.uptime(3600 + 7 * 60) == "1h 07m" && StatusTable.uptime(86_400 * 3 + 3600 * 5) == "3d 05h")
+        #expect(StatusTable.mbits(nil) == "-" && StatusTable.mbits(1_080_000_000_000) == "100.00")
+    }
+
+    @Test func jsonHasTheFacts() throws {
+        let json = try JSONParser.parse(Array(StatusTable.json(try FakeHost.collector().snapshot()).utf8))
+        guard case .array(let instances)? = json.object?["instances"] else { Issue.record("no instances"); return }
+        let alpha = try #require(instances.first?.object)
+        #expect(alpha["started"] == .string("2025-12-20T10:00:00Z") && alpha["uptime_s"] == .number(403_200))
+        #expect(alpha["allocator"] == .string("jemalloc") && alpha["consensus_weight"] == .number(15000))
+        #expect(alpha["read_bytes_day"] == .number(123_456_789_504) && alpha["written_bytes_day"] == .number(125_000_000_512))
+        #expect(alpha["flags"] == .array(["Fast", "Guard", "HSDir", "Running", "Stable", "V2Dir", "Valid"].map(JSONParser.Value.string)))
+        let gamma = try #require(instances.last?.object)
+        #expect(gamma["started"] == .null && gamma["flags"] == .null && gamma["allocator"] == .null)
     }
 
     @Test func columnsLineUp() throws {

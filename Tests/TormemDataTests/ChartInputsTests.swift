@@ -7,7 +7,7 @@ import TormemTestSupport
 /// The operator's experiment folders as they really are (SPEC §1 "Relay identity", "Side files"):
 /// small folders written here, each with one quirk of real collections.
 @Suite struct ChartInputsTests {
-    static let header = UnifiedColumns.all.joined(separator: ",") + "\n"
+    static let header = UnifiedColumns.memory.joined(separator: ",") + "\n"
 
     /// A relay row; `group` nil leaves the group cell empty.
     static func row(_ time: String, _ server: String, fp: String, nick: String, group: String = "", gb: Double) -> String {

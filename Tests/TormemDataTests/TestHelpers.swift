@@ -22,7 +22,7 @@ func loadError(_ text: String, name: String = "data.csv") -> TormemError? {
 }
 
 let monitorHeader = "date,time,num_relays,total_mb,avg_mb,min_mb,max_mb,total_kb,avg_kb,min_kb,max_kb\n"
-let unifiedHeader = UnifiedColumns.all.joined(separator: ",") + "\n"
+let unifiedHeader = UnifiedColumns.memory.joined(separator: ",") + "\n"
 
 
 enum FileReader {

@@ -65,7 +65,7 @@ struct TradeoffAnalysisTests {
         #expect(events.count == 1)
         let e = try #require(events.first)
         #expect(e.type == "restart" && e.group == "C" && e.concerns("C") && !e.concerns("A"))
-        #expect(e.description == "restart seen in the data (2 of 3 relays: c1, c2)")
+        #expect(e.description == "restarted: 2 of 3: c1, c2")
         #expect(e.time.iso8601 == "2026-03-03T01:50:00")
         // One relay of three is a relay restart: drawn, the group's window left alone.
         var one = Self.relays

@@ -7,7 +7,7 @@ import TormemTestSupport
 /// and no temporary file behind.
 @Suite struct KillTests {
     func unified(hours: Int, relays: Int, scale: Int) -> String {
-        var out = UnifiedColumns.all.joined(separator: ",") + "\n"
+        var out = UnifiedColumns.memory.joined(separator: ",") + "\n"
         out.reserveCapacity(hours * relays * 60)
         for h in 0..<hours {
             let stamp = String(format: "2025-%02d-%02dT%02d:00:00", 1 + h / (24 * 28), 1 + h / 24 % 28, h % 24)
