@@ -48,23 +48,15 @@ public struct MemoryVsBandwidthChart: Chart {
         return Dictionary(uniqueKeysWithValues: zip(groups, distinct ? short : groups))
     }
 
-    /// `1.2 Mbit/s`, `31.5 Mbit/s`, `250 Mbit/s`.
-    static func mbps(_ v: Double) -> String { NumberFormat.fixed(v, decimals: v < 100 ? 1 : 0) + " Mbit/s" }
-
-    /// `Guard`, `Guard and V2Dir`, `Guard, Stable and V2Dir`.
-    static func list(_ names: [String]) -> String {
-        guard let last = names.last else { return "" }
-        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
-    }
-
     /// What the memory phrase calls the analysed quantity: `memory` for RSS, else its short name.
     static func quantity(_ metric: Metric) -> String { metric == .rss ? "memory" : metric.shortName }
 
     /// A group's trade-off as phrases: against the control (`−94 % memory`, `−25 % bandwidth`,
-    /// `Guard lost`), or its own values for the control and without a control.
+    /// `Guard lost`: `TradeoffText.short`'s parts, which the report writes), or its own values for
+    /// the control and without a control.
     static func phrases(_ g: GroupStats, _ tr: GroupTradeoff?, _ a: GroupAnalysis, control: GroupTradeoff?) -> [String] {
         let own = [g.endMean.isFinite ? ChartText.value(g.endMean, a.metric) : "no end value",
-                   tr.map { $0.hasBandwidth ? mbps($0.bandwidthMbps) : "no bandwidth" } ?? "no bandwidth"]
+                   tr.map { $0.hasBandwidth ? TradeoffText.mbps($0.bandwidthMbps) : "no bandwidth" } ?? "no bandwidth"]
         if g.group == a.control { return ["control"] + own }
         guard a.control != nil else { return own }
         var out: [String] = []
@@ -74,7 +66,7 @@ public struct MemoryVsBandwidthChart: Chart {
         } else {
             out.append(own[1] + (tr?.hasBandwidth == true && control?.hasBandwidth != true ? " (control: none)" : ""))
         }
-        if let lost = tr?.flagsLost, !lost.isEmpty { out.append(list(lost) + " lost") }
+        if let lost = tr.flatMap({ TradeoffText.lost($0.flagsLost) }) { out.append(lost) }
         return out
     }
 

@@ -144,6 +144,11 @@ struct PanelDrawing: FigurePart {
             return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
         }
         let avoid = CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines)
+        // Reference labels keep off the points of a scatter too (a group's mean on the zone's line).
+        let pointMarks = panel.layers.flatMap { layer -> [Rect] in
+            guard case .points(let p) = layer else { return [] }
+            return PointDrawing.marks(p, x: xScale, y: yScale, scale: scale)
+        }
         for ref in panel.references where ref.axis == .y {
             let y = yScale.map(ref.value)
             // Right or left end, above or below the line; first where no data line runs through it.
@@ -157,7 +162,7 @@ struct PanelDrawing: FigurePart {
             }
             let clear = candidates.filter { c in
                 let b = drawing.layout.box(c)
-                return drawing.layout.isFree(b, inside: plot) && !avoid.covers(b)
+                return drawing.layout.isFree(b, inside: plot) && !avoid.covers(b) && !pointMarks.contains { $0.intersects(b) }
             }
             ReferenceLabelDrawing(drawing: drawing, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
         }

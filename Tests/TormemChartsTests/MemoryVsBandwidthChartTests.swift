@@ -82,6 +82,11 @@ import TormemTestSupport
         #expect(key.entries[2].phrases == ["−50 % memory", "0.0 % bandwidth"], "\(key.entries[2].phrases)")
         #expect(key.entries[0].phrases == ["control", "5.00 GB", "40.0 Mbit/s"])
         #expect(key.entries[0].swatch == .ring && key.entries[1].swatch == .dot)
+        // The words of the report's trade-off (one definition).
+        for (i, id) in ["B", "C"].enumerated() {
+            let t = try #require(context.inputs.tradeoffs?.group(id))
+            #expect(key.entries[i + 1].phrases.joined(separator: ", ") == TradeoffText.short(context.inputs.groups?.stats(id), t))
+        }
         let text = drawnStrings(fig)
         #expect(text.joined(separator: " ").contains("−94 % memory, −25 % bandwidth, Guard and V2Dir lost"), "\(text)")
         #expect(text.contains("A (control)") && text.contains("B") && text.contains("C"))

@@ -40,9 +40,9 @@ import TormemTestSupport
              notDrawn: ["memory_usage", "memory_weekly", "chart1_memory_over_time", "chart2_final_comparison",
                         "chart3_fragmentation_timeline", "chart4_group_spread", "chart5_memory_vs_bandwidth", "memory_trajectories",
                         "memory_outliers"]),
-        // Groups with the collector's fact columns (Fixtures/make-tradeoff-chart.py): chart 5 (the
-        // others of this data are those of the fixtures above).
-        Case(data: "tradeoff-chart/measurements.csv", folder: "tradeoff-chart", format: .png,
+        // Groups with the collector's fact columns (Fixtures/tradeoff/make.py): chart 5 (the others
+        // of this data are like those of the fixtures above).
+        Case(data: "tradeoff/collected/measurements.csv", folder: "tradeoff", format: .png,
              notDrawn: ["memory_outliers", "memory_ranking"], only: ["chart5_memory_vs_bandwidth"]),
     ]
 
