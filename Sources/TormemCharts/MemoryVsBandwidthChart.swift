@@ -115,11 +115,11 @@ public struct MemoryVsBandwidthChart: Chart {
                       LegendEntry("control", color: theme.text, swatch: .ring)]
         let keyTitle = a.control.map { "Against the control \($0):" } ?? "No control group: end value, bandwidth"
         let quantityLabel = metric == .rss ? "end memory" : "end " + metric.shortName
-        let lower = metric.isMemory ? "lower: less memory" : "lower: a lower \(metric.shortName)"
-        let panel = PlotPanel(title: "\(quantityLabel.prefix(1).uppercased() + quantityLabel.dropFirst()) against bandwidth · \(lower) · further right: more bandwidth",
+        let lower = metric.isMemory ? "down: less memory" : "down: a lower ratio"
+        let panel = PlotPanel(title: "\(quantityLabel.prefix(1).uppercased() + quantityLabel.dropFirst()) against bandwidth · \(lower) · right: more bandwidth",
                               x: .linear(lo: left, hi: right,
                                          label: "bandwidth per relay, Mbit/s written (mean over its group's window)"),
-                              y: YAxis(label: "\(quantityLabel) per relay, \(ChartText.unit(metric)) (group's last day)", lo: 0, hi: max(top, 0.1)),
+                              y: YAxis(label: "\(quantityLabel) per relay" + (metric.isMemory ? ", GB" : "") + " (group's last day)", lo: 0, hi: max(top, 0.1)),
                               layers: layers,
                               references: !metric.isMemory ? [] : [ReferenceLine(y: zone, label: "fragmentation zone ≥ \(NumberFormat.short(zone)) GB",
                                                                                  color: theme.warning)],
