@@ -73,12 +73,13 @@ public struct MemoryVsBandwidthChart: Chart {
     public static func make(_ a: GroupAnalysis, tradeoffs t: TradeoffAnalysis, labels: GroupLabels, style: ChartStyle) -> Figure {
         let theme = style.theme, metric = a.metric
         var layers: [Layer] = [], entries: [PanelKey.Entry] = []
-        var drawnRelays = 0, withoutBandwidth = 0, highestX = 0.0, highestY = 0.0, lowestX = Double.infinity
+        var drawnRelays = 0, withoutBandwidth = 0, withoutEnd = 0, highestX = 0.0, highestY = 0.0, lowestX = Double.infinity
         let control = a.control.flatMap(t.group)
         for (i, g) in a.groups.enumerated() {
             let tr = t.group(g.group)
             let relays = (tr?.relays ?? []).filter { $0.writtenMbps != nil && $0.endValue.isFinite }
-            withoutBandwidth += (tr?.relays.count ?? 0) - relays.count
+            withoutBandwidth += (tr?.relays ?? []).filter { $0.writtenMbps == nil }.count
+            withoutEnd += (tr?.relays ?? []).filter { $0.writtenMbps != nil && !$0.endValue.isFinite }.count
             drawnRelays += relays.count
             let xs = relays.map { $0.writtenMbps! }, ys = relays.map(\.endValue)
             highestX = max(highestX, xs.max() ?? 0)
@@ -124,8 +125,14 @@ public struct MemoryVsBandwidthChart: Chart {
                               references: !metric.isMemory ? [] : [ReferenceLine(y: zone, label: "fragmentation zone ≥ \(NumberFormat.short(zone)) GB",
                                                                                  color: theme.warning)],
                               legend: legend, key: PanelKey(title: keyTitle, entries: entries))
-        var subtitle = GroupText.groupsAndRelays(a) + " · \(ChartText.plural(drawnRelays, "relay")) with a bandwidth drawn"
-        if withoutBandwidth > 0 { subtitle += ", \(withoutBandwidth) without" }
+        var subtitle = GroupText.groupsAndRelays(a)
+        if withoutBandwidth + withoutEnd == 0 {
+            subtitle += " · a dot per relay"
+        } else {
+            subtitle += " · \(ChartText.plural(drawnRelays, "relay")) drawn"
+            if withoutBandwidth > 0 { subtitle += ", \(withoutBandwidth) without a bandwidth" }
+            if withoutEnd > 0 { subtitle += ", \(withoutEnd) without an end value" }
+        }
         subtitle += a.control.map { " · control " + labels.titled($0) } ?? " · no control group"
         return Figure(size: style.size(default: defaultSize), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + ChartText.subject(metric) + " against bandwidth",

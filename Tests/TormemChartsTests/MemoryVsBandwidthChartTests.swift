@@ -183,7 +183,9 @@ import TormemTestSupport
         let fig = try #require(MemoryVsBandwidthChart().make(try Self.context(rs)).figure)
         let key = try #require(Self.key(fig))
         #expect(key.entries[2].phrases == ["−50 % memory", "no bandwidth"])
-        #expect(fig.subtitle?.contains("5 relays with a bandwidth drawn, 4 without") == true, "\(fig.subtitle ?? "")")
+        #expect(fig.subtitle?.contains("5 relays drawn, 4 without a bandwidth") == true, "\(fig.subtitle ?? "")")
+        let all = try #require(MemoryVsBandwidthChart().make(try Self.context()).figure)
+        #expect(all.subtitle == "3 groups · 9 relays · a dot per relay · control A", "\(all.subtitle ?? "")")
         #expect(Self.pointLayers(fig).filter { !$0.labels.isEmpty }.map(\.labels) == [["A (control)"], ["B"]])
     }
 
