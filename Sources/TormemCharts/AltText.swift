@@ -79,6 +79,21 @@ enum AltText {
         return out
     }
 
+    /// Each group against the control in memory and bandwidth, as chart 5's key says it (the first
+    /// five; the control's own values first).
+    static func tradeoff(_ a: GroupAnalysis, _ t: TradeoffAnalysis, _ labels: GroupLabels) -> String? {
+        let control = a.control.flatMap(t.group)
+        let parts = a.groups.filter { $0.group != a.control && t.group($0.group)?.hasBandwidth == true }.map { g in
+            labels.titled(g.group) + " " + MemoryVsBandwidthChart.phrases(g, t.group(g.group), a, control: control).joined(separator: ", ")
+        }
+        guard let c = a.control, let cs = a.stats(c) else {
+            return parts.isEmpty ? nil : "no control group; " + parts.prefix(5).joined(separator: "; ") + (parts.count > 5 ? " and \(parts.count - 5) more" : "")
+        }
+        var out = "against the control \(labels.titled(c)) (" + MemoryVsBandwidthChart.phrases(cs, control, a, control: control).dropFirst().joined(separator: ", ") + ")"
+        if !parts.isEmpty { out += ": " + parts.prefix(5).joined(separator: "; ") + (parts.count > 5 ? " and \(parts.count - 5) more" : "") }
+        return out
+    }
+
     static func distribution(_ s: RelayStatistics) -> String? {
         guard let top = s.ranked.first, let bottom = s.ranked.last else { return nil }
         return "\(ChartText.plural(s.ranked.count, "relay")), mean \(ChartText.value(s.mean, s.metric))" +

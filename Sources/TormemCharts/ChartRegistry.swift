@@ -9,6 +9,7 @@ public enum ChartRegistry {
         FinalComparisonChart(),
         FragmentationTimelineChart(),
         GroupSpreadChart(),
+        MemoryVsBandwidthChart(),
         TrajectoriesChart(),
         DistributionChart(),
         OutliersChart(),

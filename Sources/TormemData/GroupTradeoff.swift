@@ -96,16 +96,6 @@ public struct GroupTradeoff: Equatable, Sendable {
 
     /// The 95 % percentile bootstrap interval of the mean of `values` (nil for fewer than two).
     static func meanInterval(_ values: [Double], seed: UInt64) -> (Double?, Double?) {
-        guard values.count >= 2 else { return (nil, nil) }
-        var rng = SplitMix64(seed: seed)
-        var means: [Double] = []
-        means.reserveCapacity(GroupAnalysis.resamples)
-        for _ in 0..<GroupAnalysis.resamples {
-            var s = 0.0
-            for _ in 0..<values.count { s += values[Int(rng.next() % UInt64(values.count))] }
-            means.append(s / Double(values.count))
-        }
-        means.sort()
-        return (PercentileBand.percentile(means, 0.025), PercentileBand.percentile(means, 0.975))
+        Sample.meanInterval(values, resamples: GroupAnalysis.resamples, seed: seed)
     }
 }

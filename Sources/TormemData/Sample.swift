@@ -54,4 +54,20 @@ public enum Sample {
         guard !diffs.isEmpty else { return (percent, nil, nil) }
         return (percent, PercentileBand.percentile(diffs, 0.025), PercentileBand.percentile(diffs, 0.975))
     }
+
+    /// The 95 % percentile bootstrap interval of the mean of `values` (each resample drawn with
+    /// replacement, `resamples` times, from a generator seeded by `seed`); nil for fewer than two values.
+    public static func meanInterval(_ values: [Double], resamples: Int = 10_000, seed: UInt64) -> (low: Double?, high: Double?) {
+        guard values.count >= 2, resamples > 0 else { return (nil, nil) }
+        var rng = SplitMix64(seed: seed)
+        var means: [Double] = []
+        means.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            var s = 0.0
+            for _ in 0..<values.count { s += values[Int(rng.next() % UInt64(values.count))] }
+            means.append(s / Double(values.count))
+        }
+        means.sort()
+        return (PercentileBand.percentile(means, 0.025), PercentileBand.percentile(means, 0.975))
+    }
 }

@@ -6,15 +6,16 @@ public enum Layer: Equatable, Sendable {
     case bars(BarLayer)
     case histogram(HistogramLayer)
     case spread(SpreadLayer)
+    case points(PointLayer)
 
     /// The x values of a series drawn along the x axis (line, area, band); empty for layers drawn
-    /// per category or bin (bars, histogram, spread).
+    /// per category or bin (bars, histogram, spread) and for points, which are no series along x.
     public var xs: [Double] {
         switch self {
         case .line(let l): return l.xs
         case .area(let a): return a.xs
         case .band(let b): return b.xs
-        case .bars, .histogram, .spread: return []
+        case .bars, .histogram, .spread, .points: return []
         }
     }
 }

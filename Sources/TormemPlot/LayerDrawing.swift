@@ -33,6 +33,7 @@ struct LayerDrawing {
             }
         case .bars(let b): drawBars(b)
         case .spread(let s): drawSpread(s)
+        case .points(let p): PointDrawing.drawMarks(p, on: canvas, x: x, y: y, scale: scale)
         case .histogram(let h):
             let y0 = y.map(max(0, y.domain.lowerBound))
             for (i, c) in h.counts.enumerated() where c > 0 && i + 1 < h.edges.count {

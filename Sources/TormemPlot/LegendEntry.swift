@@ -1,8 +1,9 @@
 /// One entry of a panel's legend: a swatch in the series' colour and its label.
 public struct LegendEntry: Equatable, Sendable {
     /// `dot` and `diamond`: markers drawn as on the plot (a spread chart's values and means; the
-    /// diamond is hollow, in the theme's text colour, whatever `color`).
-    public enum Swatch: Sendable { case line, band, bar, dashed, dot, diamond }
+    /// diamond is hollow, in the theme's text colour, whatever `color`); `ring`: a hollow circle;
+    /// `pointRange`: a large dot with error bars across it (a mean with its intervals).
+    public enum Swatch: Sendable { case line, band, bar, dashed, dot, diamond, ring, pointRange }
     public var label: String
     public var color: Color
     public var swatch: Swatch

@@ -16,9 +16,21 @@ struct PanelDrawing: FigurePart {
         var yTicks: NiceTicks
     }
 
-    /// The part of `rect` the axes and the plot take: below the header, inside the right margin.
+    /// The part of `rect` the axes and the plot take: below the header, inside the right margin,
+    /// left of the key.
     func axesArea(headerHeight: Double) -> Rect {
-        rect.sliceTop(headerHeight + 12 * scale).1.sliceRight(12 * scale).1
+        let area = rect.sliceTop(headerHeight + 12 * scale).1.sliceRight(12 * scale).1
+        guard let key = keyArea(headerHeight: headerHeight), let k = panel.key else { return area }
+        return area.sliceRight(area.maxX - key.minX + PanelKeyDrawing(drawing: drawing, key: k).gap).1
+    }
+
+    /// Where the panel's key goes (right of the plot, below the header), or nil without one.
+    func keyArea(headerHeight: Double) -> Rect? {
+        guard let key = panel.key else { return nil }
+        let area = rect.sliceTop(headerHeight + 12 * scale).1
+        let keyDrawing = PanelKeyDrawing(drawing: drawing, key: key)
+        let width = keyDrawing.width(panelWidth: area.width)
+        return area.sliceRight(width).0
     }
 
     /// The left margin that `ticks`' labels need (y label + tick labels).
@@ -54,7 +66,8 @@ struct PanelDrawing: FigurePart {
     /// Draws the panel; `minLeft` aligns plot areas of stacked panels.
     func draw(minLeft: Double = 0) {
         // Header: title on the left, legend right-aligned beside it or wrapped below it.
-        let area = axesArea(headerHeight: drawHeader())
+        let headerHeight = drawHeader()
+        let area = axesArea(headerHeight: headerHeight)
         let xAxis = XAxisLayout(panel: panel, drawing: drawing)
         let layout = layout(in: area, minLeft: minLeft)
         let yAxisTicks = layout.yTicks
@@ -131,6 +144,11 @@ struct PanelDrawing: FigurePart {
             return Decimator.polylines(xs: l.xs, ys: l.ys, mapX: xScale.map, mapY: yScale.map)
         }
         let avoid = CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines)
+        // Reference labels keep off the points of a scatter too (a group's mean on the zone's line).
+        let pointMarks = panel.layers.flatMap { layer -> [Rect] in
+            guard case .points(let p) = layer else { return [] }
+            return PointDrawing.marks(p, x: xScale, y: yScale, scale: scale)
+        }
         for ref in panel.references where ref.axis == .y {
             let y = yScale.map(ref.value)
             // Right or left end, above or below the line; first where no data line runs through it.
@@ -144,7 +162,7 @@ struct PanelDrawing: FigurePart {
             }
             let clear = candidates.filter { c in
                 let b = drawing.layout.box(c)
-                return drawing.layout.isFree(b, inside: plot) && !avoid.covers(b)
+                return drawing.layout.isFree(b, inside: plot) && !avoid.covers(b) && !pointMarks.contains { $0.intersects(b) }
             }
             ReferenceLabelDrawing(drawing: drawing, plot: plot).drawFirstFreeOnBackdrop(clear + candidates)
         }
@@ -163,11 +181,25 @@ struct PanelDrawing: FigurePart {
             return [Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)]
         }
         let marks = panel.layers.flatMap { layer -> [Rect] in
-            guard case .spread(let s) = layer else { return [] }
-            return data.marks(s)
+            switch layer {
+            case .spread(let s): return data.marks(s)
+            case .points(let p): return PointDrawing.marks(p, x: xScale, y: yScale, scale: scale)
+            default: return []
+            }
+        }
+        let points = PointDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale)
+        let labelled = panel.layers.flatMap { layer -> [Rect] in
+            guard case .points(let p) = layer, !p.labels.isEmpty else { return [] }
+            return PointDrawing.marks(p, x: xScale, y: yScale, scale: scale)
+        }
+        for layer in panel.layers {
+            if case .points(let p) = layer { points.drawLabels(p, marks: marks, labelled: labelled) }
         }
         CalloutDrawing(drawing: drawing, plot: plot, x: xScale, y: yScale, avoid: lines + referenceLines, marks: marks)
             .draw(panel.callouts)
+        if let key = panel.key, let keyRect = keyArea(headerHeight: headerHeight) {
+            PanelKeyDrawing(drawing: drawing, key: key).draw(in: keyRect)
+        }
     }
 
     /// Y ticks for the plot's height; bars get headroom for their labels at the plot's width.
@@ -242,7 +274,12 @@ struct PanelDrawing: FigurePart {
         return bottom - rect.minY
     }
 
-    func drawSwatch(_ e: LegendEntry, _ r: Rect) {
+    func drawSwatch(_ e: LegendEntry, _ r: Rect) { PanelDrawing.drawSwatch(e, r, drawing: drawing) }
+
+    /// A legend entry's swatch in `r` (the header's legend, a panel key).
+    static func drawSwatch(_ e: LegendEntry, _ r: Rect, drawing: FigureDrawing) {
+        let canvas = drawing.canvas, scale = drawing.scale, theme = drawing.theme
+        let centre = Point(x: r.midX, y: r.midY)
         switch e.swatch {
         case .line:
             canvas.stroke(.segment(Point(x: r.minX, y: r.midY), Point(x: r.maxX, y: r.midY)),
@@ -255,9 +292,17 @@ struct PanelDrawing: FigurePart {
         case .bar:
             canvas.fill(r.inset(top: 0, left: 6 * scale, bottom: 0, right: 6 * scale), color: e.color)
         case .dot:
-            canvas.fill(.circle(center: Point(x: r.midX, y: r.midY), radius: 6 * scale), color: e.color)
+            canvas.fill(.circle(center: centre, radius: 6 * scale), color: e.color)
         case .diamond:
-            LayerDrawing.meanMarker(at: Point(x: r.midX, y: r.midY), halfSize: 8 * scale, scale: scale, theme: theme, on: canvas)
+            LayerDrawing.meanMarker(at: centre, halfSize: 8 * scale, scale: scale, theme: theme, on: canvas)
+        case .ring:
+            canvas.stroke(.circle(center: centre, radius: 9 * scale, sides: 32), style: StrokeStyle(color: e.color, width: 3 * scale))
+        case .pointRange:
+            let bar = StrokeStyle(color: e.color, width: 2.5 * scale), half = min(r.width, r.height * 2) / 2
+            canvas.stroke(.segment(Point(x: centre.x - half, y: centre.y), Point(x: centre.x + half, y: centre.y)), style: bar)
+            canvas.stroke(.segment(Point(x: centre.x, y: r.minY - 4 * scale), Point(x: centre.x, y: r.maxY + 4 * scale)), style: bar)
+            canvas.fill(.circle(center: centre, radius: 8.5 * scale, sides: 32), color: theme.text)
+            canvas.fill(.circle(center: centre, radius: 6 * scale, sides: 32), color: e.color)
         }
     }
 }

@@ -13,12 +13,15 @@ public struct PlotPanel: Equatable, Sendable {
     /// Horizontal reference lines.
     public var references: [ReferenceLine]
     public var legend: [LegendEntry]
+    /// A list right of the plot (one entry per series, in words), or nil.
+    public var key: PanelKey?
 
     public init(title: String? = nil, x: XAxis, y: YAxis, layers: [Layer], countChanges: [CountChangeMarker] = [],
                 callouts: [Callout] = [], references: [ReferenceLine] = [], legend: [LegendEntry] = [],
-                events: [EventMarker] = []) {
+                events: [EventMarker] = [], key: PanelKey? = nil) {
         self.title = title; self.x = x; self.y = y; self.layers = layers; self.countChanges = countChanges
         self.callouts = callouts; self.references = references; self.legend = legend; self.events = events
+        self.key = key
     }
 }
 

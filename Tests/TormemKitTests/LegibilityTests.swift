@@ -45,9 +45,11 @@ import TormemTestSupport
     }
 
     /// The same on the synthetic files: 60 relays in a snapshot ranking (a tall chart of ~70 rows
-    /// at most), a distribution's top 10 and bottom 5, 25 relays in 5 groups, a monitor file.
+    /// at most), a distribution's top 10 and bottom 5, 25 relays in 5 groups, a monitor file, and
+    /// groups with bandwidth (chart 5's key beside its plot).
     @Test(arguments: ["synthetic/snapshot_60relays.csv", "synthetic/experiment_25relays.csv",
-                      "synthetic/unified_12relays_7days.csv", "synthetic/monitor_daily_120.csv"])
+                      "synthetic/unified_12relays_7days.csv", "synthetic/monitor_daily_120.csv",
+                      "tradeoff/collected/measurements.csv"])
     func everyChartOfTheSyntheticFilesIsLegible(file: String) throws {
         for (name, px) in try smallestText(width: nil, shownWidth: 880, data: Fixtures.url(file)) {
             #expect(px >= 10.5, "\(file) \(name): smallest text \(px) px when shown 880 px wide")
