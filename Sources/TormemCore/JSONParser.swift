@@ -12,6 +12,7 @@ public enum JSONParser {
 
         public var string: String? { if case .string(let s) = self { return s } else { return nil } }
         public var object: [String: Value]? { if case .object(let o) = self { return o } else { return nil } }
+        public var array: [Value]? { if case .array(let a) = self { return a } else { return nil } }
     }
 
     public struct Problem: Error, Equatable, Sendable {

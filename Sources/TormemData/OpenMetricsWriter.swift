@@ -35,6 +35,7 @@ public enum OpenMetricsWriter {
                 samples(relays[i].1) { s in s.values(of: m).map { v in v.map(m.prometheusValue) } }
             }
         }
+        try writeFacts(relays, into: &sink)
         let servers = serverSeries(files)
         for g in PrometheusAggregate.allCases {
             let values: (AggregateSeries) -> [Double]

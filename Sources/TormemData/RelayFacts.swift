@@ -60,7 +60,7 @@ public struct RelayFacts: Equatable, Sendable {
     public mutating func note(weight: Double, at time: Int64) { Self.note(&weights, weight, at: time) }
 
     /// Appends a reading unless it repeats the last one's value.
-    static func note<V>(_ list: inout [Reading<V>], _ value: V, at time: Int64) {
+    public static func note<V>(_ list: inout [Reading<V>], _ value: V, at time: Int64) {
         if let last = list.last, last.value == value, last.time <= time { return }
         list.append(Reading(time: time, value: value))
     }
@@ -83,8 +83,17 @@ public struct RelayFacts: Equatable, Sendable {
         Self.merge(&weights, other.weights)
     }
 
-    static func merge<V>(_ list: inout [Reading<V>], _ more: [Reading<V>]) {
-        guard !more.isEmpty else { return }
+    /// Each list sorted by time, repeats dropped (readings taken out of order).
+    public mutating func normalize() {
+        Self.merge(&starts, [], always: true)
+        Self.merge(&allocators, [], always: true)
+        Self.merge(&bandwidth, [], always: true)
+        Self.merge(&flags, [], always: true)
+        Self.merge(&weights, [], always: true)
+    }
+
+    static func merge<V>(_ list: inout [Reading<V>], _ more: [Reading<V>], always: Bool = false) {
+        guard !more.isEmpty || (always && zip(list, list.dropFirst()).contains { $0.time > $1.time }) else { return }
         let all = (list + more).enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
         var out: [Reading<V>] = []
         out.reserveCapacity(all.count)

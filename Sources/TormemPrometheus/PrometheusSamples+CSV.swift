@@ -15,6 +15,7 @@ extension PrometheusSamples {
         let (time, serverAt, type, fingerprint, nickname, group) = (at("timestamp"), at("server"), at("type"), at("fingerprint"), at("nickname"), at("group"))
         let count = at("count"), aggregate = ["total_kb", "avg_kb", "min_kb", "max_kb"].map(at)
         let keys = relays.keys.sorted()
+        let factColumns = UnifiedColumns.facts.map(at)
         let list = keys.map { relays[$0]! }
         // Each relay's samples with RSS, by time.
         let order: [[Int]] = list.map { r in r.times.indices.filter { !r.values[0][$0].isNaN }.sorted { r.times[$0] < r.times[$1] } }
@@ -47,11 +48,25 @@ extension PrometheusSamples {
                     cells[time] = stamp; cells[serverAt] = server; cells[type] = "relay"
                     cells[fingerprint] = r.fingerprint; cells[nickname] = r.nickname; cells[group] = self.group(r, i)
                     for (k, c) in metricColumn.enumerated() { cells[c] = PrometheusSamples.cell(r.values[k][i]) }
+                    if let f = facts[keys[j]] { PrometheusSamples.factCells(f, at: t, into: &cells, columns: factColumns) }
                     emit()
                 }
             }
         }
         return out
+    }
+
+    /// The fact cells of a relay row at `t`: each fact's reading in force then, as the collector
+    /// writes it (so reading the snapshot back gives the same readings).
+    static func factCells(_ f: RelayFacts, at t: Int64, into cells: inout [String], columns: [Int]) {
+        if let v = RelayFacts.value(f.starts, at: t) { cells[columns[0]] = Timestamp(seconds: v).iso8601 }
+        if let v = RelayFacts.value(f.allocators, at: t) { cells[columns[1]] = v }
+        if let v = RelayFacts.value(f.bandwidth, at: t) {
+            cells[columns[2]] = cell(v.readPerDay)
+            cells[columns[3]] = cell(v.writtenPerDay)
+        }
+        if let v = RelayFacts.value(f.flags, at: t) { cells[columns[4]] = v }
+        if let v = RelayFacts.value(f.weights, at: t) { cells[columns[5]] = cell(v) }
     }
 
     /// A stored value as a cell: whole numbers without a fraction (as the collector writes KiB),

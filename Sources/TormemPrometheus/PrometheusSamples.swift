@@ -36,6 +36,8 @@ struct PrometheusSamples {
     private var groupIndex: [String: Int32] = [:]
 
     private(set) var relays: [String: Relay] = [:]
+    /// The relays' facts from the collector's fact gauges, by the same keys (`PrometheusFacts`).
+    var facts: [String: RelayFacts] = [:]
     /// The collector's own aggregate per server and second: running relays, total, mean, min, max (KiB).
     private(set) var aggregates: [String: [Int64: [Double]]] = [:]
     private var aggregateCount = 0
@@ -220,10 +222,25 @@ struct PrometheusSamples {
                 }
                 builder.add(relay: slot, server: server, time: t, rssKB: rss, values: values, line: line, group: group(r, i))
             }
+            if let f = facts[key] {
+                PrometheusSamples.hash(&hash, f)
+                if slot >= 0 { builder.updateFacts(relay: slot) { $0.merge(f) } }
+            }
         }
         let (servers, table, notes) = builder.finish()
         return (LoadedFile(path: path, content: .unified(servers, relays: table), rows: rows, warnings: notes),
                 hash.hexDigest())
+    }
+
+    /// A relay's facts into the fingerprint, every reading in order.
+    static func hash(_ hash: inout SHA256, _ f: RelayFacts) {
+        var text = "facts\n"
+        for r in f.starts { text += "s\t\(r.time)\t\(r.value)\n" }
+        for r in f.allocators { text += "a\t\(r.time)\t\(r.value)\n" }
+        for r in f.bandwidth { text += "b\t\(r.time)\t\(r.value.readPerDay.bitPattern)\t\(r.value.writtenPerDay.bitPattern)\n" }
+        for r in f.flags { text += "f\t\(r.time)\t\(r.value)\n" }
+        for r in f.weights { text += "w\t\(r.time)\t\(r.value.bitPattern)\n" }
+        hash.update(text)
     }
 
     /// A sample into the fingerprint: its time and values as their bits (formatting 11 million

@@ -98,6 +98,10 @@ public struct PrometheusSource: DataSource {
             samples.addAggregate(series)
             try checkBudget(samples.held)
         }
+        var facts = PrometheusFacts(serverLabel: query.serverLabel)
+        try readChunks(client, PrometheusSource.names(PrometheusFacts.names, selector), from: from, to: to,
+                       warned: &warned, warn: warn) { series in facts.add(series) }
+        samples.facts = facts.facts()
         samples.finish()
         let notes = samples.notes(source: name)
         if strict, let first = notes.first {

@@ -33,6 +33,8 @@ struct PrometheusOptionTests {
         ("synthetic/unified_12relays_7days.csv", ["--since", "2025-12-26", "--until", "2026-01-02T07:00"], true),
         ("real-2025-09-18/measurements.csv", ["--since", "2025-09-09", "--until", "2025-09-18"], true),
         ("real-2025-09-18/measurements.csv", ["--since", "2025-09-12", "--until", "2025-09-16", "--metric", "hwm"], false),
+        // The collector's fact gauges too: bandwidth, flags, weights, allocators and restarts.
+        ("tradeoff/collected/measurements.csv", ["--since", "2026-03-01", "--until", "2026-03-11"], true),
     ])
     func givesTheJSONOfTheCSVRun(fixture: String, window: [String], whole: Bool) throws {
         let (folder, csv, server) = try Self.backfilled(fixture)
@@ -62,6 +64,12 @@ struct PrometheusOptionTests {
                 #expect(a["window"]?.object?[key] == b["window"]?.object?[key], "window.\(key)")
             }
             #expect(a["window"]?.object?["samples_outside"] == .number(0))
+        }
+        if fixture.hasPrefix("tradeoff") {
+            let groups = a["groups"]?.array?.compactMap(\.object) ?? []
+            #expect(groups.first { $0["id"] == .string("B_dircache0") }?["bandwidth_mbps"] == .number(30), "\(groups)")
+            #expect(groups.first { $0["id"] == .string("B_dircache0") }?["flags_lost"] == .array([.string("Guard"), .string("HSDir"), .string("V2Dir")]))
+            #expect(a["events"]?.array?.contains { $0.object?["type"] == .string("restart") } == true)
         }
         guard case .number(let relays)? = fromPrometheus.object?["relays"] else { Issue.record("no relay count"); return }
         #expect(relays > 0)
