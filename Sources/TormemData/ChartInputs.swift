@@ -20,6 +20,9 @@ public struct ChartInputs: Sendable {
     /// Each group's bandwidth, weight, flags and allocators against the control, when the data has
     /// such facts (collector columns or Onionoo documents).
     public var tradeoffs: TradeoffAnalysis?
+    /// Each group's restarts seen in the data, over its window (`GroupRestarts`), in the analysis's
+    /// group order; empty without per-relay data in groups.
+    public var restarts: [GroupRestarts] = []
     /// The events drawn and listed: events.csv's, then restarts seen in the data (`RestartEvents`).
     public var timeline: EventLog?
     public var snapshot: SnapshotTable?
@@ -143,6 +146,7 @@ public struct ChartInputs: Sendable {
                                            compared: options.compared, events: events) }
         if let grouped, let groups {
             tradeoffs = TradeoffAnalysis(grouped: grouped, analysis: groups)
+            self.restarts = GroupRestarts.groups(grouped: grouped, analysis: groups)
             warnings += tradeoffs?.allocatorWarnings(source: source) ?? []
         }
         let snapshots = files.filter { $0.snapshot != nil }
