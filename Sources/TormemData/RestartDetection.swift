@@ -3,8 +3,9 @@ import TormemCore
 /// The restarts of one relay series inside its window (its samples), by the best evidence the
 /// series has, in this order:
 ///
-/// 1. `started`: the collector's start-time readings (`facts.starts`), when the relay has any:
-///    each later start inside the window is a restart (as `RestartEvents` sees them).
+/// 1. `started`: the start-time readings (`facts.starts`: the collector's `started`, or Onionoo's
+///    `last_restarted`), when the relay has any: each start after the window's first sample and
+///    up to its last is a restart.
 /// 2. VmHWM (`hwm_kb`): the peak never falls within one process, so a fall between two
 ///    consecutive samples by more than `hwmRoundingKiB` is a restart.
 /// 3. RSS alone: a fall between two consecutive samples by more than `relativeDrop` (15 %) of the
@@ -56,7 +57,9 @@ public struct RestartDetection: Equatable, Sendable {
         if !series.facts.starts.isEmpty {
             rule = .started
             guard let from = times.first, let through = times.last else { restarts = []; return }
-            restarts = series.facts.restarts.filter { $0.value >= from && $0.value <= through }.map { s in
+            // A start inside the window is a restart even when it is the first reading (Onionoo's
+            // `last_restarted`, read once at the end): the first sample was of an older process.
+            restarts = series.facts.starts.filter { $0.value > from && $0.value <= through }.map { s in
                 Restart(time: s.value, lastBefore: times.lastIndex { $0 < s.value })
             }
             return

@@ -57,6 +57,8 @@ public struct RunFacts: Sendable {
                      ("relays", .array(s.relays.map(JSONValue.string)))])
         }
         let analysis = inputs.groups
+        // Restart fields only when some group restarted, so documents of other data read as before.
+        let anyRestart = inputs.restarts.contains { $0.restarts > 0 }
         groups = (analysis?.groups ?? []).map { g in
             func date(_ group: String, _ day: Int?) -> JSONValue {
                 guard let day, let table = analysis?.table else { return .null }
@@ -77,7 +79,8 @@ public struct RunFacts: Sendable {
                             ("vs_control", vs), ("status", .string(g.status.rawValue)),
                             ("control", .bool(g.group == analysis?.control)),
                             ("unlike_group", .array(g.unlike.map(JSONValue.string)))]
-                            + (inputs.tradeoffs?.group(g.group).map(RunFacts.tradeoff) ?? []))
+                            + (inputs.tradeoffs?.group(g.group).map(RunFacts.tradeoff) ?? [])
+                            + (anyRestart ? RunFacts.restarts(inputs.restarts.first { $0.group == g.group }) : []))
         }
         window = inputs.window.map { w in
             return .object([("from", time(w.from)), ("to", time(w.to)), ("samples_kept", .int(w.kept)), ("samples_outside", .int(w.outside))])
@@ -133,6 +136,18 @@ public struct RunFacts: Sendable {
                 ("allocator", t.allocator.map(JSONValue.string) ?? .null),
                 ("allocator_mismatch", .array(t.allocatorMismatches.map { m in
                     .object([("relay", .string(m.name)), ("allocator", .string(m.allocator))]) }))]
+    }
+
+    /// A group's restarts seen in the data: restarts per relay, and for a group that restarts its
+    /// time-weighted window mean and mean peak before a restart.
+    static func restarts(_ r: GroupRestarts?) -> [(String, JSONValue)] {
+        guard let r else { return [] }
+        var out: [(String, JSONValue)] = [("restarts_per_relay", .number(r.restartsPerRelay))]
+        if r.restarts > 0 {
+            out += [("window_mean_gb", r.windowMeanGB.map(JSONValue.number) ?? .null),
+                    ("mean_peak_gb", r.meanPeakBeforeRestartGB.map(JSONValue.number) ?? .null)]
+        }
+        return out
     }
 
     /// A server's (or all servers') summary numbers, as the run summary prints them.

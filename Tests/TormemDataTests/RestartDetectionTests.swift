@@ -158,6 +158,18 @@ import TormemCore
         #expect(d.restarts == [.init(time: Self.t0 + 13 * Self.hour, lastBefore: 2)])
     }
 
+    @Test func aSingleStartReadingInsideTheWindowIsARestart() {
+        // Onionoo's `last_restarted`, read once at the end: the first samples were an older process.
+        let times = (0..<6).map { Self.t0 + Int64($0) * 6 * Self.hour }
+        var s = RelaySeries(info: RelayInfo(nickname: "onionoo"), times: times, values: [Double](repeating: Memory.kibPerGB, count: 6))
+        s.facts.note(started: Self.t0 + 20 * Self.hour, at: times[5])
+        #expect(RestartDetection(s).restarts == [.init(time: Self.t0 + 20 * Self.hour, lastBefore: 3)])
+        var before = s
+        before.facts = RelayFacts()
+        before.facts.note(started: Self.t0, at: times[5])
+        #expect(RestartDetection(before).count == 0)
+    }
+
     @Test func gapsInTheData() {
         // Every 6 h, then two days without samples.
         let times = [0, 6, 12, 18, 66, 72, 78].map { Self.t0 + Int64($0) * Self.hour }

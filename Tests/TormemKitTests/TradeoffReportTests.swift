@@ -76,3 +76,22 @@ struct TradeoffReportTests {
         #expect(report.contains("30.0 Mbit/s against 40.0 Mbit/s"))
     }
 }
+
+/// Issue 25's restarts in `--json`: D_mimalloc's six relays restart once each (2026-03-06 12:00,
+/// 0.8 → 0.3 GB, back at 0.8 48 h later: Fixtures/tradeoff/README.md), the only restarts.
+struct TradeoffRestartsJSONTests {
+    @Test(arguments: ["collected", "onionoo"])
+    func restartsPerRelayWindowMeanAndPeak(variant: String) throws {
+        let g = try TradeoffReportTests.groups(variant)
+        #expect(g["D_mimalloc"]?["restarts_per_relay"] as? Double == 1)
+        for id in ["A_control", "B_dircache0", "C_jemalloc"] {
+            #expect(g[id]?["restarts_per_relay"] as? Double == 0, "\(id)")
+            #expect(g[id]?["window_mean_gb"] == nil && g[id]?["mean_peak_gb"] == nil, "\(id)")
+        }
+        let peak = try #require(g["D_mimalloc"]?["mean_peak_gb"] as? Double)
+        let mean = try #require(g["D_mimalloc"]?["window_mean_gb"] as? Double)
+        #expect(abs(peak - 0.8) < 0.03, "\(peak)")
+        // Two of ten days below the plateau: the time-weighted mean is below 0.8, above 0.3.
+        #expect(mean < 0.78 && mean > 0.6, "\(mean)")
+    }
+}
