@@ -4,13 +4,15 @@ import TormemPlot
 
 /// `chart2_final_comparison`: each group's end mean as a horizontal bar, lowest first, labelled with
 /// its n, its difference against the control with the 95 % interval, its growth where it is
-/// GROWING, and its status; the control marked; the baseline only when the data has one.
+/// GROWING, and its status; the control marked; the baseline only when the data has one. A group
+/// whose relays restarted in its window has ticks at its time-weighted window mean (solid) and its
+/// mean peak before a restart (dashed), both also written in its row.
 public struct FinalComparisonChart: Chart {
     public init() {}
 
     public static let defaultSize = Size(width: 2100, height: 1200)
 
-    public static func make(_ a: GroupAnalysis, labels: GroupLabels, style: ChartStyle) -> Figure {
+    public static func make(_ a: GroupAnalysis, labels: GroupLabels, style: ChartStyle, restarts: [GroupRestarts] = []) -> Figure {
         let theme = style.theme
         func color(_ s: FragmentationStatus) -> Color {
             switch s {
@@ -28,14 +30,25 @@ public struct FinalComparisonChart: Chart {
             }
             if g.status == .growing, let growth = g.growthPerDay { detail.append(GroupText.growth(growth, a.metric)) }
             detail.append(g.status.rawValue)
+            var marks: [RankingPanel.Mark] = []
+            if let r = restarts.first(where: { $0.group == g.group && $0.restarts > 0 }) {
+                detail.append("restarts \(NumberFormat.fixed(r.restartsPerRelay, decimals: 1))/relay")
+                if let m = r.windowMeanGB { detail.append("window mean \(ChartText.value(m, a.metric))"); marks.append(.init(value: m)) }
+                if let p = r.meanPeakBeforeRestartGB { detail.append("peak \(ChartText.value(p, a.metric))"); marks.append(.init(value: p, dashed: true)) }
+            }
             return RankingPanel.Row(label: labels.titled(g.group) + (g.group == a.control ? " ◆" : ""), value: g.endMean,
-                                    color: color(g.status), text: ChartText.value(g.endMean, a.metric), detail: detail.joined(separator: " · "))
+                                    color: color(g.status), text: ChartText.value(g.endMean, a.metric), detail: detail.joined(separator: " · "),
+                                    marks: marks)
         }
         var refs: [ReferenceLine] = []
         var legend = [LegendEntry("STABLE", color: theme.accent, swatch: .bar),
                       LegendEntry("GROWING", color: theme.cool, swatch: .bar)]
         // A ratio is never FRAGMENTED (the rule's zone and factor are for memory).
         if a.metric.isMemory { legend.append(LegendEntry("FRAGMENTED", color: theme.warning, swatch: .bar)) }
+        if rows.contains(where: { !$0.marks.isEmpty }) {
+            legend.append(LegendEntry("restarting group: time-weighted window mean", color: theme.text))
+            legend.append(LegendEntry("mean peak before a restart", color: theme.text, dash: [5, 3]))
+        }
         if !a.baseline.isNaN {
             refs.append(ReferenceLine(x: a.baseline, label: "baseline \(ChartText.value(a.baseline, a.metric))", color: theme.mutedText))
             legend.append(LegendEntry("baseline: mean before the change", color: theme.mutedText, swatch: .dashed))
@@ -60,7 +73,7 @@ extension FinalComparisonChart {
 
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
-            .drawn(Self.make(a, labels: context.inputs.labels, style: context.style),
+            .drawn(Self.make(a, labels: context.inputs.labels, style: context.style, restarts: context.inputs.restarts),
                    description: AltText.join("End mean \(a.metric.name) per group with n, the difference against the control with its 95 % interval, and each group's status", AltText.comparison(a, context.inputs.labels)))
         }
     }

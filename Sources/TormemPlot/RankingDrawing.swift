@@ -41,7 +41,8 @@ struct RankingDrawing: FigurePart {
         let reserve = min(rect.width * 0.42, (canWrap && textW + 16 * scale > rect.width * 0.42 ? twoLineW : textW) + 16 * scale)
         let barLeft = area.minX + labelW + 14 * scale
         let barRight = max(barLeft + 20 * scale, area.maxX - reserve)
-        let hi = max(panel.rows.map(\.value).filter(\.isFinite).max() ?? 1, panel.references.map(\.value).max() ?? 0)
+        let marked = panel.rows.flatMap { $0.marks.map(\.value) }.filter(\.isFinite).max() ?? 0
+        let hi = max(panel.rows.map(\.value).filter(\.isFinite).max() ?? 1, panel.references.map(\.value).max() ?? 0, marked)
         let ticks = NiceTicks(lo: 0, hi: hi > 0 ? hi : 1, maxCount: max(2, min(8, Int((barRight - barLeft) / (110 * scale)))))
         let xScale = LinearScale(domain: ticks.lower...ticks.upper, range: barLeft...barRight)
         let plot = Rect(x: barLeft, y: area.minY, width: barRight - barLeft, height: area.height)
@@ -79,6 +80,11 @@ struct RankingDrawing: FigurePart {
             let barH = max(1, min(rowH * 0.7, 56 * scale))
             let end = row.value.isFinite ? xScale.map(max(0, row.value)) : barLeft
             drawing.canvas.fill(Rect(x: barLeft, y: mid - barH / 2, width: max(0, end - barLeft), height: barH), color: row.color)
+            for mark in row.marks where mark.value.isFinite {
+                let x = xScale.map(max(0, mark.value)), reach = barH / 2 + 4 * scale
+                drawing.canvas.stroke(.segment(Point(x: x, y: mid - reach), Point(x: x, y: mid + reach)),
+                                      style: StrokeStyle(color: theme.text, width: 3 * scale, dash: mark.dashed ? [5 * scale, 3 * scale] : []))
+            }
             drawing.layout.draw(TextItem(drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
             // The detail follows the value on its line, or goes under it when it would lose its end

@@ -10,10 +10,20 @@ public struct RankingPanel: Equatable, Sendable {
         public var detail: String
         /// Leave a gap above this row (separates "top" from "bottom" rankings).
         public var gapBefore: Bool
-        public init(label: String, value: Double, color: Color, text: String, detail: String = "", gapBefore: Bool = false) {
+        /// Ticks across the bar at other values of the row (e.g. a restarting group's window mean).
+        public var marks: [Mark]
+        public init(label: String, value: Double, color: Color, text: String, detail: String = "", gapBefore: Bool = false,
+                    marks: [Mark] = []) {
             self.label = label; self.value = value; self.color = color; self.text = text; self.detail = detail
-            self.gapBefore = gapBefore
+            self.gapBefore = gapBefore; self.marks = marks
         }
+    }
+
+    /// A tick across a bar at `value`: solid, or dashed to tell a second one apart.
+    public struct Mark: Equatable, Sendable {
+        public var value: Double
+        public var dashed: Bool
+        public init(value: Double, dashed: Bool = false) { self.value = value; self.dashed = dashed }
     }
 
     public var title: String?
