@@ -23,6 +23,12 @@ public struct FinalComparisonChart: Chart {
         }
         let rows = a.byFinalMean.map { g -> RankingPanel.Row in
             var detail = [GroupText.n(g)]
+            var marks: [RankingPanel.Mark] = []
+            // A restarting group's fair numbers come right after n, so a cut row keeps them.
+            if let r = restarts.first(where: { $0.group == g.group && $0.restarts > 0 }) {
+                if let m = r.windowMeanGB { detail.append("window mean \(ChartText.value(m, a.metric))"); marks.append(.init(value: m)) }
+                if let p = r.meanPeakBeforeRestartGB { detail.append("peak \(ChartText.value(p, a.metric))"); marks.append(.init(value: p, dashed: true)) }
+            }
             if g.group == a.control {
                 detail.append("control")
             } else if let c = g.vsControl {
@@ -30,12 +36,6 @@ public struct FinalComparisonChart: Chart {
             }
             if g.status == .growing, let growth = g.growthPerDay { detail.append(GroupText.growth(growth, a.metric)) }
             detail.append(g.status.rawValue)
-            var marks: [RankingPanel.Mark] = []
-            if let r = restarts.first(where: { $0.group == g.group && $0.restarts > 0 }) {
-                detail.append("restarts \(NumberFormat.fixed(r.restartsPerRelay, decimals: 1))/relay")
-                if let m = r.windowMeanGB { detail.append("window mean \(ChartText.value(m, a.metric))"); marks.append(.init(value: m)) }
-                if let p = r.meanPeakBeforeRestartGB { detail.append("peak \(ChartText.value(p, a.metric))"); marks.append(.init(value: p, dashed: true)) }
-            }
             return RankingPanel.Row(label: labels.titled(g.group) + (g.group == a.control ? " ◆" : ""), value: g.endMean,
                                     color: color(g.status), text: ChartText.value(g.endMean, a.metric), detail: detail.joined(separator: " · "),
                                     marks: marks)

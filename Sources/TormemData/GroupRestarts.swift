@@ -34,8 +34,17 @@ public struct GroupRestarts: Equatable, Sendable {
     public static func groups(grouped: RelayTable, analysis: GroupAnalysis) -> [GroupRestarts] {
         var byGroup: [String: [RelaySeries]] = [:]
         for r in grouped.relays where !r.info.group.isEmpty && !r.times.isEmpty { byGroup[r.info.group, default: []].append(r) }
+        // The window starts at the group's start when the table knows it (experiment.json): the
+        // restart that applied the configuration is not one of the group's.
         return analysis.groups.map { g in
-            GroupRestarts(group: g.group, series: byGroup[g.group] ?? [], endMeanGB: g.endMean)
+            var series = byGroup[g.group] ?? []
+            if let start = analysis.table.groupStarts[g.group] {
+                series = series.compactMap { s in
+                    guard let first = s.times.firstIndex(where: { $0 >= start }) else { return nil }
+                    return s.slice(first..<s.count)
+                }
+            }
+            return GroupRestarts(group: g.group, series: series, endMeanGB: g.endMean)
         }
     }
 
