@@ -78,12 +78,15 @@ struct RankingDrawing: FigurePart {
             }
             let mid = y + rowH / 2
             let barH = max(1, min(rowH * 0.7, 56 * scale))
-            let end = row.value.isFinite ? xScale.map(max(0, row.value)) : barLeft
-            drawing.canvas.fill(Rect(x: barLeft, y: mid - barH / 2, width: max(0, end - barLeft), height: barH), color: row.color)
+            let barEnd = row.value.isFinite ? xScale.map(max(0, row.value)) : barLeft
+            drawing.canvas.fill(Rect(x: barLeft, y: mid - barH / 2, width: max(0, barEnd - barLeft), height: barH), color: row.color)
+            var end = barEnd
             for mark in row.marks where mark.value.isFinite {
                 let x = xScale.map(max(0, mark.value)), reach = barH / 2 + 4 * scale
                 drawing.canvas.stroke(.segment(Point(x: x, y: mid - reach), Point(x: x, y: mid + reach)),
                                       style: StrokeStyle(color: theme.text, width: 3 * scale, dash: mark.dashed ? [5 * scale, 3 * scale] : []))
+                // The row's text starts after a tick beyond the bar, never over it.
+                end = max(end, x + 3 * scale)
             }
             drawing.layout.draw(TextItem(drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
