@@ -49,4 +49,26 @@ import TormemTestSupport
         #expect(FinalComparisonChart().fileStem(prefix: "memory") == "chart2_final_comparison")
         #expect(FinalComparisonChart().fileStem(prefix: "x") == "x_chart2_final_comparison")
     }
+
+    /// The tradeoff fixture's D_mimalloc restarts once per relay: its row has ticks at the window mean
+    /// and the mean peak, both written, and no text overlaps (small canvas too).
+    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light, width: 900, height: 600)])
+    func aRestartingGroupShowsItsWindowMeanAndPeak(style: ChartStyle) throws {
+        let c = try ChartTestData.contextWithSideFiles("tradeoff/collected/measurements.csv")
+        let a = try #require(c.inputs.groups)
+        let d = try #require(c.inputs.restarts.first { $0.group == "D_mimalloc" })
+        let mean = try #require(d.windowMeanGB), peak = try #require(d.meanPeakBeforeRestartGB)
+        let figure = FinalComparisonChart.make(a, labels: c.inputs.labels, style: style, restarts: c.inputs.restarts)
+        checkLayout(figure)
+        guard case .ranking(let panel) = figure.panels.first else { Issue.record("not a ranking"); return }
+        let marked = panel.rows.filter { !$0.marks.isEmpty }
+        #expect(marked.count == 1)
+        #expect(marked.first?.marks == [RankingPanel.Mark(value: mean), RankingPanel.Mark(value: peak, dashed: true)])
+        #expect(marked.first?.detail.contains("window mean " + ChartText.value(mean, a.metric)) == true)
+        #expect(marked.first?.detail.contains("peak " + ChartText.value(peak, a.metric)) == true)
+        #expect(drawnStrings(figure).contains { $0.contains("time-weighted window mean") })
+        // Without restarts, no ticks and no legend entry.
+        let plain = FinalComparisonChart.make(a, labels: c.inputs.labels, style: style)
+        #expect(!drawnStrings(plain).contains { $0.contains("window mean") })
+    }
 }
