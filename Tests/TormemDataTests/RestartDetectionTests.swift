@@ -90,6 +90,22 @@ import TormemCore
         }
     }
 
+    @Test func aNoisyRelaysFallsAreMeasuredAgainstItsOwnNoise() {
+        // 10 % noise, every 6 h for 4 weeks: many falls above 15 %, none a restart; the same relay
+        // restarted once from 2 GB to 0.3 GB (sample 60) shows that one restart only.
+        var normal = Normal(seed: 11)
+        let times = (0..<112).map { Self.t0 + Int64($0) * 6 * Self.hour }
+        let noise = times.map { _ in 1 + 0.1 * normal.next() }
+        let flat = noise.map { 2 * Memory.kibPerGB * $0 }
+        #expect(zip(flat, flat.dropFirst()).contains { $0 - $1 > 0.15 * $0 })
+        #expect(RestartDetection(RelaySeries(info: RelayInfo(nickname: "noisy"), times: times, values: flat)).count == 0)
+        var restarted = flat
+        restarted[60] = 0.3 * Memory.kibPerGB
+        for i in 61..<112 { restarted[i] = min(2, 0.3 + 0.1 * Double(i - 60)) * Memory.kibPerGB * noise[i] }
+        let d = RestartDetection(RelaySeries(info: RelayInfo(nickname: "noisy"), times: times, values: restarted))
+        #expect(d.restarts == [RestartDetection.Restart(time: times[60], lastBefore: 59)])
+    }
+
     @Test func aLinearlyFragmentingRelayNeverRestarts() {
         var normal = Normal(seed: 7)
         let times = (0..<(4 * 28)).map { Self.t0 + Int64($0) * 6 * Self.hour }
