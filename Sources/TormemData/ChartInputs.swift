@@ -22,6 +22,9 @@ public struct ChartInputs: Sendable {
     public var tradeoffs: TradeoffAnalysis?
     /// The events drawn and listed: events.csv's, then restarts seen in the data (`RestartEvents`).
     public var timeline: EventLog?
+    /// What a careful analyst would say of the groups (shared relays, clusters, unlike relays,
+    /// unequal windows, small groups, gaps, allocators, restarts).
+    public var caveats = Caveats()
     public var snapshot: SnapshotTable?
     /// Hosts that collected under two names (one server now).
     public var renames: [ServerRename]
@@ -145,6 +148,7 @@ public struct ChartInputs: Sendable {
             tradeoffs = TradeoffAnalysis(grouped: grouped, analysis: groups)
             warnings += tradeoffs?.allocatorWarnings(source: source) ?? []
         }
+        if let groups { caveats = Caveats(analysis: groups, grouped: grouped, tradeoffs: tradeoffs) }
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
             snapshot = first.snapshot

@@ -19,6 +19,8 @@ public struct ChartsSummary: Sendable {
     public var skippedCharts: [ChartPlan.Skipped]
     public var groups: GroupAnalysis?
     public var tradeoffs: TradeoffAnalysis?
+    /// The analyst's caveats, printed under the group each concerns first.
+    public var caveats: Caveats
     public var relayStats: RelayStatistics?
     /// The run's facts (relays, servers, period, collections, rows), as every output states them.
     public var scope: RunScope
@@ -47,6 +49,7 @@ public struct ChartsSummary: Sendable {
         skippedCharts = skipped
         groups = inputs.groups
         tradeoffs = inputs.tradeoffs
+        caveats = inputs.caveats
         scope = inputs.scope
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.timeline?.events ?? []
@@ -109,10 +112,10 @@ public struct ChartsSummary: Sendable {
                 parts.append(s.status.rawValue + (s.group == g.compared ? ", best" : ""))
                 parts.append(s.label)
                 out.append("  \(s.group.padding(width))  " + parts.joined(separator: "  "))
-                if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + MessageText.list(s.unlike, shown: 12)) }
                 if let t = tradeoffs?.group(s.group), let line = Self.tradeoffLine(t, isControl: s.group == g.control) {
                     out.append("  \("".padding(width))  " + line)
                 }
+                for c in caveats.about(s.group) { out.append("  \("".padding(width))  caveat: " + c.text) }
             }
             out.append("  status: " + g.rule.text)
         }

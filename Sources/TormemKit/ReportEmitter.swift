@@ -142,7 +142,7 @@ public struct ReportEmitter: Sendable {
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
             "draft-findings": DraftFindings.markdown(inputs.groups, labels: inputs.labels, tradeoffs: inputs.tradeoffs,
-                                                     timeline: inputs.timeline),
+                                                     timeline: inputs.timeline, caveats: inputs.caveats),
             "timeline": TimelineText.markdown(inputs.timeline),
             "charts": chartsBody,
             "data-reference": dataReferenceBody,

@@ -30,6 +30,8 @@ public struct RunFacts: Sendable {
     var groupRelays: JSONValue
     /// Pairs of group files listing the same relays, with every relay.
     var sharedRelays: [JSONValue]
+    /// The analyst's caveats (kind, groups, relays, numbers, text).
+    var caveats: [JSONValue]
     /// The per-relay quantity of the groups and `latest_rss` (`--metric`); nil for RSS, the default,
     /// so that documents of RSS runs read as before the option existed.
     var metric: JSONValue?
@@ -56,6 +58,7 @@ public struct RunFacts: Sendable {
             .object([("groups", .array(s.groups.map(JSONValue.string))), ("files", .array(s.files.map(JSONValue.string))),
                      ("relays", .array(s.relays.map(JSONValue.string)))])
         }
+        caveats = inputs.caveats.all.map(RunFacts.caveat)
         let analysis = inputs.groups
         groups = (analysis?.groups ?? []).map { g in
             func date(_ group: String, _ day: Int?) -> JSONValue {
@@ -135,6 +138,22 @@ public struct RunFacts: Sendable {
                     .object([("relay", .string(m.name)), ("allocator", .string(m.allocator))]) }))]
     }
 
+    /// One caveat: its kind, groups and relays, its named numbers and its sentence.
+    static func caveat(_ c: Caveat) -> JSONValue {
+        func json(_ v: Caveat.Value) -> JSONValue {
+            switch v {
+            case .number(let x): return x.isNaN ? .null : .number(x)
+            case .int(let i): return .int(i)
+            case .text(let t): return t.isEmpty ? .null : .string(t)
+            case .names(let n): return .array(n.map(JSONValue.string))
+            case .list(let items): return .array(items.map { .object($0.map { ($0.0, json($0.1)) }) })
+            }
+        }
+        return .object([("kind", .string(c.kind.rawValue)), ("groups", .array(c.groups.map(JSONValue.string))),
+                        ("relays", .array(c.relays.map(JSONValue.string))),
+                        ("numbers", .object(c.numbers.map { ($0.0, json($0.1)) })), ("text", .string(c.text))])
+    }
+
     /// A server's (or all servers') summary numbers, as the run summary prints them.
     static func memory(_ s: MemorySummary) -> JSONValue {
         func gb(_ kib: Double) -> JSONValue { .number(Memory(kib: kib).gb) }
@@ -155,7 +174,7 @@ public struct RunFacts: Sendable {
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
         .object([("relays", .int(relays))] + (metric.map { [("metric", $0)] } ?? []) + [("servers", .array(servers)), ("period", period), ("collections", collections),
-                 ("groups", .array(groups)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
+                 ("groups", .array(groups)), ("caveats", .array(caveats)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
                  ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)),
                  ("memory", .array(memory)), ("all_servers", allServers), ("latest_rss", latest), ("host", host), ("rows", rows), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
