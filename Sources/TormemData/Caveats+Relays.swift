@@ -38,8 +38,13 @@ extension Caveats {
         guard !t.allocatorMismatches.isEmpty, let own = t.allocator else { return nil }
         let names = t.allocatorMismatches.map(\.name)
         let without = endMean(g, without: Set(names))
-        let what = t.allocatorMismatches.map { "\($0.name) runs \($0.allocator)" }
-        let text = "group \(g.group): " + MessageText.list(what, shown: 8) + ", not the group's \(own); "
+        var byAllocator: [(allocator: String, names: [String])] = []
+        for m in t.allocatorMismatches {
+            if let i = byAllocator.firstIndex(where: { $0.allocator == m.allocator }) { byAllocator[i].names.append(m.name) }
+            else { byAllocator.append((m.allocator, [m.name])) }
+        }
+        let what = byAllocator.map { MessageText.list($0.names, shown: 8) + ($0.names.count == 1 ? " runs " : " run ") + $0.allocator }
+        let text = "group \(g.group): " + what.joined(separator: "; ") + ", not the group's \(own); "
             + Caveats.without(names.count == 1 ? "it" : "them", without, g.endMean, a)
         return Caveat(kind: .allocatorMismatch, groups: [g.group], relays: names,
                       numbers: [("allocator", .text(own)), ("mean_end_gb", .number(g.endMean)), ("mean_without_gb", .number(without))],
