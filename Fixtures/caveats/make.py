@@ -95,7 +95,7 @@ def write(out):
         "2026-05-04T00:00:00,relay_add,daily-restart group added,D_restart\n")
     open(os.path.join(out, "diagnostics.csv"), "w").write(
         "timestamp,server,kernel,mem_total_kb,mem_available_kb,relays_running,allocators\n"
-        f"2026-05-10T18:00:00,{SERVER},6.12.57+deb13-amd64,{64 * 1048576},{20 * 1048576},{len(RELAYS)},glibc;jemalloc;mimalloc;tcmalloc\n")
+        f"2026-05-10T18:00:00,{SERVER},6.12.57+deb13-amd64,{256 * 1048576},{120 * 1048576},{len(RELAYS)},glibc;jemalloc;mimalloc;tcmalloc\n")
     open(os.path.join(out, "expected.json"), "w").write(json.dumps(expected(), indent=2, sort_keys=True) + "\n")
 
 def day_mean(name, start_h, day):
@@ -150,6 +150,11 @@ def expected():
     out["restarts"] = {"D_restart": {"restarts_per_relay": 7.0,
                                      "mean_peak_gb": mean([kib(value(m, h)) / 1048576 for m in GROUPS["D_restart"][1]
                                                            for h in times() if h >= D_ADDED and h % 24 == 0 and h + 3 < HOURS])}}
+    # headroom: 120 GB available + what the relays held at the last collection, per group's end mean
+    held = sum(kib(value(m, HOURS - STEP)) for m in RELAYS) / 1048576
+    out["headroom"] = {"available_gb": 120.0, "relays_gb": held,
+                       "relays_fit": {g: math.floor((120.0 + held) / v) for g, v in out["end_mean_gb"].items()},
+                       "more_relays_fit": {g: math.floor(120.0 / v) for g, v in out["end_mean_gb"].items()}}
     return out
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ public struct ChartsSummary: Sendable {
     /// The experiment's timeline (`events.csv`) and host facts (`diagnostics.csv`), when present.
     public var events: [ExperimentEvent]
     public var diagnostics: DiagnosticsLog?
+    public var headroom: HostHeadroom?
     /// The time window the data was cut to, when one was given.
     public var window: TimeWindow.Applied?
     /// Every side file used, with what it gave.
@@ -54,6 +55,7 @@ public struct ChartsSummary: Sendable {
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.timeline?.events ?? []
         diagnostics = inputs.side.diagnostics
+        headroom = inputs.headroom
         window = inputs.window
         sideFiles = inputs.sideFiles
     }
@@ -129,6 +131,7 @@ public struct ChartsSummary: Sendable {
             out.append("renamed host \(r.old) → \(r.new): one server (" + (r.forced ? "--server-alias" : "time ranges apart, the same relays") + "; --keep-servers keeps them apart)")
         }
         if let d = diagnostics { out.append("host         \(d.summaryText)") }
+        if let h = headroom { out.append("headroom     " + h.text) }
         if !events.isEmpty {
             out.append("events       \(events.count)")
             out += TimelineText.summaryLines(events)

@@ -203,6 +203,7 @@ public struct ReportEmitter: Sendable {
             }
             if !d.allocators.isEmpty { rows.append(["Allocators seen", MarkdownText.cell(d.allocators.joined(separator: ", "))]) }
         }
+        if let h = inputs.headroom { rows.append(["Headroom", MarkdownText.cell(h.text)]) }
         return MarkdownText.table(["", ""], rows)
     }
 

@@ -99,7 +99,8 @@ public struct RunFacts: Sendable {
                             ("allocators", .array(d.allocators.map(JSONValue.string))),
                             ("mem_total_gb", .number(last.map { Memory(kib: $0.memTotalKB).gb } ?? .nan)),
                             ("mem_available_gb", .number(last.map { Memory(kib: $0.memAvailableKB).gb } ?? .nan)),
-                            ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))])
+                            ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))]
+                            + (inputs.headroom.map { [("headroom", RunFacts.headroom($0))] } ?? []))
         } ?? .null
         rows = .object([("read", .int(scope.rowsRead)), ("skipped", .int(scope.rowsSkipped)), ("files", .int(scope.files))])
         sideFiles = inputs.sideFiles.map { use in
@@ -136,6 +137,17 @@ public struct RunFacts: Sendable {
                 ("allocator", t.allocator.map(JSONValue.string) ?? .null),
                 ("allocator_mismatch", .array(t.allocatorMismatches.map { m in
                     .object([("relay", .string(m.name)), ("allocator", .string(m.allocator))]) }))]
+    }
+
+    /// The host's room for relays of each group's kind.
+    static func headroom(_ h: HostHeadroom) -> JSONValue {
+        .object([("server", .string(h.server)), ("at", .string(h.time.iso8601 + "Z")),
+                 ("available_gb", .number(h.availableGB)), ("relays_gb", h.relaysGB.isNaN ? .null : .number(h.relaysGB)),
+                 ("relays_running", h.relaysRunning.map(JSONValue.int) ?? .null),
+                 ("groups", .array(h.fits.map { f in
+                     .object([("group", .string(f.group)), ("per_relay_gb", .number(f.perRelayGB)), ("figure", .string(f.figure)),
+                              ("relays_fit", .int(f.relaysFit)), ("more_relays_fit", .int(f.moreFit))])
+                 })), ("text", .string(h.text))])
     }
 
     /// One caveat: its kind, groups and relays, its named numbers and its sentence.

@@ -7,6 +7,16 @@ import TormemTestSupport
 /// (expected.json); `--json`'s caveats must hold them.
 struct CaveatsReportTests {
     static func document() throws -> (caveats: [[String: Any]], expected: [String: Any]) {
+        let (doc, expected) = try full()
+        return (try #require(doc["caveats"] as? [[String: Any]]), expected)
+    }
+
+    /// One run of the binary for every test of the suite (a static is initialised once).
+    nonisolated(unsafe) static let once: Result<(doc: [String: Any], expected: [String: Any]), Error> = Result { try runOnce() }
+
+    static func full() throws -> (doc: [String: Any], expected: [String: Any]) { try once.get() }
+
+    static func runOnce() throws -> (doc: [String: Any], expected: [String: Any]) {
         let dir = try temporaryFolder("caveats-json")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run(["--data", Fixtures.url("caveats/memory.csv"), "--output-dir", dir + "/out", "--json", dir + "/run.json", "-q"])
@@ -15,7 +25,7 @@ struct CaveatsReportTests {
         let doc = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
         let want = try Data(contentsOf: URL(fileURLWithPath: Fixtures.url("caveats/expected.json")))
         let expected = try #require(try JSONSerialization.jsonObject(with: want) as? [String: Any])
-        return (try #require(doc["caveats"] as? [[String: Any]]), expected)
+        return (doc, expected)
     }
 
     static func of(_ kind: String, _ groups: [String], in caveats: [[String: Any]]) -> [String: Any]? {
@@ -94,6 +104,20 @@ struct CaveatsReportTests {
         let n = try #require(g.first?["numbers"] as? [String: Any])
         #expect(n["gaps"] as? Int == gap["gaps"] as? Int && n["longest_from"] as? String == gap["longest_from"] as? String)
         #expect(Self.close(n["longest_hours"], gap["longest_hours"]) && Self.close(n["interval_hours"], gap["interval_hours"]))
+    }
+
+    @Test func theHostHasRoomForSoManyRelaysOfEachGroup() throws {
+        let (doc, expected) = try Self.full()
+        let h = try #require((doc["host"] as? [String: Any])?["headroom"] as? [String: Any])
+        let want = try #require(expected["headroom"] as? [String: Any])
+        #expect(Self.close(h["available_gb"], want["available_gb"]) && Self.close(h["relays_gb"], want["relays_gb"], 1e-6))
+        let fits = try #require(h["groups"] as? [[String: Any]])
+        let all = try #require(want["relays_fit"] as? [String: Int]), more = try #require(want["more_relays_fit"] as? [String: Int])
+        #expect(fits.count == all.count)
+        for f in fits {
+            let g = try #require(f["group"] as? String)
+            #expect(f["relays_fit"] as? Int == all[g] && f["more_relays_fit"] as? Int == more[g], "\(g): \(f)")
+        }
     }
 
     @Test func theSummaryAndTheDraftFindingsSayTheSameSentences() throws {
