@@ -13,7 +13,7 @@ public struct GroupSpreadChart: Chart {
     static let namedPerGroup = 4
 
     public static func make(_ a: GroupAnalysis, labels: GroupLabels, options: RelayChartOptions, style: ChartStyle,
-                            tradeoffs: TradeoffAnalysis? = nil) -> Figure {
+                            tradeoffs: TradeoffAnalysis? = nil, caveats: Caveats = Caveats()) -> Figure {
         let theme = style.theme
         let groups = a.groups.filter { !$0.endValues.isEmpty }
         var columns: [SpreadLayer.Column] = []
@@ -37,6 +37,11 @@ public struct GroupSpreadChart: Chart {
         let highest = groups.compactMap { $0.endValues.map(\.gb).max() }.max() ?? 1
         let top = (memory ? max(highest, zone) : highest) * 1.15
         let categories = groups.map { labels.titled($0.group) + " (" + GroupText.n($0) + ")" }
+        for (i, g) in groups.enumerated() {
+            let marks = Self.marks(g.group, caveats)
+            guard !marks.isEmpty, let high = g.endValues.map(\.gb).max() else { continue }
+            callouts.append(Callout(x: Double(i) + 0.5, y: high, lines: [marks.joined(separator: " · ")], color: theme.mutedText, side: .above))
+        }
         let legend = [LegendEntry("relay (end value; colour: status)", color: theme.mutedText, swatch: .dot),
                       LegendEntry("median and IQR box", color: theme.text, swatch: .line),
                       LegendEntry("mean", color: theme.text, swatch: .diamond)]
@@ -62,6 +67,18 @@ public struct GroupSpreadChart: Chart {
 }
 
 extension GroupSpreadChart {
+    /// The caveats a group's column says beside its n: `20 shared` (relays also in another group),
+    /// `2 clusters` (separated end values).
+    static func marks(_ group: String, _ caveats: Caveats) -> [String] {
+        var out: [String] = []
+        let shared = Set(caveats.of(.overlap).filter { $0.concerns(group) }.flatMap(\.relays))
+        if !shared.isEmpty { out.append("\(shared.count) shared") }
+        if let b = caveats.of(.bimodal).first(where: { $0.groups.first == group }), case .list(let k)? = b.numbers.first?.1 {
+            out.append("\(k.count) clusters")
+        }
+        return out
+    }
+
     public func fileStem(prefix: String) -> String { GroupMeansChart.groupStem("chart4_group_spread", prefix: prefix) }
 
     public var summary: String { "every relay's end value per group, box and mean" }
@@ -69,7 +86,7 @@ extension GroupSpreadChart {
     public func make(_ context: ChartContext) -> ChartOutcome {
         context.withGroups { a in
             .drawn(Self.make(a, labels: context.inputs.labels, options: context.options, style: context.style,
-                             tradeoffs: context.inputs.tradeoffs),
+                             tradeoffs: context.inputs.tradeoffs, caveats: context.inputs.caveats),
                    description: AltText.join("Every relay's end value per group, with the median, the interquartile box and the mean; relays unlike their group named", AltText.spread(a)))
         }
     }

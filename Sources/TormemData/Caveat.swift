@@ -28,6 +28,7 @@ public struct Caveat: Equatable, Sendable {
         case number(Double)
         case int(Int)
         case text(String)
+        case names([String])
         case list([[(String, Value)]])
 
         public static func == (a: Value, b: Value) -> Bool {
@@ -35,6 +36,7 @@ public struct Caveat: Equatable, Sendable {
             case let (.number(x), .number(y)): return x == y || (x.isNaN && y.isNaN)
             case let (.int(x), .int(y)): return x == y
             case let (.text(x), .text(y)): return x == y
+            case let (.names(x), .names(y)): return x == y
             case let (.list(x), .list(y)):
                 return x.count == y.count && zip(x, y).allSatisfy { p, q in
                     p.count == q.count && zip(p, q).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }

@@ -25,6 +25,11 @@ public struct ChartInputs: Sendable {
     public var restarts: [GroupRestarts] = []
     /// The events drawn and listed: events.csv's, then restarts seen in the data (`RestartEvents`).
     public var timeline: EventLog?
+    /// What a careful analyst would say of the groups (shared relays, clusters, unlike relays,
+    /// unequal windows, small groups, gaps, allocators, restarts).
+    public var caveats = Caveats()
+    /// How many relays of each group's kind the host has memory for (diagnostics.csv).
+    public var headroom: HostHeadroom?
     public var snapshot: SnapshotTable?
     /// Hosts that collected under two names (one server now).
     public var renames: [ServerRename]
@@ -149,6 +154,8 @@ public struct ChartInputs: Sendable {
             self.restarts = GroupRestarts.groups(grouped: grouped, analysis: groups)
             warnings += tradeoffs?.allocatorWarnings(source: source) ?? []
         }
+        if let groups { caveats = Caveats(analysis: groups, grouped: grouped, tradeoffs: tradeoffs) }
+        headroom = HostHeadroom(diagnostics: side.diagnostics, aggregate: aggregate, analysis: groups)
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
             snapshot = first.snapshot

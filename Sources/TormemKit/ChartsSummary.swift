@@ -19,6 +19,8 @@ public struct ChartsSummary: Sendable {
     public var skippedCharts: [ChartPlan.Skipped]
     public var groups: GroupAnalysis?
     public var tradeoffs: TradeoffAnalysis?
+    /// The analyst's caveats, printed under the group each concerns first.
+    public var caveats: Caveats
     public var relayStats: RelayStatistics?
     /// The run's facts (relays, servers, period, collections, rows), as every output states them.
     public var scope: RunScope
@@ -29,6 +31,7 @@ public struct ChartsSummary: Sendable {
     /// The experiment's timeline (`events.csv`) and host facts (`diagnostics.csv`), when present.
     public var events: [ExperimentEvent]
     public var diagnostics: DiagnosticsLog?
+    public var headroom: HostHeadroom?
     /// The time window the data was cut to, when one was given.
     public var window: TimeWindow.Applied?
     /// Every side file used, with what it gave.
@@ -47,10 +50,12 @@ public struct ChartsSummary: Sendable {
         skippedCharts = skipped
         groups = inputs.groups
         tradeoffs = inputs.tradeoffs
+        caveats = inputs.caveats
         scope = inputs.scope
         relayStats = inputs.relays.isEmpty ? nil : inputs.latest
         events = inputs.timeline?.events ?? []
         diagnostics = inputs.side.diagnostics
+        headroom = inputs.headroom
         window = inputs.window
         sideFiles = inputs.sideFiles
     }
@@ -109,10 +114,10 @@ public struct ChartsSummary: Sendable {
                 parts.append(s.status.rawValue + (s.group == g.compared ? ", best" : ""))
                 parts.append(s.label)
                 out.append("  \(s.group.padding(width))  " + parts.joined(separator: "  "))
-                if !s.unlike.isEmpty { out.append("  \("".padding(width))  unlike the group: " + MessageText.list(s.unlike, shown: 12)) }
                 if let t = tradeoffs?.group(s.group), let line = Self.tradeoffLine(t, isControl: s.group == g.control) {
                     out.append("  \("".padding(width))  " + line)
                 }
+                for c in caveats.about(s.group) { out.append("  \("".padding(width))  caveat: " + c.text) }
             }
             out.append("  status: " + g.rule.text)
         }
@@ -126,6 +131,7 @@ public struct ChartsSummary: Sendable {
             out.append("renamed host \(r.old) → \(r.new): one server (" + (r.forced ? "--server-alias" : "time ranges apart, the same relays") + "; --keep-servers keeps them apart)")
         }
         if let d = diagnostics { out.append("host         \(d.summaryText)") }
+        if let h = headroom { out.append("headroom     " + h.text) }
         if !events.isEmpty {
             out.append("events       \(events.count)")
             out += TimelineText.summaryLines(events)

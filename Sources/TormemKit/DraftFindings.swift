@@ -10,7 +10,7 @@ enum DraftFindings {
     static let signature = "> **Draft findings** (written by tormem"
 
     static func markdown(_ analysis: GroupAnalysis?, labels: GroupLabels, tradeoffs: TradeoffAnalysis? = nil,
-                         timeline: EventLog? = nil) -> String {
+                         timeline: EventLog? = nil, caveats: Caveats = Caveats()) -> String {
         guard let a = analysis, !a.groups.isEmpty else {
             return signature + " from the numbers): no groups in the data."
         }
@@ -33,11 +33,6 @@ enum DraftFindings {
             let list = gs.map { g in name(g.group) + (status == .growing ? " (" + (g.growthPerDay.map { GroupText.growth($0, a.metric) } ?? "") + ")" : "") }
             lines.append("\(status.rawValue): " + list.joined(separator: ", ") + ".")
         }
-        let unlike = a.groups.filter { !$0.unlike.isEmpty }
-        if !unlike.isEmpty {
-            lines.append("Unlike their group (more than 3 MAD from its median at the end): "
-                + unlike.map { "\(name($0.group)): " + MessageText.list($0.unlike.map(MarkdownText.escape), shown: 12) }.joined(separator: "; ") + ".")
-        }
         if let t = tradeoffs { lines += tradeoffLines(t, a, name: name) }
         let seen = (timeline?.events ?? []).filter(\.seenInData)
         if !seen.isEmpty {
@@ -47,17 +42,13 @@ enum DraftFindings {
             lines.append("Restarts seen in the data (`started` changed): " + entries.joined(separator: "; ")
                 + (seen.count > 8 ? "; and \(seen.count - 8) more" : "") + ".")
         }
-        let single = a.groups.filter { $0.relays == 1 }
-        if !single.isEmpty {
-            lines.append("Caveat: " + single.map { name($0.group) }.joined(separator: ", ")
-                + (single.count == 1 ? " has" : " have") + " one relay, so no interval is given and one relay's behaviour is the group's.")
-        }
+        for c in caveats.all { lines.append("Caveat (\(c.kind.rawValue.replacingOccurrences(of: "_", with: " "))): " + MarkdownText.escape(c.text) + ".") }
         return signature + " from the numbers; rewrite them before publishing, or delete the two marker lines around them to make them yours):\n>\n"
             + lines.map { "> - " + $0 }.joined(separator: "\n")
     }
 
     /// Per group against the control: memory, bandwidth, weight and flags in one sentence; then
-    /// relays not running their group's allocator.
+    /// relays not running their group's allocator are caveats.
     static func tradeoffLines(_ t: TradeoffAnalysis, _ a: GroupAnalysis, name: (String) -> String) -> [String] {
         var lines: [String] = []
         if let c = t.control, let control = t.group(c) {
@@ -74,12 +65,6 @@ enum DraftFindings {
                 guard !parts.isEmpty else { continue }
                 lines.append("Trade-off of \(name(g.group)) against the control: " + parts.joined(separator: ", ") + ".")
             }
-        }
-        let mismatched = t.groups.filter { !$0.allocatorMismatches.isEmpty }
-        if !mismatched.isEmpty {
-            lines.append("Not running their group's allocator: " + mismatched.map { g in
-                "\(name(g.group)) (\(g.allocator ?? "?")): " + MessageText.list(g.allocatorMismatches.map { MarkdownText.escape("\($0.name) (\($0.allocator))") }, shown: 8)
-            }.joined(separator: "; ") + ".")
         }
         return lines
     }

@@ -142,7 +142,7 @@ public struct ReportEmitter: Sendable {
             "groups": groupsBody,
             "key-metrics": keyMetricsBody,
             "draft-findings": DraftFindings.markdown(inputs.groups, labels: inputs.labels, tradeoffs: inputs.tradeoffs,
-                                                     timeline: inputs.timeline),
+                                                     timeline: inputs.timeline, caveats: inputs.caveats),
             "timeline": TimelineText.markdown(inputs.timeline),
             "charts": chartsBody,
             "data-reference": dataReferenceBody,
@@ -203,6 +203,7 @@ public struct ReportEmitter: Sendable {
             }
             if !d.allocators.isEmpty { rows.append(["Allocators seen", MarkdownText.cell(d.allocators.joined(separator: ", "))]) }
         }
+        if let h = inputs.headroom { rows.append(["Headroom", MarkdownText.cell(h.text)]) }
         return MarkdownText.table(["", ""], rows)
     }
 

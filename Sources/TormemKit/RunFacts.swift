@@ -30,6 +30,8 @@ public struct RunFacts: Sendable {
     var groupRelays: JSONValue
     /// Pairs of group files listing the same relays, with every relay.
     var sharedRelays: [JSONValue]
+    /// The analyst's caveats (kind, groups, relays, numbers, text).
+    var caveats: [JSONValue]
     /// The per-relay quantity of the groups and `latest_rss` (`--metric`); nil for RSS, the default,
     /// so that documents of RSS runs read as before the option existed.
     var metric: JSONValue?
@@ -56,6 +58,7 @@ public struct RunFacts: Sendable {
             .object([("groups", .array(s.groups.map(JSONValue.string))), ("files", .array(s.files.map(JSONValue.string))),
                      ("relays", .array(s.relays.map(JSONValue.string)))])
         }
+        caveats = inputs.caveats.all.map(RunFacts.caveat)
         let analysis = inputs.groups
         // Restart fields only when some group restarted, so documents of other data read as before.
         let anyRestart = inputs.restarts.contains { $0.restarts > 0 }
@@ -99,7 +102,8 @@ public struct RunFacts: Sendable {
                             ("allocators", .array(d.allocators.map(JSONValue.string))),
                             ("mem_total_gb", .number(last.map { Memory(kib: $0.memTotalKB).gb } ?? .nan)),
                             ("mem_available_gb", .number(last.map { Memory(kib: $0.memAvailableKB).gb } ?? .nan)),
-                            ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))])
+                            ("at", .string(last.map { $0.time.iso8601 + "Z" })), ("collections", .int(d.rows.count))]
+                            + (inputs.headroom.map { [("headroom", RunFacts.headroom($0))] } ?? []))
         } ?? .null
         rows = .object([("read", .int(scope.rowsRead)), ("skipped", .int(scope.rowsSkipped)), ("files", .int(scope.files))])
         sideFiles = inputs.sideFiles.map { use in
@@ -150,6 +154,33 @@ public struct RunFacts: Sendable {
         return out
     }
 
+    /// The host's room for relays of each group's kind.
+    static func headroom(_ h: HostHeadroom) -> JSONValue {
+        .object([("server", .string(h.server)), ("at", .string(h.time.iso8601 + "Z")),
+                 ("available_gb", .number(h.availableGB)), ("relays_gb", h.relaysGB.isNaN ? .null : .number(h.relaysGB)),
+                 ("relays_running", h.relaysRunning.map(JSONValue.int) ?? .null),
+                 ("groups", .array(h.fits.map { f in
+                     .object([("group", .string(f.group)), ("per_relay_gb", .number(f.perRelayGB)), ("figure", .string(f.figure)),
+                              ("relays_fit", .int(f.relaysFit)), ("more_relays_fit", .int(f.moreFit))])
+                 })), ("text", .string(h.text))])
+    }
+
+    /// One caveat: its kind, groups and relays, its named numbers and its sentence.
+    static func caveat(_ c: Caveat) -> JSONValue {
+        func json(_ v: Caveat.Value) -> JSONValue {
+            switch v {
+            case .number(let x): return x.isNaN ? .null : .number(x)
+            case .int(let i): return .int(i)
+            case .text(let t): return t.isEmpty ? .null : .string(t)
+            case .names(let n): return .array(n.map(JSONValue.string))
+            case .list(let items): return .array(items.map { .object($0.map { ($0.0, json($0.1)) }) })
+            }
+        }
+        return .object([("kind", .string(c.kind.rawValue)), ("groups", .array(c.groups.map(JSONValue.string))),
+                        ("relays", .array(c.relays.map(JSONValue.string))),
+                        ("numbers", .object(c.numbers.map { ($0.0, json($0.1)) })), ("text", .string(c.text))])
+    }
+
     /// A server's (or all servers') summary numbers, as the run summary prints them.
     static func memory(_ s: MemorySummary) -> JSONValue {
         func gb(_ kib: Double) -> JSONValue { .number(Memory(kib: kib).gb) }
@@ -170,7 +201,7 @@ public struct RunFacts: Sendable {
     /// The whole document.
     public func json(warnings: [String], written: [String], skipped: [ChartPlan.Skipped]) -> JSONValue {
         .object([("relays", .int(relays))] + (metric.map { [("metric", $0)] } ?? []) + [("servers", .array(servers)), ("period", period), ("collections", collections),
-                 ("groups", .array(groups)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
+                 ("groups", .array(groups)), ("caveats", .array(caveats)), ("group_relays", groupRelays), ("shared_relays", .array(sharedRelays)),
                  ("events", .array(events)), ("window", window), ("side_files", .array(sideFiles)),
                  ("memory", .array(memory)), ("all_servers", allServers), ("latest_rss", latest), ("host", host), ("rows", rows), ("warnings", .array(warnings.map(JSONValue.string))),
                  ("charts", .object([("written", .array(written.map { .string($0.split(separator: "/").last.map(String.init) ?? $0) })),
