@@ -3,8 +3,6 @@ import Glibc
 #endif
 import TormemCore
 
-import TormemCore
-
 /// Whole-file reads with plain system calls. Files under /proc report a size of 0, so reading goes
 /// on until end of file rather than trusting `stat`. Only regular files are read (`RegularFile`): a
 /// FIFO, socket or device in place of a fingerprint, torrc or `--config` is an error, never waited on.
@@ -14,13 +12,7 @@ public enum FileBytes {
     public static let defaultLimit = 64 << 20
 
     public static func read(_ path: String, limit: Int = defaultLimit) throws(FileReadError) -> [UInt8] {
-        let fd: Int32
-        do {
-            fd = try RegularFile.open(path).fd
-        } catch {
-            if case .system(let code) = error { throw FileReadError(path: path, code: code, reason: error.reason) }
-            throw FileReadError(path: path, code: error == .missing ? ENOENT : 0, reason: error.reason)
-        }
+        let fd = try openRegular(path)
         defer { close(fd) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -37,6 +29,16 @@ public enum FileBytes {
             out.append(contentsOf: chunk[0..<n])
         }
         return out
+    }
+
+    /// The descriptor of `path` opened for reading when it is a regular file; the caller closes it.
+    static func openRegular(_ path: String) throws(FileReadError) -> Int32 {
+        do {
+            return try RegularFile.open(path).fd
+        } catch {
+            if case .system(let code) = error { throw FileReadError(path: path, code: code, reason: error.reason) }
+            throw FileReadError(path: path, code: error == .missing ? ENOENT : 0, reason: error.reason)
+        }
     }
 
     /// The file as UTF-8 text (invalid bytes replaced).

@@ -25,13 +25,7 @@ enum LineReader {
     /// line cut by the limit is not given.
     static func read(_ path: String, limit: Int, maxLine: Int = 65_536,
                      _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) throws(FileReadError) -> Outcome {
-        let fd: Int32
-        do {
-            fd = try RegularFile.open(path).fd
-        } catch {
-            if case .system(let code) = error { throw FileReadError(path: path, code: code, reason: error.reason) }
-            throw FileReadError(path: path, code: error == .missing ? ENOENT : 0, reason: error.reason)
-        }
+        let fd = try FileBytes.openRegular(path)
         defer { close(fd) }
         var outcome = Outcome()
         var info = stat()

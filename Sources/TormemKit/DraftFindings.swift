@@ -42,6 +42,14 @@ enum DraftFindings {
             lines.append("Restarts seen in the data (`started` changed): " + entries.joined(separator: "; ")
                 + (seen.count > 8 ? "; and \(seen.count - 8) more" : "") + ".")
         }
+        if let c = a.control {
+            let kinds = caveats.about(c).map(\.kind).filter { [.overlap, .bimodal, .unlike, .allocatorMismatch, .smallGroup].contains($0) }
+            if !kinds.isEmpty {
+                var seen = Set<String>()
+                let words = kinds.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.filter { seen.insert($0).inserted }
+                lines.append("Read every comparison with care: the control \(name(c)) has caveats (\(words.joined(separator: ", "))) below.")
+            }
+        }
         for c in caveats.all { lines.append("Caveat (\(c.kind.rawValue.replacingOccurrences(of: "_", with: " "))): " + MarkdownText.escape(c.text) + ".") }
         return signature + " from the numbers; rewrite them before publishing, or delete the two marker lines around them to make them yours):\n>\n"
             + lines.map { "> - " + $0 }.joined(separator: "\n")
@@ -62,7 +70,8 @@ enum DraftFindings {
                     parts.append("weight \(TradeoffText.weight(g.weight)) against \(TradeoffText.weight(control.weight))")
                 }
                 if g.flagsRelays > 0 { parts.append(TradeoffText.lost(g.flagsLost) ?? "no flag lost") }
-                guard !parts.isEmpty else { continue }
+                // Memory alone is the line above: a trade-off needs something beside it.
+                guard parts.count > 1 else { continue }
                 lines.append("Trade-off of \(name(g.group)) against the control: " + parts.joined(separator: ", ") + ".")
             }
         }

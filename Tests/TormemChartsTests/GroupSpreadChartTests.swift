@@ -59,7 +59,10 @@ import TormemTestSupport
         let context = try ChartTestData.contextWithSideFiles("shapes-allocators/memory.csv", style: style)
         guard case .drawn(let fig, _) = GroupSpreadChart().make(context) else { Issue.record("not drawn"); return }
         let audit = LayoutAudit(fig)
-        #expect(audit.callouts.count == 9)
+        // 9 relay names and 5 caveat marks (C, D, E, F, G: shared relays, E and G also clusters).
+        #expect(audit.callouts.count == 14)
+        #expect(audit.callouts.filter { $0.text.contains("shared") }.count == 5)
+        #expect(audit.callouts.filter { $0.text.contains("2 clusters") }.count == 2)
         #expect(audit.callouts.contains { $0.leader != nil })
         #expect(audit.detachedCallouts.isEmpty)
         // The dots: small circles (16-sided paths) in a status colour.

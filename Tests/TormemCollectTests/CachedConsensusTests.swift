@@ -141,7 +141,7 @@ import TormemCore
         }
         try? FileManager.default.removeItem(atPath: tmp.file("instances/beta/cached-consensus"))
         let path = alphaData + "/cached-microdesc-consensus"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         let alpha = ConsensusFixture.Relay(nickname: "alpha", fingerprint: FakeHost.alpha.fingerprint, flags: "Guard Running", weight: "4242")
         let beta = ConsensusFixture.Relay(nickname: "beta", fingerprint: FakeHost.beta.fingerprint, flags: "Exit Running", weight: "77")

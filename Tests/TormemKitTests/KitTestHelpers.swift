@@ -77,10 +77,13 @@ func newRealReport(_ options: [String]) throws -> (root: String, folder: String)
 
 struct ReportNewFailed: Error { var stderr: String }
 
-/// Runs the executable like `run` and also gives its own peak resident memory in KiB (from
-/// `wait4`: `RUSAGE_CHILDREN` would be the largest of every child the test process ever waited
-/// for, such as a Prometheus server another test started). Output goes through files, so a
-/// child writing much cannot block on a full pipe.
+/// Runs the executable like `run` and also gives its own peak resident memory in KiB. Not
+/// `RUSAGE_CHILDREN` (the largest of every child the test process ever waited for, such as a
+/// Prometheus server another test started), and not `wait4` on a child spawned from here either:
+/// posix_spawn's vfork child shares the test process's memory, and Linux carries that memory's
+/// high-water mark over exec into the child's `ru_maxrss` (a test process of 1.7 GB made a
+/// bounded run look 1.7 GB). A small python3 forks and execs it, and reports the `wait4` of that
+/// grandchild. Output goes through files, so a child writing much cannot block on a full pipe.
 func runMeasured(_ arguments: [String], executable path: String = executable()) throws -> (result: RunResult, peakKiB: Int) {
     let dir = try temporaryFolder("measured")
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -90,10 +93,20 @@ func runMeasured(_ arguments: [String], executable path: String = executable()) 
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, dir + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, dir + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let script = """
+    import os, sys
+    pid = os.fork()
+    if pid == 0:
+        os.execv(sys.argv[2], sys.argv[2:])
+    _, status, usage = os.wait4(pid, 0)
+    open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+    sys.exit(os.waitstatus_to_exitcode(status) % 256)
+    """
+    let python = "/usr/bin/python3"
+    let argv = ([python, "-c", script, dir + "/peak", path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, python, &actions, nil, argv, environ)
     guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
     var status: Int32 = 0
     var usage = rusage()
@@ -102,5 +115,6 @@ func runMeasured(_ arguments: [String], executable path: String = executable()) 
     }
     let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     let text = { (name: String) in String(decoding: bytes(dir + "/" + name) ?? [], as: UTF8.self) }
-    return (RunResult(status: exit, stdout: text("out"), stderr: text("err")), usage.ru_maxrss)
+    guard let peak = Int(text("peak")) else { throw POSIXError(.EIO) }
+    return (RunResult(status: exit, stdout: text("out"), stderr: text("err")), peak)
 }
