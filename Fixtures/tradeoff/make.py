@@ -261,7 +261,7 @@ def readme(path, rs, data):
       f"`{a1['flags']}` and weight {a1['weight']} at {onionoo_time(PUBLISHED)}.")
     w("- Per-group bandwidth from onionoo/ equals collected/'s within floating-point rounding of factor × 999 "
       "(relative 1e-12: the same bytes/day when rounded to whole bytes). What differs: onionoo/ has no "
-      "`started` or `allocator` (no restarts, no allocator caveat can be found there), and its facts begin "
+      "`started` or `allocator` (no allocator caveat can be found there; D's restarts come from `last_restarted` alone, and from its RSS dip), and its facts begin "
       f"at {onionoo_time(START + timedelta(seconds=INTERVAL // 2))} (bandwidth) and {onionoo_time(PUBLISHED)} "
       "(flags, weights) rather than at the first collection.")
     with open(path, "w") as f:

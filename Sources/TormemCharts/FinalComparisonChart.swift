@@ -25,7 +25,7 @@ public struct FinalComparisonChart: Chart {
             var detail = [GroupText.n(g)]
             var marks: [RankingPanel.Mark] = []
             // A restarting group's fair numbers come right after n, so a cut row keeps them.
-            if let r = restarts.first(where: { $0.group == g.group && $0.restarts > 0 }) {
+            if let r = restarts.first(where: { $0.group == g.group && $0.isSawtooth }) {
                 if let m = r.windowMeanGB { detail.append("window mean \(ChartText.value(m, a.metric))"); marks.append(.init(value: m)) }
                 if let p = r.meanPeakBeforeRestartGB { detail.append("peak \(ChartText.value(p, a.metric))"); marks.append(.init(value: p, dashed: true)) }
             }

@@ -154,8 +154,11 @@ public struct ChartInputs: Sendable {
             self.restarts = GroupRestarts.groups(grouped: grouped, analysis: groups)
             warnings += tradeoffs?.allocatorWarnings(source: source) ?? []
         }
-        if let groups { caveats = Caveats(analysis: groups, grouped: grouped, tradeoffs: tradeoffs) }
-        headroom = HostHeadroom(diagnostics: side.diagnostics, aggregate: aggregate, analysis: groups)
+        let restartCaveats = RestartCaveats.caveats(self.restarts, timeline: events)
+        if let groups { caveats = Caveats(analysis: groups, grouped: grouped, tradeoffs: tradeoffs, extra: restartCaveats) }
+        let peaks = Dictionary(self.restarts.filter(\.isSawtooth).compactMap { r in r.meanPeakBeforeRestartGB.map { (r.group, $0) } },
+                               uniquingKeysWith: { a, _ in a })
+        headroom = HostHeadroom(diagnostics: side.diagnostics, aggregate: aggregate, analysis: groups, peaks: peaks)
         let snapshots = files.filter { $0.snapshot != nil }
         if let first = snapshots.first, relays.isEmpty {
             snapshot = first.snapshot

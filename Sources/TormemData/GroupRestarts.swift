@@ -23,6 +23,15 @@ public struct GroupRestarts: Equatable, Sendable {
 
     public var restartsPerRelay: Double { relays > 0 ? Double(restarts) / Double(relays) : .nan }
 
+    /// Restarts this often per relay make a sawtooth, whose end value depends on where the last
+    /// sample fell; fewer (a restart that applied a change, a crash) split a relay's window in
+    /// two processes but draw no sawtooth.
+    public static let sawtoothRestarts = 2.0
+
+    /// Whether the group's relays restarted often enough to draw a sawtooth (chart 2's ticks, the
+    /// headroom's peak figure).
+    public var isSawtooth: Bool { restarts > 0 && restartsPerRelay >= GroupRestarts.sawtoothRestarts }
+
     public init(group: String, relays: Int, restarts: Int, restarted: [String], windowDays: Double, endMeanGB: Double,
                 windowMeanGB: Double?, meanPeakBeforeRestartGB: Double?) {
         self.group = group; self.relays = relays; self.restarts = restarts; self.restarted = restarted
