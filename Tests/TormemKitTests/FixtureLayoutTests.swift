@@ -18,7 +18,7 @@ import TormemTestSupport
     static let fixtures = ["real-2025-09-18/measurements.csv", "synthetic/experiment_25relays.csv",
                            "synthetic/monitor_daily_120.csv", "synthetic/snapshot_60relays.csv",
                            "synthetic/unified_12relays_7days.csv", "shapes-allocators/memory.csv",
-                           "shapes-churn/memory.csv.gz", "tradeoff/collected/measurements.csv", "tradeoff/onionoo/measurements.csv"]
+                           "shapes-churn/memory.csv.gz", "tradeoff/collected/measurements.csv", "tradeoff/onionoo/measurements.csv", "caveats/memory.csv"]
 
     static let cases: [Case] = fixtures.flatMap { f in [Case(data: f, theme: .dark), Case(data: f, theme: .light)] }
         + [Case(data: "shapes-allocators/memory.csv", theme: .dark, width: 1000)]

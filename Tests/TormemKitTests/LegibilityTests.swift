@@ -49,7 +49,7 @@ import TormemTestSupport
     /// groups with bandwidth (chart 5's key beside its plot).
     @Test(arguments: ["synthetic/snapshot_60relays.csv", "synthetic/experiment_25relays.csv",
                       "synthetic/unified_12relays_7days.csv", "synthetic/monitor_daily_120.csv",
-                      "tradeoff/collected/measurements.csv"])
+                      "tradeoff/collected/measurements.csv", "caveats/memory.csv"])
     func everyChartOfTheSyntheticFilesIsLegible(file: String) throws {
         for (name, px) in try smallestText(width: nil, shownWidth: 880, data: Fixtures.url(file)) {
             #expect(px >= 10.5, "\(file) \(name): smallest text \(px) px when shown 880 px wide")
