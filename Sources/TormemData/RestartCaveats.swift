@@ -15,7 +15,7 @@ public enum RestartCaveats {
                 : "\(g.restarted.count) of \(g.relays) relays"
             let days = NumberFormat.fixed(g.windowDays, decimals: g.windowDays < 10 ? 1 : 0)
             let often = g.restarts == g.restarted.count ? (g.restarted.count == 1 ? "once" : "once each")
-                : (g.isSawtooth ? "\(NumberFormat.fixed(g.restartsPerRelay, decimals: 1)) times per relay" : "\(g.restarts) times in all")
+                : (g.isSawtooth ? "\(NumberFormat.fixed(g.restartsPerRelay, decimals: 1)) times per relay" : "\(g.restarts) times")
             let head = "group \(g.group): \(who) restarted \(often) in \(days) days; "
             let text = g.isSawtooth
                 ? head + "its end value (\(gb(g.endMeanGB))) depends on where the last sample fell in the sawtooth: "

@@ -50,13 +50,14 @@ import TormemTestSupport
         #expect(FinalComparisonChart().fileStem(prefix: "x") == "x_chart2_final_comparison")
     }
 
-    /// The tradeoff fixture's D_mimalloc restarts once per relay: its row has ticks at the window mean
-    /// and the mean peak, both written, and no text overlaps (small canvas too).
+    /// Fixtures/caveats' D_restart restarts daily (a sawtooth): its row has ticks at the window mean
+    /// and the mean peak, both written, and no text overlaps (small canvas too). The tradeoff
+    /// fixture's D_mimalloc restarts once per relay: no sawtooth, no ticks.
     @Test(arguments: [ChartStyle(), ChartStyle(theme: .light, width: 900, height: 600)])
     func aRestartingGroupShowsItsWindowMeanAndPeak(style: ChartStyle) throws {
-        let c = try ChartTestData.contextWithSideFiles("tradeoff/collected/measurements.csv")
+        let c = try ChartTestData.contextWithSideFiles("caveats/memory.csv")
         let a = try #require(c.inputs.groups)
-        let d = try #require(c.inputs.restarts.first { $0.group == "D_mimalloc" })
+        let d = try #require(c.inputs.restarts.first { $0.group == "D_restart" })
         let mean = try #require(d.windowMeanGB), peak = try #require(d.meanPeakBeforeRestartGB)
         let figure = FinalComparisonChart.make(a, labels: c.inputs.labels, style: style, restarts: c.inputs.restarts)
         checkLayout(figure)
@@ -70,5 +71,10 @@ import TormemTestSupport
         // Without restarts, no ticks and no legend entry.
         let plain = FinalComparisonChart.make(a, labels: c.inputs.labels, style: style)
         #expect(!drawnStrings(plain).contains { $0.contains("window mean") })
+        let once = try ChartTestData.contextWithSideFiles("tradeoff/collected/measurements.csv")
+        #expect(once.inputs.restarts.contains { $0.group == "D_mimalloc" && $0.restarts == 6 && !$0.isSawtooth })
+        let onceFigure = FinalComparisonChart.make(try #require(once.inputs.groups), labels: once.inputs.labels, style: style,
+                                                   restarts: once.inputs.restarts)
+        #expect(!drawnStrings(onceFigure).contains { $0.contains("window mean") })
     }
 }
