@@ -1,4 +1,5 @@
 import Glibc
+import TormemTestSupport
 
 /// A child process started with `posix_spawn` and a clean signal state. (Test threads run with most
 /// signals blocked and a spawned child would inherit that mask: a shell could then never see its
@@ -112,15 +113,7 @@ struct ChildProcess {
         close(fd)
         let peakFile = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         defer { unlink(peakFile) }
-        let script = """
-        import os, sys
-        pid = os.fork()
-        if pid == 0:
-            os.execv(sys.argv[2], sys.argv[2:])
-        _, status, usage = os.wait4(pid, 0)
-        open(sys.argv[1], "w").write(str(usage.ru_maxrss))
-        sys.exit(os.waitstatus_to_exitcode(status) % 256)
-        """
+        let script = PeakMemory.script
         let child = try ChildProcess(python, ["-c", script, peakFile, path] + arguments, stdout: stdout, stderr: stderr)
         let ending = child.wait()
         var text = [UInt8](repeating: 0, count: 32)

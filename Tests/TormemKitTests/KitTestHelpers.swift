@@ -93,16 +93,7 @@ func runMeasured(_ arguments: [String], executable path: String = executable()) 
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, dir + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, dir + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let script = """
-    import os, sys
-    pid = os.fork()
-    if pid == 0:
-        os.execv(sys.argv[2], sys.argv[2:])
-    _, status, usage = os.wait4(pid, 0)
-    open(sys.argv[1], "w").write(str(usage.ru_maxrss))
-    sys.exit(os.waitstatus_to_exitcode(status) % 256)
-    """
-    let python = "/usr/bin/python3"
+    let script = PeakMemory.script, python = PeakMemory.python
     let argv = ([python, "-c", script, dir + "/peak", path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
