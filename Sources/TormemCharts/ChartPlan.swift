@@ -11,6 +11,10 @@ public struct ChartPlan: Sendable {
         public var description: String
         /// The dark twin of a light chart of the same stem (`--theme both`, named `…-dark`).
         public var darkVariant = false
+
+        public init(name: String, figure: Figure, description: String, darkVariant: Bool = false) {
+            self.name = name; self.figure = figure; self.description = description; self.darkVariant = darkVariant
+        }
     }
 
     public struct Skipped: Sendable, Equatable {
@@ -20,6 +24,9 @@ public struct ChartPlan: Sendable {
 
     public var charts: [Planned] = []
     public var skipped: [Skipped] = []
+
+    /// A plan of figures made elsewhere (a comparison's), each drawn.
+    public init(charts: [Planned]) { self.charts = charts }
 
     public init(_ context: ChartContext, prefix: String, registry: [any Chart] = ChartRegistry.all) {
         for chart in registry {

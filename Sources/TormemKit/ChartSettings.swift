@@ -98,13 +98,20 @@ public struct ChartSettings: Equatable, Sendable {
             throw .input(Diagnostic(file: file, line: error.line, message: "column \(error.column): expected \(error.expected)"))
         }
         guard let object = root.object else { throw .input(Diagnostic(file: file, message: "expected an object of chart options")) }
+        try self.init(object: object, file: file)
+    }
+
+    /// The settings of a parsed `tormem.json` object; `only`: the keys allowed (all when nil), as a
+    /// comparison folder's takes only how its charts look.
+    init(object: [String: JSONParser.Value], file: String, only: [Key]? = nil) throws(TormemError) {
         for name in object.keys.sorted() {
-            if name == SnapshotQuery.key {
+            if name == SnapshotQuery.key, only == nil {
                 query = try SnapshotQuery(json: object[name]!, file: file)
                 continue
             }
-            guard let key = Key(rawValue: name) else {
-                throw .input(Diagnostic(file: file, message: "unknown option \"\(name)\"; known: " + (Key.allCases.map(\.rawValue) + [SnapshotQuery.key]).joined(separator: ", ")))
+            guard let key = Key(rawValue: name), only?.contains(key) ?? true else {
+                let known = only.map { $0.map(\.rawValue) } ?? (Key.allCases.map(\.rawValue) + [SnapshotQuery.key])
+                throw .input(Diagnostic(file: file, message: "unknown option \"\(name)\"; known: " + known.joined(separator: ", ")))
             }
             guard let v = key.kind.value(object[name]!) else {
                 throw .input(Diagnostic(file: file, message: "\(name): expected \(key.kind.description)"))

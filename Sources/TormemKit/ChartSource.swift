@@ -15,6 +15,9 @@ public struct ChartSource: Sendable {
     /// The canonical document (JSON, deterministic).
     public var document: String
 
+    /// A source of its own canonical `document` (a comparison's: its folders' sources and options).
+    public init(document: String) { self.document = document }
+
     /// The source of `request`'s charts: what its data source read (`fingerprint`), and its options.
     public init(request: ChartsRequest, fingerprint: SourceFingerprint) {
         func entries(_ list: [SourceFingerprint.Entry]) -> JSONValue { .object(list.map { ($0.name, .string($0.sha256)) }) }

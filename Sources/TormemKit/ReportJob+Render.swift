@@ -39,9 +39,27 @@ extension ReportJob {
         for c in charts where c.darkVariant {
             emitter.darkTwins["charts/\(c.name.dropLast(ChartsRequest.darkSuffix.count)).\(ext)"] = "charts/\(c.name).\(ext)"
         }
+        let (documents, kept) = try documents([("README.md", emitter.readme), ("REPORT.md", emitter.report)], in: folder.path,
+                                              reset: reset, warn: warn)
+        outputs += documents
+        for path in leftOverCharts(in: folder.chartsPath, keeping: Set(plan.chartPaths)) {
+            outputs.append(Output(path: path, kind: .leftOver, bytes: nil))
+        }
+        if let path = plan.request.jsonPath, path != "-" {
+            outputs.append(Output(path: path, kind: .runFacts, bytes: Array(plan.json.utf8)))
+        }
+        return Rendered(outputs: outputs, kept: kept)
+    }
+
+    /// README.md and REPORT.md (`docs`: file name and document) of the folder at `folder`: a new file
+    /// where there is none, else the generated sections that changed, keeping what a person edited
+    /// (`warn` gets each section kept, and so does the list returned) unless `reset` names it.
+    static func documents(_ docs: [(String, ReportEmitter.Document)], in folder: String, reset: Set<String>,
+                          warn: (Diagnostic) -> Void) throws(TormemError) -> (outputs: [Output], kept: [String]) {
+        var outputs: [Output] = []
         var kept: [String] = []
-        for (name, doc) in [("README.md", emitter.readme), ("REPORT.md", emitter.report)] {
-            let path = folder.path + "/" + name
+        for (name, doc) in docs {
+            let path = folder + "/" + name
             guard let existing = FileManager.default.contents(atPath: path) else {
                 outputs.append(Output(path: path, kind: .newDocument, bytes: Array(doc.template.utf8)))
                 continue
@@ -58,13 +76,7 @@ extension ReportJob {
                 outputs.append(Output(path: path, kind: .sections(names), bytes: update.bytes))
             }
         }
-        for path in leftOverCharts(in: folder.chartsPath, keeping: Set(plan.chartPaths)) {
-            outputs.append(Output(path: path, kind: .leftOver, bytes: nil))
-        }
-        if let path = plan.request.jsonPath, path != "-" {
-            outputs.append(Output(path: path, kind: .runFacts, bytes: Array(plan.json.utf8)))
-        }
-        return Rendered(outputs: outputs, kept: kept)
+        return (outputs, kept)
     }
 
     /// The chart files in `charts` that tormem drew (they carry its source stamp) but that are not in

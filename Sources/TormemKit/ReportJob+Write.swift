@@ -9,10 +9,15 @@ extension ReportJob {
     /// hold their bytes are left alone), then removes the left-over charts they replace. Returns the
     /// folder's files written and the charts removed. Every chart must have been drawn.
     public static func write(_ outputs: [Output], in folder: ReportFolder) throws(TormemError) -> (written: [String], removed: [String]) {
-        try refuseLink(folder.chartsPath)
-        let created = try FileOutput.makeDirectory(folder.chartsPath)
-        AtomicFile.removeStaleTemporaries(in: folder.chartsPath)
-        AtomicFile.removeStaleTemporaries(in: folder.path)
+        try write(outputs, folder: folder.path, charts: folder.chartsPath)
+    }
+
+    /// `write` into the folder at `path` with its charts in `charts` (a report or a comparison folder).
+    static func write(_ outputs: [Output], folder path: String, charts: String) throws(TormemError) -> (written: [String], removed: [String]) {
+        try refuseLink(charts)
+        let created = try FileOutput.makeDirectory(charts)
+        AtomicFile.removeStaleTemporaries(in: charts)
+        AtomicFile.removeStaleTemporaries(in: path)
         var files: [(path: String, bytes: [UInt8])] = []
         var facts: [(path: String, bytes: [UInt8])] = []
         var leftOver: [String] = []

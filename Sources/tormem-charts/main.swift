@@ -11,7 +11,7 @@ struct TormemCharts: ParsableCommand {
         2 usage error, 3 input error (nothing usable), 4 output error (cannot write).
         """,
         version: "0.1.0",
-        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self, ExportCommand.self],
+        subcommands: [DrawCommand.self, ReportCommand.self, RegenerateCommand.self, CompareCommand.self, ExportCommand.self],
         defaultSubcommand: DrawCommand.self)
 }
 
@@ -31,6 +31,11 @@ let examples = HelpExamples(byCommand: [
         "tormem-charts regenerate reports/",
         "tormem-charts regenerate reports/ --check",
         "tormem-charts regenerate reports/ --check=pixels",
+    ],
+    "compare": [
+        "tormem-charts compare reports/2025-12-25-relayhost-allocator-comparison reports/2026-01-20-edgehost-allocator-rerun --output reports/2026-01-30-allocators-across-hosts",
+        "tormem-charts compare reports/A reports/B --output reports/C --match \"jemalloc=A:B,B:D\" --control B:E",
+        "tormem-charts compare --output reports/2026-01-30-allocators-across-hosts --check",
     ],
     "export": [
         "tormem-charts export --openmetrics --data measurements.csv --output history.om",
