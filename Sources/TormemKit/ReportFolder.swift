@@ -52,6 +52,8 @@ public struct ReportFolder: Sendable {
             dataPath = data
         } else if let found = ReportFolder.dataNames.map({ p + "/" + $0 }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
             dataPath = found
+        } else if CompareSettings.isComparison(p) {
+            throw .input(Diagnostic(file: p, message: "is a comparison folder (its tormem.json has \"\(CompareSettings.key)\"): redraw it with `tormem-charts compare --output \(p)` or `regenerate`"))
         } else {
             throw .input(Diagnostic(file: p, message: "no data file: expected one of " + ReportFolder.dataNames.joined(separator: ", ") + ", or --data FILE"))
         }

@@ -59,7 +59,8 @@ public enum ReportJob {
                                   reset: Set<String> = [], warn: (Diagnostic) -> Void = { _ in },
                                   progress: (String) -> Void = { _ in }) throws(TormemError) {
         let paths = try folders(under: root)
-        if paths.isEmpty {
+        let comparisons = try comparisonFolders(under: root)
+        if paths.isEmpty && comparisons.isEmpty {
             throw .input(Diagnostic(file: root, message: "no report folders (folders holding data.csv or measurements.csv)"))
         }
         var stale: [String] = []
@@ -74,7 +75,28 @@ public enum ReportJob {
                 for r in result.removed { progress("removed \(r) (drawn by tormem with earlier options; not produced by the current ones)") }
             }
         }
+        // Comparisons after the report folders they read; given only how their charts look.
+        var look = ChartSettings()
+        for key in CompareSettings.chartKeys { look[key] = given[key] }
+        for path in comparisons {
+            let result = try CompareJob.run(CompareRequest(folders: [], output: path, chart: look), check: check, reset: reset, warn: warn)
+            stale += result.stale
+            if check != nil {
+                progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
+            } else {
+                progress("\(path): \(result.written.isEmpty ? "up to date" : "wrote \(result.written.count) files")"
+                         + (result.removed.isEmpty ? "" : ", removed \(result.removed.count) left over"))
+            }
+        }
         if check != nil, !stale.isEmpty { throw .stale(stale) }
+    }
+
+    /// Every comparison folder directly under `root` (its `tormem.json` has `comparison`), sorted by name.
+    public static func comparisonFolders(under root: String) throws(TormemError) -> [String] {
+        var r = root
+        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
+        guard let names = try? DirectoryListing.names(r) else { return [] }
+        return names.map { r + "/" + $0 }.filter { !ReportFolder.isReport($0) && CompareSettings.isComparison($0) }
     }
 
     /// Every report folder directly under `root`, sorted by name.
