@@ -270,7 +270,7 @@ enum ReadmeCommands {
         var option: String
     }
 
-    static let subcommands = ["tormem-charts": ["draw", "report", "regenerate", "export"],
+    static let subcommands = ["tormem-charts": ["draw", "report", "regenerate", "compare", "export"],
                               "tormem": ["collect", "status", "csv", "detail", "watch", "verify"]]
 
     /// Every `--option` given to one of the two programs in any code block (shell, cron, systemd
