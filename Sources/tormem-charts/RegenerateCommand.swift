@@ -4,10 +4,11 @@ import TormemKit
 struct RegenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate",
-        abstract: "Run `report` for every report folder under ROOT.",
+        abstract: "Run `report` for every report folder under ROOT, then `compare` for every comparison folder.",
         discussion: """
         Each folder's chart options come from its tormem.json; options given here override them \
-        and are recorded there.
+        and are recorded there. Comparison folders (made by `compare`) are redrawn after the report \
+        folders they compare, with the options given that say how charts look.
 
         With --check nothing is written: exit 1 and a list of every chart, generated section or \
         tormem.json that would change, exit 0 when all are current. A chart is current when the \
