@@ -12,12 +12,17 @@ struct CompareJobTests {
 
     /// A root holding copies of the three fixture folders.
     static func root(_ name: String = #function) throws -> String {
-        let root = try temporaryFolder(name)
+        // Named `reports` in every test: what is written names a folder by its parent and itself.
+        let root = try temporaryFolder(name) + "/reports"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for f in [alpha, beta, gamma] {
             try FileManager.default.copyItem(atPath: Fixtures.url("compare/" + f), toPath: root + "/" + f)
         }
         return root
     }
+
+    /// The temporary folder holding a `root`'s `reports`.
+    static func parent(_ root: String) -> String { (root as NSString).deletingLastPathComponent }
 
     static func expected() throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.url("compare/expected.json")))
@@ -40,7 +45,7 @@ struct CompareJobTests {
 
     @Test func effectsAgainstEachOwnControlAreThoseComputedIndependently() throws {
         let root = try Self.root()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         let r = try Self.compare(root, extra: ["--json", root + "/c.json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.json(root + "/c.json")
@@ -92,7 +97,7 @@ struct CompareJobTests {
 
     @Test func groupsAreNeverMatchedByTheirLetter() throws {
         let root = try Self.root()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         // Without --match: jemalloc by label in all three, "mimalloc 2.1" in alpha and beta only;
         // alpha's A (jemalloc) and beta's A (tcmalloc) share a letter and nothing else.
         let r = try run(["compare", root + "/" + Self.alpha, root + "/" + Self.beta, root + "/" + Self.gamma, "--output", root + "/cmp",
@@ -110,7 +115,7 @@ struct CompareJobTests {
 
     @Test func theComparisonFollowsItsFoldersThroughRegenerateCheck() throws {
         let root = try Self.root()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         #expect(try run(["regenerate", root, "-q"]).status == 0)
         #expect(try Self.compare(root).status == 0)
         let clean = try run(["regenerate", root, "--check"])
@@ -143,7 +148,7 @@ struct CompareJobTests {
 
     @Test func aSecondRunWithTheStoredOptionsChangesNothingAndKeepsWhatAPersonWrote() throws {
         let root = try Self.root()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         #expect(try Self.compare(root).status == 0)
         let readme = root + "/cmp/README.md"
         let edited = try String(contentsOfFile: readme, encoding: .utf8)
@@ -192,7 +197,7 @@ struct CompareJobTests {
     @Test(arguments: bad)
     func badInputIsSaidAndNothingIsWritten(_ c: Bad) throws {
         let root = try Self.root("bad" + c.name)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
         let before = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
         var arguments = ["compare"] + c.arguments.map { $0.replacingOccurrences(of: "ROOT", with: root) }
@@ -207,7 +212,7 @@ struct CompareJobTests {
 
     @Test func noConfigurationInCommonNamesEveryFoldersGroups() throws {
         let root = try Self.root()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: Self.parent(root)) }
         try write(try String(contentsOfFile: root + "/\(Self.gamma)/experiment.json", encoding: .utf8)
             .replacingOccurrences(of: "\"jemalloc\"", with: "\"jemalloc 5.3\""), to: root + "/\(Self.gamma)/experiment.json")
         let r = try run(["compare", root + "/" + Self.alpha, root + "/" + Self.gamma, "--control", "gamma:A", "--output", root + "/cmp"])
@@ -215,5 +220,40 @@ struct CompareJobTests {
         #expect(r.stderr.contains("no configuration in common"), "\(r.stderr)")
         #expect(r.stderr.contains("gamma: A · glibc stock (control), B · jemalloc 5.3, C · mimalloc 2.0.9"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root + "/cmp"))
+    }
+
+    @Test func experimentFoldersOnOneServerAreShownByTheirFolderNames() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["2026-05-01-x-first", "2026-06-01-x-second"] {
+            try FileManager.default.copyItem(atPath: Fixtures.url("caveats"), toPath: root + "/" + name)
+        }
+        let r = try run(["compare", root + "/2026-05-01-x-first", root + "/2026-06-01-x-second", "--output", root + "/cmp", "--json", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let folders = try #require(doc["folders"] as? [[String: Any]])
+        // Both on one server: the folder names tell them apart.
+        #expect(folders.map { $0["name"] as? String } == ["2026-05-01-x-first", "2026-06-01-x-second"])
+        let configs = try #require(doc["configurations"] as? [[String: Any]])
+        #expect(configs.count >= 3, "\(configs.map { $0["name"] ?? "" })")
+        // The same data twice: the same effect in both.
+        for c in configs {
+            let rows = try #require(c["experiments"] as? [[String: Any]])
+            let ps = rows.compactMap { ($0["vs_control"] as? [String: Any])?["percent"] as? Double }
+            #expect(ps.count == 2 && ps[0] == ps[1], "\(c["name"] ?? "")")
+        }
+    }
+
+    @Test func whatIsWrittenDoesNotDependOnHowThePathsWereSpelled() throws {
+        let a = try Self.root("spelledA"), b = try Self.root("spelledB")
+        defer { for r in [a, b] { try? FileManager.default.removeItem(atPath: Self.parent(r)) } }
+        let options = "--control gamma:A --match mimalloc=alpha:B,\(Self.beta):D,gamma:C"
+        let relative = try ReadmeCommands.runInShell("cd \(Self.gamma) && \(executable()) compare ../\(Self.alpha)/ ../\(Self.beta) . \(options) --output ../cmp -q", in: a)
+        #expect(relative.status == 0, "\(relative.stderr)")
+        #expect(try run(["compare", b + "/" + Self.alpha, b + "/" + Self.beta, b + "/" + Self.gamma, "--control", "gamma:A", "--match",
+                         "mimalloc=alpha:B,\(Self.beta):D,gamma:C", "--output", b + "/cmp", "-q"]).status == 0)
+        for file in ["README.md", "REPORT.md", "tormem.json", "charts/compare_effects.png", "charts/compare_end_means.png"] {
+            #expect(bytes(a + "/cmp/" + file) != nil && bytes(a + "/cmp/" + file) == bytes(b + "/cmp/" + file), "\(file)")
+        }
     }
 }
