@@ -44,7 +44,9 @@ public enum CompareJob {
         }
     }
 
-    public static func run(_ request: CompareRequest, check: ReportJob.CheckMode?, reset: Set<String> = [],
+    /// `incremental` (regenerate without `--force`): a comparison whose outputs are all current by
+    /// their stamps and sections is left as it is, nothing drawn.
+    public static func run(_ request: CompareRequest, check: ReportJob.CheckMode?, reset: Set<String> = [], incremental: Bool = false,
                            warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
         var output = request.output
         while output.count > 1, output.hasSuffix("/") { output.removeLast() }
@@ -133,8 +135,15 @@ public enum CompareJob {
                                        },
                                        controls: chosen.sorted { $0.key < $1.key }.map { CompareSettings.GroupRef(folder: sources[$0.key].folder.name, group: $0.value) },
                                        chart: chart)
+        if incremental && check == nil {
+            let probe = try make(comparison, sources: sources, settings: settings, output: output, stored: stored?.bytes,
+                                 jsonPath: request.jsonPath, check: .source, reset: reset, warn: warn)
+            if ReportJob.check(probe.outputs).isEmpty {
+                return Result(folder: output, written: [], removed: [], kept: probe.kept, stale: [], json: probe.json, comparison: comparison)
+            }
+        }
         let made = try make(comparison, sources: sources, settings: settings, output: output, stored: stored?.bytes,
-                            jsonPath: request.jsonPath, check: check, reset: reset, warn: warn)
+                            jsonPath: request.jsonPath, check: check, reset: reset, warn: incremental && check == nil ? { _ in } : warn)
         var result = Result(folder: output, written: [], removed: [], kept: made.kept, stale: [], json: made.json, comparison: comparison)
         if check != nil {
             result.stale = ReportJob.check(made.outputs).map(\.description)

@@ -38,11 +38,21 @@ public enum ReportJob {
     /// Builds everything for `folder` in memory, then writes it (or, with `check`, compares it):
     /// `settings`, `plan`, `render`, then `check` or `write`. The chart options are `options`, then
     /// the folder's `tormem.json`, then `given` (the command line's), which also updates `tormem.json`.
+    /// `incremental` (regenerate without `--force`): a folder whose outputs are all current by their
+    /// source stamps and sections is left as it is, nothing drawn.
     public static func run(_ folder: ReportFolder, options: ChartsRequest, given: ChartSettings = ChartSettings(),
-                           check: CheckMode?, reset: Set<String> = [], warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
+                           check: CheckMode?, reset: Set<String> = [], incremental: Bool = false,
+                           warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> Result {
         let settings = try settings(folder, given: given)
         let plan = try plan(folder, settings: settings, options: options, warn: warn)
-        let rendered = try render(folder, settings: settings, plan: plan, check: check, reset: reset, warn: warn)
+        if incremental && check == nil {
+            let probe = try render(folder, settings: settings, plan: plan, check: .source, reset: reset, warn: warn)
+            if ReportJob.check(probe.outputs).isEmpty {
+                return Result(folder: folder.path, written: [], removed: [], kept: probe.kept, stale: [], skipped: plan.plan.skipped, json: plan.json)
+            }
+        }
+        let rendered = try render(folder, settings: settings, plan: plan, check: check, reset: reset,
+                                  warn: incremental && check == nil ? { _ in } : warn)
         var result = Result(folder: folder.path, written: [], removed: [], kept: rendered.kept, stale: [],
                             skipped: plan.plan.skipped, json: plan.json)
         if check != nil {
@@ -55,8 +65,10 @@ public enum ReportJob {
 
     /// `regenerate ROOT`: `run` for every report folder under `root`; `progress` gets one line per
     /// folder. With `check`, throws `.stale` listing everything that would change.
+    /// Without `check` only folders with an output out of date are drawn (by source stamps, as
+    /// `--check` finds them), unless `force`.
     public static func regenerate(root: String, options: ChartsRequest, given: ChartSettings = ChartSettings(), check: CheckMode?,
-                                  reset: Set<String> = [], warn: (Diagnostic) -> Void = { _ in },
+                                  reset: Set<String> = [], force: Bool = false, warn: (Diagnostic) -> Void = { _ in },
                                   progress: (String) -> Void = { _ in }) throws(TormemError) {
         let paths = try folders(under: root)
         let comparisons = try comparisonFolders(under: root)
@@ -65,7 +77,8 @@ public enum ReportJob {
         }
         var stale: [String] = []
         for path in paths {
-            let result = try run(try ReportFolder(path: path), options: options, given: given, check: check, reset: reset, warn: warn)
+            let result = try run(try ReportFolder(path: path), options: options, given: given, check: check, reset: reset,
+                                 incremental: !force, warn: warn)
             stale += result.stale
             if check != nil {
                 progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
@@ -79,7 +92,8 @@ public enum ReportJob {
         var look = ChartSettings()
         for key in CompareSettings.chartKeys { look[key] = given[key] }
         for path in comparisons {
-            let result = try CompareJob.run(CompareRequest(folders: [], output: path, chart: look), check: check, reset: reset, warn: warn)
+            let result = try CompareJob.run(CompareRequest(folders: [], output: path, chart: look), check: check, reset: reset,
+                                            incremental: !force, warn: warn)
             stale += result.stale
             if check != nil {
                 progress("\(path): \(result.stale.isEmpty ? "current" : "\(result.stale.count) stale")")
