@@ -60,7 +60,8 @@ public enum Suggestion {
             let others = elsewhere.filter { $0.command != command }
             let having = others.filter { $0.options.contains(name) }.map { "'\($0.command)'" }
             if !having.isEmpty {
-                return "unknown option \(shown) for '\(command)'; it is an option of " + having.joined(separator: " and ")
+                return "unknown option \(shown) for '\(command)'; it is an option of "
+                    + (having.count > 2 ? having.dropLast().joined(separator: ", ") + " and " + having.last! : having.joined(separator: " and "))
             }
             if let near = others.lazy.compactMap({ o in closest(to: name, among: o.options).map { (o.command, $0) } }).first {
                 return "unknown option \(shown) for '\(command)'; did you mean '\(near.0) --\(near.1)'?"

@@ -100,7 +100,7 @@ import TormemTestSupport
         (["draw", "--data", "x.csv", "--outptu-dir", "o"], "unknown option \"--outptu-dir\"; did you mean '--output-dir'?", "draw"),
         (["report", "--chek", "reports/x"], "unknown option \"--chek\"; did you mean '--check'?", "report"),
         (["regenerate", "reports", "--themes", "both"], "unknown option \"--themes\"; did you mean '--theme'?", "regenerate"),
-        (["--data", "x.csv", "--check"], "unknown option \"--check\" for 'draw'; it is an option of 'report' and 'regenerate'", "draw"),
+        (["--data", "x.csv", "--check"], "unknown option \"--check\" for 'draw'; it is an option of 'report', 'regenerate' and 'compare'", "draw"),
     ])
     func mistypedOptionsGetASuggestion(arguments: [String], message: String, command: String) throws {
         let r = try run(arguments)
