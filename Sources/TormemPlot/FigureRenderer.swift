@@ -131,6 +131,8 @@ final class FigureDrawing {
                 k += 1
             case .ranking(let r):
                 RankingDrawing(drawing: self, panel: r, rect: rect).draw()
+            case .forest(let f):
+                ForestDrawing(drawing: self, panel: f, rect: rect).draw()
             }
         }
     }

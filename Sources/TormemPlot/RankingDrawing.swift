@@ -5,6 +5,9 @@ struct RankingDrawing: FigurePart {
     let panel: RankingPanel
     let rect: Rect
 
+    /// A row's heading band's height, as a share of a row's.
+    static let headingShare = 0.8
+
     func draw() {
         let header = PanelDrawing(figure: drawing, panel: PlotPanel(title: panel.title, x: .linear(lo: 0, hi: 1, label: ""),
                                                           y: YAxis(label: "", lo: 0, hi: 1), layers: [],
@@ -24,8 +27,8 @@ struct RankingDrawing: FigurePart {
         let refStrip = panel.references.isEmpty ? 0 : drawing.height(drawing.markerFont) + 8 * scale
         let plotArea = area.sliceTop(refStrip).1
 
-        let gaps = panel.rows.filter(\.gapBefore).count
-        let rowH = plotArea.height / (Double(panel.rows.count) + Double(gaps) * 0.6)
+        let gaps = panel.rows.filter(\.gapBefore).count, headings = panel.rows.filter { $0.heading != nil }.count
+        let rowH = plotArea.height / (Double(panel.rows.count) + Double(gaps) * 0.6 + Double(headings) * Self.headingShare)
         let fontSize = max(7, min(17 * scale, rowH * 0.62))
         let labelFont = Font(size: fontSize), valueFont = Font(size: fontSize, weight: .bold)
         let detailFont = Font(size: fontSize)
@@ -75,6 +78,15 @@ struct RankingDrawing: FigurePart {
                 drawing.canvas.stroke(.segment(Point(x: area.minX, y: gy), Point(x: area.maxX, y: gy)),
                                 style: StrokeStyle(color: theme.grid, width: 1 * scale, dash: [4 * scale, 4 * scale]))
                 y += rowH * 0.6
+            }
+            if let heading = row.heading {
+                // A band of the panel colour across labels and bars: the grid stops at it.
+                let h = rowH * Self.headingShare
+                canvas.fill(Rect(x: area.minX, y: y, width: area.maxX - area.minX, height: h), color: theme.panel)
+                let font = Font(size: max(7, min(fontSize * 1.05, h * 0.7)), weight: .bold)
+                drawing.layout.draw(TextItem(drawing.fit(heading, font, area.width - 16 * scale), at: Point(x: area.minX + 8 * scale, y: y + h * 0.55),
+                                             font: font, color: theme.text, vertical: .middle))
+                y += h
             }
             let mid = y + rowH / 2
             let barH = max(1, min(rowH * 0.7, 56 * scale))

@@ -12,10 +12,13 @@ public struct RankingPanel: Equatable, Sendable {
         public var gapBefore: Bool
         /// Ticks across the bar at other values of the row (e.g. a restarting group's window mean).
         public var marks: [Mark]
+        /// A header above this row (after its gap), across the panel, naming the rows that follow
+        /// (e.g. a configuration).
+        public var heading: String?
         public init(label: String, value: Double, color: Color, text: String, detail: String = "", gapBefore: Bool = false,
-                    marks: [Mark] = []) {
+                    marks: [Mark] = [], heading: String? = nil) {
             self.label = label; self.value = value; self.color = color; self.text = text; self.detail = detail
-            self.gapBefore = gapBefore; self.marks = marks
+            self.gapBefore = gapBefore; self.marks = marks; self.heading = heading
         }
     }
 
