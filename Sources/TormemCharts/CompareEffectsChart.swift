@@ -17,7 +17,9 @@ public enum CompareEffectsChart {
     /// every label is short): a dozen configurations get a taller chart, not squeezed rows.
     public static func size(for c: ExperimentComparison) -> Size {
         let rows = c.configurations.reduce(0) { $0 + $1.entries.count }
-        let longest = c.configurations.flatMap(\.entries).map { c.experiments[$0.experiment].name.count + $0.title.count + 3 }.max() ?? 0
+        let longest = c.configurations.flatMap { config in
+            config.entries.map { c.experiments[$0.experiment].name.count + sublabel($0, config, c).count + 3 }
+        }.max() ?? 0
         // About 0.6 em a character at the rows' 30-px font in a label column of 30 % of 2100 px.
         let rowH = longest > 34 ? 78.0 : 56.0
         let h = 620 + Double(rows) * rowH + Double(c.configurations.count) * rowH * 0.8
@@ -27,7 +29,7 @@ public enum CompareEffectsChart {
     public static func make(_ c: ExperimentComparison, style: ChartStyle) -> Figure {
         let theme = style.theme
         let sections = c.configurations.map { config in
-            ForestPanel.Section(title: config.name, note: agreement(config, c), rows: config.entries.map { row($0, c, theme) })
+            ForestPanel.Section(title: config.name, note: agreement(config, c), rows: config.entries.map { row($0, config, c, theme) })
         }
         let legend = c.experiments.indices.map { LegendEntry(c.experiments[$0].name, color: theme.series($0), swatch: .pointRange) }
         let panel = ForestPanel(sections: sections,
@@ -45,17 +47,25 @@ public enum CompareEffectsChart {
     }
 
     /// One experiment's entry: its effect and interval, or the reason it has none.
-    static func row(_ e: ExperimentComparison.Entry, _ c: ExperimentComparison, _ theme: Theme) -> ForestPanel.Row {
-        let name = c.experiments[e.experiment].name, color = theme.series(e.experiment)
+    static func row(_ e: ExperimentComparison.Entry, _ config: ExperimentComparison.Configuration, _ c: ExperimentComparison,
+                    _ theme: Theme) -> ForestPanel.Row {
+        let name = c.experiments[e.experiment].name, color = theme.series(e.experiment), sub = sublabel(e, config, c)
         guard let vs = e.vsControl else {
             let why = c.controls[e.experiment] == nil ? "no control in this experiment" : "never on a day with its control"
-            return ForestPanel.Row(label: name, sublabel: e.title, estimate: nil, color: color, text: "no comparison",
+            return ForestPanel.Row(label: name, sublabel: sub, estimate: nil, color: color, text: "no comparison",
                                    detail: "n \(e.relays) · " + why, note: why)
         }
         let hasInterval = vs.low != nil && vs.high != nil
-        return ForestPanel.Row(label: name, sublabel: e.title, estimate: vs.percent, low: vs.low, high: vs.high, color: color,
+        return ForestPanel.Row(label: name, sublabel: sub, estimate: vs.percent, low: vs.low, high: vs.high, color: color,
                                text: GroupText.percent(vs.percent), detail: detail(e, vs),
                                note: hasInterval ? nil : (vs.whyNoInterval ?? "no interval"))
+    }
+
+    /// The group's title (`B · jemalloc`), or only `group B` when its label is the configuration's
+    /// name, which the section's header says.
+    static func sublabel(_ e: ExperimentComparison.Entry, _ config: ExperimentComparison.Configuration, _ c: ExperimentComparison) -> String {
+        let label = c.experiments[e.experiment].labels.label(e.group)
+        return ExperimentComparison.key(label) == ExperimentComparison.key(config.name) && label != e.group ? "group " + e.group : e.title
     }
 
     /// `(−81 … −63) · n 5 · day 9`.
@@ -69,7 +79,7 @@ public enum CompareEffectsChart {
         if config.agrees == true, let first = config.entries.first?.vsControl {
             parts.append((first.percent < 0 ? "below" : "above") + " the own control in every experiment")
         }
-        if config.intervalsOverlap == false { parts.append("the intervals do not overlap: the size differs") }
+        if config.intervalsOverlap == false { parts.append("intervals do not overlap: the size differs") }
         if config.entries.count < c.experiments.count {
             parts.append("in \(config.entries.count) of \(c.experiments.count) experiments")
         }

@@ -35,7 +35,8 @@ public enum CompareEndMeansChart {
         for config in c.configurations {
             for (k, e) in config.entries.enumerated() {
                 let control = c.controls[e.experiment].flatMap { $0.endMean.isFinite ? $0 : nil }
-                let detail = [control.map { "control " + ChartText.value($0.endMean, metric) }, "n \(e.relays)", e.title, window(e)]
+                let detail = [control.map { "control " + ChartText.value($0.endMean, metric) }, "n \(e.relays)",
+                              CompareEffectsChart.sublabel(e, config, c), window(e)]
                 rows.append(RankingPanel.Row(label: c.experiments[e.experiment].name, value: e.endMean, color: theme.series(e.experiment),
                                              text: e.endMean.isFinite ? ChartText.value(e.endMean, metric) : "no end mean",
                                              detail: detail.compactMap { $0 }.joined(separator: " · "), gapBefore: k == 0,
@@ -45,8 +46,9 @@ public enum CompareEndMeansChart {
         }
         var legend = c.experiments.indices.map { LegendEntry(c.experiments[$0].name, color: theme.series($0), swatch: .bar) }
         legend.append(LegendEntry("the experiment's own control", color: theme.text, dash: [5, 3]))
-        let panel = RankingPanel(rows: rows, axisLabel: ChartText.unit(metric) + " per relay (the group's mean on its last day)",
+        var panel = RankingPanel(rows: rows, axisLabel: ChartText.unit(metric) + " per relay (the group's mean on its last day)",
                                  legend: legend, note: "Hosts differ (kernel, tor version, load): compare each bar with its own control, not across experiments.")
+        panel.cutsLabelsInTheMiddle = true
         return Figure(size: style.size(default: size(for: c)), theme: theme,
                       title: (style.title.map { $0 + " · " } ?? "") + "End mean \(metric.name) per experiment",
                       subtitle: CompareEffectsChart.counts(c) + " · dashed: each experiment's own control",

@@ -11,12 +11,25 @@ struct ForestDrawing: FigurePart {
     /// A section header's height, as a share of a row's.
     static let headerShare = 0.8
 
-    /// Ticks covering `extent` (zero and every interval), with a little room beyond an end away from
-    /// zero so a dot there is not cut by the plot's edge.
-    static func ticks(_ extent: ClosedRange<Double>, maxCount: Int) -> NiceTicks {
-        let pad = (extent.upperBound - extent.lowerBound) * 0.03
-        return NiceTicks(lo: extent.lowerBound - (extent.lowerBound < 0 ? pad : 0),
-                         hi: extent.upperBound + (extent.upperBound > 0 ? pad : 0), maxCount: maxCount)
+    /// The axis of `extent` (zero and every interval): the extent with a little room at both ends,
+    /// so a dot at either is not cut by the plot's edge, and the nice ticks inside it. The domain is
+    /// not rounded out to whole steps: effects of −95 % need no axis down to −200 %.
+    struct Axis: Equatable {
+        var domain: ClosedRange<Double>
+        var ticks: NiceTicks
+        /// The tick values inside the domain.
+        var values: [Double]
+    }
+
+    static func axis(_ extent: ClosedRange<Double>, maxCount: Int) -> Axis {
+        var lo = extent.lowerBound, hi = extent.upperBound
+        if !(hi - lo > 1e-9) { lo -= 1; hi += 1 }
+        let pad = (hi - lo) * 0.03
+        let domain = (lo - pad)...(hi + pad)
+        let ticks = NiceTicks(lo: domain.lowerBound, hi: domain.upperBound, maxCount: maxCount)
+        let inside = ticks.values.filter { domain.contains($0) }
+        return Axis(domain: inside.count >= 2 ? domain : ticks.lower...ticks.upper, ticks: ticks,
+                    values: inside.count >= 2 ? inside : ticks.values)
     }
 
     /// `+100 %`, `0 %`, `−50 %`: signed like the text column's effects.
@@ -35,7 +48,7 @@ struct ForestDrawing: FigurePart {
         var labelW: Double
         var twoLineLabels: Bool
         var twoLineTexts: Bool
-        var ticks: NiceTicks
+        var axis: Axis
         var x: LinearScale
         var noteLines: [String]
     }
@@ -74,15 +87,16 @@ struct ForestDrawing: FigurePart {
         let labelNeed = twoLabels ? rows.map { max(drawing.width($0.label, font), drawing.width($0.sublabel, font)) }.max()! : oneLineLabel(font)
         let textNeed = twoTexts ? rows.map { max(drawing.width($0.text, bold), drawing.width($0.detail, font)) }.max()! : oneLineText(font)
         let labelIndent = font.size * 1.4
-        let labelW = min(labelCap, labelIndent + labelNeed)
-        let textW = min(textCap, textNeed)
+        let textW = min(textCap, textNeed) + 10 * scale
+        // Labels may take what a narrow text column leaves, keeping the plot at least 42 % wide.
+        let labelW = min(max(labelCap, min(rect.width * 0.38, rect.width * 0.58 - textW)), labelIndent + labelNeed)
         let plotLeft = area.minX + labelW + 16 * scale
         let plotRight = max(plotLeft + 40 * scale, area.maxX - textW - 18 * scale)
         let plot = Rect(x: plotLeft, y: rowsArea.minY, width: plotRight - plotLeft, height: rowsArea.height)
-        let ticks = Self.ticks(panel.extent, maxCount: max(2, min(8, Int(plot.width / (120 * scale)))))
+        let axis = Self.axis(panel.extent, maxCount: max(2, min(8, Int(plot.width / (120 * scale)))))
         return Layout(plot: plot, area: area, rowH: rowH, sectionH: rowH * Self.headerShare, font: font,
                       labelX: area.minX + labelIndent, labelW: labelW - labelIndent, twoLineLabels: twoLabels, twoLineTexts: twoTexts,
-                      ticks: ticks, x: LinearScale(domain: ticks.lower...ticks.upper, range: plot.minX...plot.maxX), noteLines: noteLines)
+                      axis: axis, x: LinearScale(domain: axis.domain, range: plot.minX...plot.maxX), noteLines: noteLines)
     }
 
     func draw() {
@@ -95,11 +109,17 @@ struct ForestDrawing: FigurePart {
         // The panel colour runs under the label and text columns too: one table, and the backdrops
         // of the section headers blend in.
         canvas.fill(Rect(x: area.minX, y: plot.minY, width: area.width, height: plot.height), color: theme.panel)
-        for v in l.ticks.values {
+        for v in l.axis.values {
             let x = l.x.map(v)
             canvas.stroke(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), style: StrokeStyle(color: theme.grid, width: 1 * scale))
-            drawing.layout.drawFirstFree([TextItem(tickLabel(v, l.ticks), at: Point(x: x, y: plot.maxY + 6 * scale), font: drawing.tickFont,
+            drawing.layout.drawFirstFree([TextItem(tickLabel(v, l.axis.ticks), at: Point(x: x, y: plot.maxY + 6 * scale), font: drawing.tickFont,
                                                    color: theme.mutedText, horizontal: .center, vertical: .top)])
+        }
+        // The grid stops at the section headers' bands; the zero line runs on behind their text.
+        var top = plot.minY
+        for section in panel.sections {
+            canvas.fill(Rect(x: area.minX, y: top, width: area.width, height: l.sectionH), color: theme.panel)
+            top += l.sectionH + l.rowH * Double(section.rows.count)
         }
         drawZeroLine(l)
 

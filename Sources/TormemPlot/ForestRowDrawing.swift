@@ -23,7 +23,7 @@ struct ForestRowDrawing: FigurePart {
         let l = layout
         canvas.fill(.circle(center: Point(x: l.area.minX + font.size * 0.7, y: mid), radius: font.size * 0.3, sides: 24), color: row.color)
         if l.twoLineLabels {
-            drawing.layout.draw(TextItem(drawing.fit(row.label, font, l.labelW), at: Point(x: l.labelX, y: mid - step / 2), font: font,
+            drawing.layout.draw(TextItem(drawing.fitMiddle(row.label, font, l.labelW), at: Point(x: l.labelX, y: mid - step / 2), font: font,
                                          color: theme.text, vertical: .middle))
             if !row.sublabel.isEmpty {
                 drawing.layout.draw(TextItem(drawing.fit(row.sublabel, font, l.labelW), at: Point(x: l.labelX, y: mid + step / 2), font: font,
@@ -31,7 +31,7 @@ struct ForestRowDrawing: FigurePart {
             }
             return
         }
-        let box = drawing.layout.draw(TextItem(drawing.fit(row.label, font, l.labelW), at: Point(x: l.labelX, y: mid), font: font,
+        let box = drawing.layout.draw(TextItem(drawing.fitMiddle(row.label, font, l.labelW), at: Point(x: l.labelX, y: mid), font: font,
                                                color: theme.text, vertical: .middle))
         let room = l.labelX + l.labelW - box.maxX - 8 * scale
         let sub = row.sublabel.isEmpty || room < font.size * 2 ? "" : drawing.fit(row.sublabel, font, room)
@@ -78,7 +78,7 @@ struct ForestRowDrawing: FigurePart {
     }
 
     func drawText() {
-        let x0 = layout.plot.maxX + 18 * scale, room = layout.area.maxX - x0
+        let x0 = layout.plot.maxX + 18 * scale, room = layout.area.maxX - 10 * scale - x0
         if layout.twoLineTexts {
             drawing.layout.draw(TextItem(drawing.fit(row.text, bold, room), at: Point(x: x0, y: mid - step / 2), font: bold,
                                          color: theme.text, vertical: .middle))
@@ -90,7 +90,7 @@ struct ForestRowDrawing: FigurePart {
         }
         let box = drawing.layout.draw(TextItem(drawing.fit(row.text, bold, room), at: Point(x: x0, y: mid), font: bold,
                                                color: theme.text, vertical: .middle))
-        let rest = layout.area.maxX - box.maxX - 10 * scale
+        let rest = layout.area.maxX - 10 * scale - box.maxX - 10 * scale
         let detail = row.detail.isEmpty || rest < font.size * 2 ? "" : drawing.fit(row.detail, font, rest)
         if !detail.isEmpty {
             drawing.layout.draw(TextItem(detail, at: Point(x: box.maxX + 10 * scale, y: mid), font: font, color: theme.mutedText, vertical: .middle))

@@ -100,7 +100,7 @@ struct RankingDrawing: FigurePart {
                 // The row's text starts after a tick beyond the bar, never over it.
                 end = max(end, x + 3 * scale)
             }
-            drawing.layout.draw(TextItem(drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
+            drawing.layout.draw(TextItem(panel.cutsLabelsInTheMiddle ? drawing.fitMiddle(row.label, labelFont, labelW) : drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
             // The detail follows the value on its line, or goes under it when it would lose its end
             // there and the row has room for two lines.

@@ -38,6 +38,9 @@ public struct RankingPanel: Equatable, Sendable {
     public var legend: [LegendEntry]
     /// A line under the bars (e.g. "180 more not shown").
     public var note: String?
+    /// Whether a label too long for its column loses its middle rather than its end (names that
+    /// differ at either end, like report folders).
+    public var cutsLabelsInTheMiddle = false
 
     public init(title: String? = nil, rows: [Row], axisLabel: String, references: [ReferenceLine] = [],
                 legend: [LegendEntry] = [], note: String? = nil) {

@@ -30,7 +30,7 @@ import TormemTestSupport
                 #expect(row.estimate == vs.percent)
                 #expect(row.low == lo && row.high == hi)
                 #expect(row.interval == lo...hi)
-                #expect(row.sublabel == e.title)
+                #expect(row.sublabel == "group " + e.group)
                 #expect(row.color == Theme.dark.series(e.experiment))
                 #expect(row.text == GroupText.percent(vs.percent))
                 #expect(row.detail == "\(GroupText.interval(vs)) · n 5 · day 9")
@@ -74,9 +74,11 @@ import TormemTestSupport
         for (name, c) in CompareTestData.shapes() {
             let figure = CompareEffectsChart.make(c, style: ChartStyle())
             let panel = try forest(figure)
-            let ticks = ForestTickReading(figure)
-            let lo = try #require(ticks.values.min()), hi = try #require(ticks.values.max())
-            #expect(lo <= 0 && hi >= 0, "\(name)")
+            let reading = ForestTickReading(figure)
+            #expect(reading.values.count >= 2, "\(name)")
+            let domain = try #require(reading.domain)
+            let lo = domain.lowerBound, hi = domain.upperBound
+            #expect(lo < 0 && hi > 0, "\(name)")
             for r in panel.rows {
                 for v in [r.estimate, r.low, r.high].compactMap({ $0 }) { #expect(lo <= v && v <= hi, "\(name): \(v) outside \(lo)…\(hi)") }
             }
@@ -119,16 +121,23 @@ import TormemTestSupport
     }
 }
 
-/// The tick values a drawn forest plot labels under its plot area (`−50 %`, `0 %`, `+100 %`).
+/// What a drawn forest plot's axis covers, from the tick labels under its plot area (`−50 %`,
+/// `0 %`, `+100 %`) and the plot's edges.
 struct ForestTickReading {
-    var values: [Double]
+    var values: [Double] = []
+    var domain: ClosedRange<Double>?
     init(_ figure: Figure) {
         let canvas = RecordingCanvas(size: figure.size)
         FigureRenderer.draw(figure, on: canvas)
-        let plot = canvas.annotations.compactMap { a -> Rect? in if case .plotArea(let r) = a { r } else { nil } }.first
-        values = canvas.texts.compactMap { t -> Double? in
-            guard let plot, t.box.minY >= plot.maxY, t.item.horizontal == .center, t.item.text.hasSuffix(" %") else { return nil }
-            return Double(String(t.item.text.dropLast(2).map { $0 == "−" ? "-" : $0 }).filter { $0 != "+" })
+        guard let plot = canvas.annotations.compactMap({ a -> Rect? in if case .plotArea(let r) = a { r } else { nil } }).first else { return }
+        let ticks = canvas.texts.compactMap { t -> (Double, Double)? in
+            guard t.box.minY >= plot.maxY, t.item.horizontal == .center, t.item.text.hasSuffix(" %"),
+                  let v = Double(String(t.item.text.dropLast(2).map { $0 == "−" ? "-" : $0 }).filter { $0 != "+" }) else { return nil }
+            return (v, t.item.position.x)
         }
+        values = ticks.map(\.0)
+        guard let a = ticks.first, let b = ticks.last, b.0 > a.0 else { return }
+        let perPixel = (b.0 - a.0) / (b.1 - a.1)
+        domain = (a.0 - (a.1 - plot.minX) * perPixel)...(b.0 + (plot.maxX - b.1) * perPixel)
     }
 }

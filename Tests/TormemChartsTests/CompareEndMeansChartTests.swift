@@ -34,7 +34,7 @@ import TormemTestSupport
                 #expect(row.value == e.endMean)
                 #expect(row.text == ChartText.value(e.endMean, c.metric))
                 #expect(row.marks == [RankingPanel.Mark(value: control.endMean, dashed: true)])
-                #expect(row.detail.hasPrefix("control \(ChartText.value(control.endMean, c.metric)) · n 5 · \(e.title)"))
+                #expect(row.detail == "control \(ChartText.value(control.endMean, c.metric)) · n 5 · group \(e.group) · 10 days")
                 #expect(row.color == Theme.dark.series(e.experiment))
                 k += 1
             }
