@@ -40,7 +40,7 @@ public enum CompareEndMeansChart {
                 rows.append(RankingPanel.Row(label: c.experiments[e.experiment].name, value: e.endMean, color: theme.series(e.experiment),
                                              text: e.endMean.isFinite ? ChartText.value(e.endMean, metric) : "no end mean",
                                              detail: detail.compactMap { $0 }.joined(separator: " · "), gapBefore: k == 0,
-                                             marks: control.map { [RankingPanel.Mark(value: $0.endMean, dashed: true)] } ?? [],
+                                             marks: control.map { [RankingPanel.Mark(value: $0.endMean, dashed: true, joined: true)] } ?? [],
                                              heading: k == 0 ? config.name : nil))
             }
         }

@@ -95,6 +95,10 @@ struct RankingDrawing: FigurePart {
             var end = barEnd
             for mark in row.marks where mark.value.isFinite {
                 let x = xScale.map(max(0, mark.value)), reach = barH / 2 + 4 * scale
+                if mark.joined, x > barEnd + 2 * scale {
+                    drawing.canvas.stroke(.segment(Point(x: barEnd, y: mid), Point(x: x, y: mid)),
+                                          style: StrokeStyle(color: theme.mutedText, width: 1.5 * scale, dash: [2 * scale, 4 * scale]))
+                }
                 drawing.canvas.stroke(.segment(Point(x: x, y: mid - reach), Point(x: x, y: mid + reach)),
                                       style: StrokeStyle(color: theme.text, width: 3 * scale, dash: mark.dashed ? [5 * scale, 3 * scale] : []))
                 // The row's text starts after a tick beyond the bar, never over it.

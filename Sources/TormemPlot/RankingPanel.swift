@@ -26,7 +26,13 @@ public struct RankingPanel: Equatable, Sendable {
     public struct Mark: Equatable, Sendable {
         public var value: Double
         public var dashed: Bool
-        public init(value: Double, dashed: Bool = false) { self.value = value; self.dashed = dashed }
+        /// A thin dotted line joins the bar's end to a mark beyond it (the way from a value to the
+        /// reference it is read against, e.g. its own control), so the row's text after the mark
+        /// stays tied to its bar.
+        public var joined: Bool
+        public init(value: Double, dashed: Bool = false, joined: Bool = false) {
+            self.value = value; self.dashed = dashed; self.joined = joined
+        }
     }
 
     public var title: String?

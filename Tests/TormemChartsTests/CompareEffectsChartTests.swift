@@ -69,6 +69,17 @@ import TormemTestSupport
         #expect(drawnStrings(CompareEffectsChart.make(long, style: ChartStyle())).contains("never on a day with its control"))
     }
 
+    /// Groups matched by `--match` under another name keep their own titles in the rows.
+    @Test func aMatchedConfigurationShowsEachGroupsTitle() throws {
+        let a = CompareTestData.experiment("co", groups: [.init(label: "jemalloc 5.3", effect: -70)])
+        let b = CompareTestData.experiment("relayhost", groups: [.init(label: "je 5.3.0", effect: -60)])
+        let c = ExperimentComparison([a, b], matches: [.init(name: "jemalloc", members: [.init(experiment: 0, group: "B"), .init(experiment: 1, group: "B")])])
+        let panel = try forest(CompareEffectsChart.make(c, style: ChartStyle()))
+        #expect(panel.sections.map(\.title) == ["jemalloc"])
+        #expect(panel.sections[0].rows.map(\.sublabel) == ["B · jemalloc 5.3", "B · je 5.3.0"])
+        #expect(LayoutAudit(CompareEffectsChart.make(c, style: ChartStyle())).problems.isEmpty)
+    }
+
     /// The axis covers zero and every interval (−95 % to +300 %, a very wide one too).
     @Test func theAxisCoversEveryIntervalAndZero() throws {
         for (name, c) in CompareTestData.shapes() {

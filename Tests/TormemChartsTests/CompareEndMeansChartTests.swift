@@ -33,7 +33,7 @@ import TormemTestSupport
                 #expect(row.gapBefore == (j == 0))
                 #expect(row.value == e.endMean)
                 #expect(row.text == ChartText.value(e.endMean, c.metric))
-                #expect(row.marks == [RankingPanel.Mark(value: control.endMean, dashed: true)])
+                #expect(row.marks == [RankingPanel.Mark(value: control.endMean, dashed: true, joined: true)])
                 #expect(row.detail == "control \(ChartText.value(control.endMean, c.metric)) · n 5 · group \(e.group) · 10 days")
                 #expect(row.color == Theme.dark.series(e.experiment))
                 k += 1
