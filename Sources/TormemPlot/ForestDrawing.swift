@@ -93,7 +93,7 @@ struct ForestDrawing: FigurePart {
         let plotLeft = area.minX + labelW + 16 * scale
         let plotRight = max(plotLeft + 40 * scale, area.maxX - textW - 18 * scale)
         let plot = Rect(x: plotLeft, y: rowsArea.minY, width: plotRight - plotLeft, height: rowsArea.height)
-        let axis = Self.axis(panel.extent, maxCount: max(2, min(8, Int(plot.width / (120 * scale)))))
+        let axis = Self.axis(panel.extent, maxCount: max(2, min(8, Int(plot.width / (90 * scale)))))
         return Layout(plot: plot, area: area, rowH: rowH, sectionH: rowH * Self.headerShare, font: font,
                       labelX: area.minX + labelIndent, labelW: labelW - labelIndent, twoLineLabels: twoLabels, twoLineTexts: twoTexts,
                       axis: axis, x: LinearScale(domain: axis.domain, range: plot.minX...plot.maxX), noteLines: noteLines)

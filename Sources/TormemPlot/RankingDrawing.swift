@@ -28,7 +28,11 @@ struct RankingDrawing: FigurePart {
         let plotArea = area.sliceTop(refStrip).1
 
         let gaps = panel.rows.filter(\.gapBefore).count, headings = panel.rows.filter { $0.heading != nil }.count
-        let rowH = plotArea.height / (Double(panel.rows.count) + Double(gaps) * 0.6 + Double(headings) * Self.headingShare)
+        let units = Double(panel.rows.count) + Double(gaps) * 0.6
+        var rowH = plotArea.height / (units + Double(headings) * Self.headingShare)
+        // A heading band is never lower than its smallest font: squeezed rows give it the room.
+        let headingH = max(rowH * Self.headingShare, headings == 0 ? 0 : drawing.height(Font(size: 7, weight: .bold)) * 1.15)
+        if headings > 0, headingH > rowH * Self.headingShare { rowH = max(1, (plotArea.height - Double(headings) * headingH) / units) }
         let fontSize = max(7, min(17 * scale, rowH * 0.62))
         let labelFont = Font(size: fontSize), valueFont = Font(size: fontSize, weight: .bold)
         let detailFont = Font(size: fontSize)
@@ -81,7 +85,7 @@ struct RankingDrawing: FigurePart {
             }
             if let heading = row.heading {
                 // A band of the panel colour across labels and bars: the grid stops at it.
-                let h = rowH * Self.headingShare
+                let h = headingH
                 canvas.fill(Rect(x: area.minX, y: y, width: area.maxX - area.minX, height: h), color: theme.panel)
                 let font = Font(size: max(7, min(fontSize * 1.05, h * 0.7)), weight: .bold)
                 drawing.layout.draw(TextItem(drawing.fit(heading, font, area.width - 16 * scale), at: Point(x: area.minX + 8 * scale, y: y + h * 0.55),

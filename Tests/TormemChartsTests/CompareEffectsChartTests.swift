@@ -96,7 +96,8 @@ import TormemTestSupport
         }
     }
 
-    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 1000), ChartStyle(theme: .light, width: 1000)])
+    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 1000), ChartStyle(theme: .light, width: 1000),
+                      ChartStyle(width: 1000, height: 700)])
     func everyShapeIsReadable(style: ChartStyle) {
         for (name, c) in CompareTestData.shapes() {
             let figure = CompareEffectsChart.make(c, style: style)

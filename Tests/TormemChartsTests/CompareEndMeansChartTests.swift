@@ -54,7 +54,8 @@ import TormemTestSupport
         #expect(entry.marks.isEmpty && !entry.detail.contains("control"))
     }
 
-    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 1000), ChartStyle(theme: .light, width: 1000)])
+    @Test(arguments: [ChartStyle(), ChartStyle(theme: .light), ChartStyle(width: 1000), ChartStyle(theme: .light, width: 1000),
+                      ChartStyle(width: 1000, height: 700)])
     func everyShapeIsReadable(style: ChartStyle) {
         for (name, c) in CompareTestData.shapes() {
             let problems = LayoutAudit(CompareEndMeansChart.make(c, style: style)).problems
