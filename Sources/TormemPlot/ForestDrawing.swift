@@ -26,8 +26,13 @@ struct ForestDrawing: FigurePart {
         if !(hi - lo > 1e-9) { lo -= 1; hi += 1 }
         let pad = (hi - lo) * 0.03
         let domain = (lo - pad)...(hi + pad)
-        let ticks = NiceTicks(lo: domain.lowerBound, hi: domain.upperBound, maxCount: maxCount)
-        let inside = ticks.values.filter { domain.contains($0) }
+        // Ticks are kept inside the domain only: up to twice as many steps so at least three show.
+        var ticks = NiceTicks(lo: domain.lowerBound, hi: domain.upperBound, maxCount: maxCount)
+        var inside = ticks.values.filter { domain.contains($0) }
+        for more in stride(from: maxCount + 1, through: maxCount * 2, by: 1) where inside.count < 3 {
+            ticks = NiceTicks(lo: domain.lowerBound, hi: domain.upperBound, maxCount: more)
+            inside = ticks.values.filter { domain.contains($0) }
+        }
         return Axis(domain: inside.count >= 2 ? domain : ticks.lower...ticks.upper, ticks: ticks,
                     values: inside.count >= 2 ? inside : ticks.values)
     }
@@ -93,7 +98,7 @@ struct ForestDrawing: FigurePart {
         let plotLeft = area.minX + labelW + 16 * scale
         let plotRight = max(plotLeft + 40 * scale, area.maxX - textW - 18 * scale)
         let plot = Rect(x: plotLeft, y: rowsArea.minY, width: plotRight - plotLeft, height: rowsArea.height)
-        let axis = Self.axis(panel.extent, maxCount: max(2, min(8, Int(plot.width / (90 * scale)))))
+        let axis = Self.axis(panel.extent, maxCount: max(2, min(8, Int(plot.width / (110 * scale)))))
         return Layout(plot: plot, area: area, rowH: rowH, sectionH: rowH * Self.headerShare, font: font,
                       labelX: area.minX + labelIndent, labelW: labelW - labelIndent, twoLineLabels: twoLabels, twoLineTexts: twoTexts,
                       axis: axis, x: LinearScale(domain: axis.domain, range: plot.minX...plot.maxX), noteLines: noteLines)

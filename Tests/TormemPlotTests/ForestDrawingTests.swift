@@ -49,6 +49,8 @@ import TormemTestSupport
         // Effects down to −95 % do not stretch the axis to the next whole step below (−200 %).
         #expect(ForestDrawing.axis(-95 ... 300, maxCount: 4).domain.lowerBound > -120)
         #expect(Self.panel().extent == -95 ... 310)
+        // At least three ticks inside, even when the nice step for the count asked leaves two.
+        #expect(ForestDrawing.axis(-95 ... 319, maxCount: 4).values.count >= 3)
     }
 
     /// Each interval is a line from its low to its high end at its row, with caps; the dot sits at
