@@ -41,9 +41,9 @@ public enum CompareEffectsChart {
                       panels: [.forest(panel)], footnote: style.sourceNote)
     }
 
-    /// `3 experiments · 4 configurations`.
-    static func counts(_ c: ExperimentComparison) -> String {
-        ChartText.plural(c.experiments.count, "experiment") + " · " + ChartText.plural(c.configurations.count, "configuration")
+    /// `3 experiments · 4 configurations` (`, ` for `separator` in a sentence).
+    static func counts(_ c: ExperimentComparison, separator: String = " · ") -> String {
+        ChartText.plural(c.experiments.count, "experiment") + separator + ChartText.plural(c.configurations.count, "configuration")
     }
 
     /// One experiment's entry: its effect and interval, or the reason it has none.
@@ -89,13 +89,13 @@ public enum CompareEffectsChart {
     /// The alt text: each configuration's effects, experiment by experiment.
     public static func description(_ c: ExperimentComparison) -> String {
         let configs = c.configurations.map { config in
-            config.name + " " + config.entries.map { e -> String in
+            config.name + " is " + config.entries.map { e -> String in
                 let name = c.experiments[e.experiment].name
                 guard let vs = e.vsControl else { return "not compared in \(name)" }
                 return GroupText.percent(vs.percent) + " " + GroupText.interval(vs) + " in " + name
             }.joined(separator: ", ")
         }
-        return AltText.join("Effect of each configuration against each experiment's own control, with 95 % intervals, "
-                                + counts(c), configs.isEmpty ? nil : configs.joined(separator: "; "))
+        return AltText.join("Effect of each configuration against each experiment's own control, with 95 % intervals ("
+                                + counts(c, separator: ", ") + ")", configs.isEmpty ? nil : configs.joined(separator: "; "))
     }
 }

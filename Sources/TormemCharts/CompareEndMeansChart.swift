@@ -69,11 +69,11 @@ public enum CompareEndMeansChart {
         var parts: [String] = []
         if !controls.isEmpty { parts.append("the controls end at " + controls.joined(separator: ", ")) }
         parts += c.configurations.map { config in
-            config.name + " " + config.entries.map { e in
+            config.name + " ends at " + config.entries.map { e in
                 ChartText.value(e.endMean, metric) + " in " + c.experiments[e.experiment].name
             }.joined(separator: ", ")
         }
-        return AltText.join("End mean \(metric.name) per configuration and experiment, each with its own control, "
-                                + CompareEffectsChart.counts(c), parts.isEmpty ? nil : parts.joined(separator: "; "))
+        return AltText.join("End mean \(metric.name) per configuration and experiment, each with its own control ("
+                                + CompareEffectsChart.counts(c, separator: ", ") + ")", parts.isEmpty ? nil : parts.joined(separator: "; "))
     }
 }

@@ -120,9 +120,9 @@ import TormemTestSupport
         let c = CompareTestData.twoByFour()
         let d = CompareEffectsChart.description(c)
         #expect(d.hasPrefix("Effect of each configuration against each experiment's own control"))
-        #expect(d.contains("2 experiments · 4 configurations"))
+        #expect(d.contains("(2 experiments, 4 configurations): jemalloc is −72 % "))
         for config in c.configurations {
-            #expect(d.contains(config.name + " "))
+            #expect(d.contains(config.name + " is "))
             for e in config.entries {
                 #expect(d.contains(GroupText.percent(e.vsControl!.percent) + " " + GroupText.interval(e.vsControl!) + " in " + c.experiments[e.experiment].name))
             }

@@ -68,7 +68,7 @@ import TormemTestSupport
         let d = CompareEndMeansChart.description(c)
         #expect(d.contains("the controls end at co 5.36 GB, relayhost 3.10 GB"))
         for config in c.configurations {
-            #expect(d.contains(config.name + " " + config.entries.map { ChartText.value($0.endMean, c.metric) + " in " + c.experiments[$0.experiment].name }.joined(separator: ", ")))
+            #expect(d.contains(config.name + " ends at " + config.entries.map { ChartText.value($0.endMean, c.metric) + " in " + c.experiments[$0.experiment].name }.joined(separator: ", ")))
         }
         #expect(CompareEndMeansChart.fileStem == "compare_end_means")
         #expect(CompareEndMeansChart.size(for: CompareTestData.long()).height > CompareEndMeansChart.size(for: c).height)
