@@ -80,6 +80,17 @@ import TormemTestSupport
         #expect(LayoutAudit(CompareEffectsChart.make(c, style: ChartStyle())).problems.isEmpty)
     }
 
+    /// Nothing matched: both charts still draw (their titles, the controls), without rows to plot.
+    @Test func withoutConfigurationsNothingBreaks() throws {
+        let c = ExperimentComparison([CompareTestData.experiment("co", groups: [.init(label: "jemalloc", effect: -50)]),
+                                      CompareTestData.experiment("relayhost", groups: [.init(label: "mimalloc", effect: -40)])])
+        #expect(c.configurations.isEmpty)
+        #expect(try forest(CompareEffectsChart.make(c, style: ChartStyle())).sections.isEmpty)
+        #expect(drawnStrings(CompareEffectsChart.make(c, style: ChartStyle())).contains("Effect against each experiment's own control"))
+        #expect(drawnStrings(CompareEndMeansChart.make(c, style: ChartStyle())).contains("Each experiment's control"))
+        #expect(CompareEffectsChart.description(c).hasPrefix("Effect of each configuration"))
+    }
+
     /// The axis covers zero and every interval (−95 % to +300 %, a very wide one too).
     @Test func theAxisCoversEveryIntervalAndZero() throws {
         for (name, c) in CompareTestData.shapes() {
