@@ -23,8 +23,10 @@ public struct Figure: Equatable, Sendable {
     }
 }
 
-/// What a figure stacks: plots with axes, or rankings (labelled horizontal bars).
+/// What a figure stacks: plots with axes, rankings (labelled horizontal bars), or forest plots
+/// (effects with their intervals around zero).
 public enum FigurePanel: Equatable, Sendable {
     case plot(PlotPanel)
     case ranking(RankingPanel)
+    case forest(ForestPanel)
 }

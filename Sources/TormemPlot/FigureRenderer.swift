@@ -86,6 +86,21 @@ final class FigureDrawing {
         return ""
     }
 
+    /// `text` shortened in the middle with an ellipsis so it is at most `maxWidth` wide, keeping
+    /// its start and its end (names that differ at either: `2025-12-25-relay…comparison-rerun`).
+    func fitMiddle(_ text: String, _ font: Font, _ maxWidth: Double) -> String {
+        if width(text, font) <= maxWidth + 0.5 { return text }
+        let chars = Array(text)
+        var keep = chars.count - 1
+        while keep > 0 {
+            let head = Int((Double(keep) * 0.55).rounded()), tail = keep - head
+            let t = String(chars[..<head]) + "…" + String(chars[(chars.count - tail)...])
+            if width(t, font) <= maxWidth { return t }
+            keep -= 1
+        }
+        return ""
+    }
+
     func draw() {
         let full = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
         canvas.fill(full, color: theme.background)
@@ -131,6 +146,8 @@ final class FigureDrawing {
                 k += 1
             case .ranking(let r):
                 RankingDrawing(drawing: self, panel: r, rect: rect).draw()
+            case .forest(let f):
+                ForestDrawing(drawing: self, panel: f, rect: rect).draw()
             }
         }
     }

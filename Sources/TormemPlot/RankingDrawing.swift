@@ -5,6 +5,9 @@ struct RankingDrawing: FigurePart {
     let panel: RankingPanel
     let rect: Rect
 
+    /// A row's heading band's height, as a share of a row's.
+    static let headingShare = 0.8
+
     func draw() {
         let header = PanelDrawing(figure: drawing, panel: PlotPanel(title: panel.title, x: .linear(lo: 0, hi: 1, label: ""),
                                                           y: YAxis(label: "", lo: 0, hi: 1), layers: [],
@@ -24,8 +27,12 @@ struct RankingDrawing: FigurePart {
         let refStrip = panel.references.isEmpty ? 0 : drawing.height(drawing.markerFont) + 8 * scale
         let plotArea = area.sliceTop(refStrip).1
 
-        let gaps = panel.rows.filter(\.gapBefore).count
-        let rowH = plotArea.height / (Double(panel.rows.count) + Double(gaps) * 0.6)
+        let gaps = panel.rows.filter(\.gapBefore).count, headings = panel.rows.filter { $0.heading != nil }.count
+        let units = Double(panel.rows.count) + Double(gaps) * 0.6
+        var rowH = plotArea.height / (units + Double(headings) * Self.headingShare)
+        // A heading band is never lower than its smallest font: squeezed rows give it the room.
+        let headingH = max(rowH * Self.headingShare, headings == 0 ? 0 : drawing.height(Font(size: 7, weight: .bold)) * 1.15)
+        if headings > 0, headingH > rowH * Self.headingShare { rowH = max(1, (plotArea.height - Double(headings) * headingH) / units) }
         let fontSize = max(7, min(17 * scale, rowH * 0.62))
         let labelFont = Font(size: fontSize), valueFont = Font(size: fontSize, weight: .bold)
         let detailFont = Font(size: fontSize)
@@ -76,6 +83,15 @@ struct RankingDrawing: FigurePart {
                                 style: StrokeStyle(color: theme.grid, width: 1 * scale, dash: [4 * scale, 4 * scale]))
                 y += rowH * 0.6
             }
+            if let heading = row.heading {
+                // A band of the panel colour across labels and bars: the grid stops at it.
+                let h = headingH
+                canvas.fill(Rect(x: area.minX, y: y, width: area.maxX - area.minX, height: h), color: theme.panel)
+                let font = Font(size: max(7, min(fontSize * 1.05, h * 0.7)), weight: .bold)
+                drawing.layout.draw(TextItem(drawing.fit(heading, font, area.width - 16 * scale), at: Point(x: area.minX + 8 * scale, y: y + h * 0.55),
+                                             font: font, color: theme.text, vertical: .middle))
+                y += h
+            }
             let mid = y + rowH / 2
             let barH = max(1, min(rowH * 0.7, 56 * scale))
             let barEnd = row.value.isFinite ? xScale.map(max(0, row.value)) : barLeft
@@ -83,12 +99,16 @@ struct RankingDrawing: FigurePart {
             var end = barEnd
             for mark in row.marks where mark.value.isFinite {
                 let x = xScale.map(max(0, mark.value)), reach = barH / 2 + 4 * scale
+                if mark.joined, x > barEnd + 2 * scale {
+                    drawing.canvas.stroke(.segment(Point(x: barEnd, y: mid), Point(x: x, y: mid)),
+                                          style: StrokeStyle(color: theme.mutedText, width: 1.5 * scale, dash: [2 * scale, 4 * scale]))
+                }
                 drawing.canvas.stroke(.segment(Point(x: x, y: mid - reach), Point(x: x, y: mid + reach)),
                                       style: StrokeStyle(color: theme.text, width: 3 * scale, dash: mark.dashed ? [5 * scale, 3 * scale] : []))
                 // The row's text starts after a tick beyond the bar, never over it.
                 end = max(end, x + 3 * scale)
             }
-            drawing.layout.draw(TextItem(drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
+            drawing.layout.draw(TextItem(panel.cutsLabelsInTheMiddle ? drawing.fitMiddle(row.label, labelFont, labelW) : drawing.fit(row.label, labelFont, labelW), at: Point(x: barLeft - 10 * scale, y: mid),
                                    font: labelFont, color: theme.text, horizontal: .right, vertical: .middle))
             // The detail follows the value on its line, or goes under it when it would lose its end
             // there and the row has room for two lines.

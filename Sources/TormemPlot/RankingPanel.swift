@@ -12,10 +12,13 @@ public struct RankingPanel: Equatable, Sendable {
         public var gapBefore: Bool
         /// Ticks across the bar at other values of the row (e.g. a restarting group's window mean).
         public var marks: [Mark]
+        /// A header above this row (after its gap), across the panel, naming the rows that follow
+        /// (e.g. a configuration).
+        public var heading: String?
         public init(label: String, value: Double, color: Color, text: String, detail: String = "", gapBefore: Bool = false,
-                    marks: [Mark] = []) {
+                    marks: [Mark] = [], heading: String? = nil) {
             self.label = label; self.value = value; self.color = color; self.text = text; self.detail = detail
-            self.gapBefore = gapBefore; self.marks = marks
+            self.gapBefore = gapBefore; self.marks = marks; self.heading = heading
         }
     }
 
@@ -23,7 +26,13 @@ public struct RankingPanel: Equatable, Sendable {
     public struct Mark: Equatable, Sendable {
         public var value: Double
         public var dashed: Bool
-        public init(value: Double, dashed: Bool = false) { self.value = value; self.dashed = dashed }
+        /// A thin dotted line joins the bar's end to a mark beyond it (the way from a value to the
+        /// reference it is read against, e.g. its own control), so the row's text after the mark
+        /// stays tied to its bar.
+        public var joined: Bool
+        public init(value: Double, dashed: Bool = false, joined: Bool = false) {
+            self.value = value; self.dashed = dashed; self.joined = joined
+        }
     }
 
     public var title: String?
@@ -35,6 +44,9 @@ public struct RankingPanel: Equatable, Sendable {
     public var legend: [LegendEntry]
     /// A line under the bars (e.g. "180 more not shown").
     public var note: String?
+    /// Whether a label too long for its column loses its middle rather than its end (names that
+    /// differ at either end, like report folders).
+    public var cutsLabelsInTheMiddle = false
 
     public init(title: String? = nil, rows: [Row], axisLabel: String, references: [ReferenceLine] = [],
                 legend: [LegendEntry] = [], note: String? = nil) {
