@@ -63,4 +63,16 @@ import TormemTestSupport
             #expect(result.passed, "\(result.message)")
         }
     }
+
+    /// The comparison's two charts of Fixtures/compare (its three folders, gamma's control given,
+    /// mimalloc matched by --match) against `Fixtures/golden/compare/`.
+    @Test func theComparisonCharts() throws {
+        let root = try CompareJobTests.root()
+        defer { try? FileManager.default.removeItem(atPath: CompareJobTests.parent(root)) }
+        let r = try CompareJobTests.compare(root)
+        #expect(r.status == 0, "\(r.stderr)")
+        for result in Golden.checkFolder(root + "/cmp/charts", expected: ["compare_effects.png", "compare_end_means.png"], against: "compare") {
+            #expect(result.passed, "\(result.message)")
+        }
+    }
 }
