@@ -80,7 +80,12 @@ enum CompareTestData {
 
     /// The shapes every layout test draws: 1 to 12 configurations × 2 to 4 experiments, long names,
     /// a folder without a control, wide and missing intervals.
-    static func shapes() -> [(String, ExperimentComparison)] {
+    /// Made once: each analysis bootstraps every group against its control (10,000 resamples).
+    static func shapes() -> [(String, ExperimentComparison)] { madeShapes }
+
+    static let madeShapes = makeShapes()
+
+    static func makeShapes() -> [(String, ExperimentComparison)] {
         [("2 × 4", twoByFour()),
          ("1 × 2", ExperimentComparison([experiment("co", groups: [Group(label: "jemalloc", effect: -95)]),
                                          experiment("relayhost", groups: [Group(label: "jemalloc", effect: 300, n: 1)])])),

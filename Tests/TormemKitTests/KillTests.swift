@@ -20,19 +20,22 @@ import TormemTestSupport
 
     @Test func killedRunsLeaveOutputsIntact() throws {
         let dir = try temporaryFolder()
-        try write(unified(hours: 1500, relays: 60, scale: 1), to: dir + "/old.csv")
-        try write(unified(hours: 1500, relays: 60, scale: 2), to: dir + "/new.csv")
+        try write(unified(hours: 400, relays: 30, scale: 1), to: dir + "/old.csv")
+        try write(unified(hours: 400, relays: 30, scale: 2), to: dir + "/new.csv")
         let out = dir + "/charts", fresh = dir + "/fresh"
         #expect(try run(["--data", dir + "/old.csv", "--output-dir", out, "-q"]).status == 0)
+        let started = Date()
         #expect(try run(["--data", dir + "/new.csv", "--output-dir", fresh, "-q"]).status == 0)
+        let runTime = Date().timeIntervalSince(started)
         let names = listing(out)
         #expect(names == listing(fresh) && names.count >= 5)
         let old = Dictionary(uniqueKeysWithValues: names.map { ($0, bytes(out + "/" + $0)!) })
         let new = Dictionary(uniqueKeysWithValues: names.map { ($0, bytes(fresh + "/" + $0)!) })
         #expect(names.contains { old[$0] != new[$0] })
 
+        // Kills spread over a whole run's time, the last ones while the charts are written.
         var delays: [Double] = []
-        for k in 0..<10 { delays.append(0.05 + Double(k) * 0.12) }
+        for k in 0..<10 { delays.append(0.02 + runTime * (0.1 + Double(k) * 0.095)) }
         for (k, delay) in delays.enumerated() {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: executable())

@@ -9,12 +9,23 @@ import TormemTestSupport
 @Suite struct ReportJobCheckModeTests {
     let options = ChartsRequest(dataPaths: [], outputDirectory: "")
 
-    /// A report folder made from the real fixture, drawn.
-    func makeFolder() throws -> ReportFolder {
-        let root = try temporaryFolder("check-\(UUID().uuidString.prefix(6))") + "/reports"
+    /// A report folder made from the real fixture and drawn once for the suite (drawing is most of
+    /// its time); each test gets a copy.
+    nonisolated(unsafe) static let drawn: Result<String, Error> = Result {
+        let root = try temporaryFolder("check-template") + "/reports"
         let folder = try ReportJob.create(reportsDir: root, name: "guard", host: "co", date: "2025-09-18", data: realData)
-        _ = try ReportJob.run(folder, options: options, check: nil)
-        return folder
+        _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: nil)
+        return folder.path
+    }
+
+    /// A copy of the drawn folder, current, in a folder of its own.
+    func makeFolder() throws -> ReportFolder {
+        let template = try Self.drawn.get()
+        let root = try temporaryFolder("check-\(UUID().uuidString.prefix(6))") + "/reports"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let path = root + "/" + (template as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        return try ReportFolder(path: path)
     }
 
     func stale(_ folder: ReportFolder, _ mode: ReportJob.CheckMode = .source, given: ChartSettings = ChartSettings()) throws -> [String] {
