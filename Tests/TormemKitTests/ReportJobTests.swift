@@ -6,12 +6,22 @@ import TormemTestSupport
 @testable import TormemKit
 
 @Suite struct ReportJobTests {
-    /// A reports folder with one report made from the real fixture.
-    func makeReports() throws -> (root: String, folder: ReportFolder) {
-        let root = try temporaryFolder("reports-\(UUID().uuidString.prefix(6))") + "/reports"
+    /// A report made from the real fixture and drawn once for the suite (drawing is most of its time).
+    nonisolated(unsafe) static let drawn: Result<String, Error> = Result {
+        let root = try temporaryFolder("reports-template") + "/reports"
         let folder = try ReportJob.create(reportsDir: root, name: "Guard fragmentation!", host: "co", date: "2025-09-18", data: realData)
         _ = try ReportJob.run(folder, options: ChartsRequest(dataPaths: [], outputDirectory: ""), check: nil)
-        return (root, folder)
+        return folder.path
+    }
+
+    /// A reports folder with a copy of that report, current.
+    func makeReports() throws -> (root: String, folder: ReportFolder) {
+        let template = try Self.drawn.get()
+        let root = try temporaryFolder("reports-\(UUID().uuidString.prefix(6))") + "/reports"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let path = root + "/" + (template as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        return (root, try ReportFolder(path: path))
     }
 
     func check(_ folder: ReportFolder) throws -> [String] {
