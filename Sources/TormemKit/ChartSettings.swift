@@ -91,14 +91,18 @@ public struct ChartSettings: Equatable, Sendable {
     /// `tormem.json`'s settings; an unknown key, a value of the wrong kind or out of range is an
     /// input error naming `file` and the key.
     public init(json bytes: [UInt8], file: String) throws(TormemError) {
-        let root: JSONParser.Value
+        let root = try ChartSettings.parse(bytes, file: file)
+        guard let object = root.object else { throw .input(Diagnostic(file: file, message: "expected an object of chart options")) }
+        try self.init(object: object, file: file)
+    }
+
+    /// A `tormem.json` parsed; a syntax error is an input error naming `file`, line and column.
+    static func parse(_ bytes: [UInt8], file: String) throws(TormemError) -> JSONParser.Value {
         do {
-            root = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw .input(Diagnostic(file: file, line: error.line, message: "column \(error.column): expected \(error.expected)"))
         }
-        guard let object = root.object else { throw .input(Diagnostic(file: file, message: "expected an object of chart options")) }
-        try self.init(object: object, file: file)
     }
 
     /// The settings of a parsed `tormem.json` object; `only`: the keys allowed (all when nil), as a

@@ -74,11 +74,7 @@ public struct CompareEmitter: Sendable {
     var regenerateBody: String {
         let words = ["tormem-charts", "compare"] + folders.map { ShellWord.quote($0.commandPath) } + ["--output", ShellWord.quote(commandPath)]
             + settings.arguments.map { ShellWord.quote($0, path: false) }
-        let command = words.joined(separator: " ")
-        var longest = 0, run = 0
-        for ch in command { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
-        return fence + "sh\n" + command + "\n" + fence + "\n\n"
+        return MarkdownText.codeBlock(words.joined(separator: " "), language: "sh") + "\n\n"
             + "`tormem-charts regenerate \(MarkdownText.escape(ReportFolder.components(output).dropLast().suffix(1).joined()))` "
             + "redraws it after the report folders it reads (its `tormem.json` keeps the folders and options)."
     }

@@ -23,10 +23,7 @@ extension CompareJob {
         var given = ChartSettings()
         if let control { given[.control] = .text(control) }
         let settings = try ReportJob.settings(folder, given: given)
-        var request = ChartsRequest(dataPaths: [folder.dataPath], outputDirectory: folder.chartsPath)
-        request.apply(settings.settings)
-        request.dataPaths = [folder.dataPath]
-        request.sideFolder = nil
+        let request = ReportJob.request(folder, settings: settings, options: ChartsRequest(dataPaths: [], outputDirectory: ""))
         let (inputs, data) = try ChartsJob.load(request, warn: { d in warn(d) })
         let source = ChartSource(request: request, fingerprint: try data.fingerprint())
         return Source(folder: folder, given: path, inputs: inputs, source: source)

@@ -78,12 +78,7 @@ public struct CompareSettings: Equatable, Sendable {
 
     /// A comparison folder's `tormem.json`; anything else there is an input error naming `file`.
     public init(json bytes: [UInt8], file: String) throws(TormemError) {
-        let root: JSONParser.Value
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw .input(Diagnostic(file: file, line: error.line, message: "column \(error.column): expected \(error.expected)"))
-        }
+        let root = try ChartSettings.parse(bytes, file: file)
         guard var object = root.object, let comparison = object.removeValue(forKey: CompareSettings.key)?.object else {
             throw .input(Diagnostic(file: file, message: "expected an object with \"\(CompareSettings.key)\": {\"folders\": […]}"))
         }

@@ -74,6 +74,15 @@ public enum MarkdownText {
         }
         return out
     }
+
+    /// `text` in a fenced code block whose fence is longer than any run of backticks in it, so no
+    /// folder name in a command can close the block.
+    static func codeBlock(_ text: String, language: String) -> String {
+        var longest = 0, run = 0
+        for ch in text { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + language + "\n" + text + "\n" + fence
+    }
 }
 
 extension String {

@@ -124,12 +124,8 @@ public struct ReportEmitter: Sendable {
     /// `report` or `regenerate` applies too) shell-quoted (it pastes into `sh` as it is), and the
     /// fence longer than any run of backticks in it, so no folder name can close the block.
     var regenerateBody: String {
-        let command = (["tormem-charts report", ShellWord.quote(commandPath)] + settings.arguments.map { ShellWord.quote($0, path: false) })
-            .joined(separator: " ")
-        var longest = 0, run = 0
-        for ch in command { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
-        return fence + "sh\n" + command + "\n" + fence
+        MarkdownText.codeBlock((["tormem-charts report", ShellWord.quote(commandPath)] + settings.arguments.map { ShellWord.quote($0, path: false) })
+            .joined(separator: " "), language: "sh")
     }
 
     // MARK: REPORT.md

@@ -21,11 +21,7 @@ extension ReportJob {
     /// its charts with `options` and the folder's `settings`.
     public static func plan(_ folder: ReportFolder, settings: FolderSettings, options: ChartsRequest,
                             warn: (Diagnostic) -> Void = { _ in }) throws(TormemError) -> FolderPlan {
-        var request = options
-        request.apply(settings.settings)
-        request.dataPaths = [folder.dataPath]
-        request.sideFolder = nil    // the folder's own side files, next to its data
-        request.outputDirectory = folder.chartsPath
+        let request = self.request(folder, settings: settings, options: options)
         let (inputs, data) = try ChartsJob.load(request, warn: warn)
         let plan = request.plan(inputs)
         let source = try ChartSource(request: request, fingerprint: data.fingerprint())
@@ -33,5 +29,16 @@ extension ReportJob {
         let chartPaths = plan.charts.map { ChartsJob.join(folder.chartsPath, $0.name + "." + ext) }
         let json = ChartsSummary(inputs: inputs, written: chartPaths, skipped: plan.skipped).json
         return FolderPlan(request: request, inputs: inputs, plan: plan, source: source, chartPaths: chartPaths, json: json)
+    }
+
+    /// What the folder's charts are drawn with: `options`, its settings on top, its data file, its
+    /// own side files (next to its data) and its `charts/`.
+    static func request(_ folder: ReportFolder, settings: FolderSettings, options: ChartsRequest) -> ChartsRequest {
+        var request = options
+        request.apply(settings.settings)
+        request.dataPaths = [folder.dataPath]
+        request.sideFolder = nil
+        request.outputDirectory = folder.chartsPath
+        return request
     }
 }
